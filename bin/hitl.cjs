@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+'use strict';
+// `hitl` needs Node 22 or later. Started from an older Node (say, a system Node 20 outside an
+// npm script), it re-runs itself on the Node 22 that the project installs.
+const path = require('node:path');
+const major = Number(process.versions.node.split('.')[0]);
+if (major >= 22) {
+    require(path.join(__dirname, '..', 'dist', 'cli.cjs'));
+} else {
+    const { spawnSync } = require('node:child_process');
+    let node22;
+    try {
+        node22 = require.resolve('node/bin/node', { paths: [path.join(__dirname, '..')] });
+    } catch {
+        process.stderr.write(`hitl: needs Node.js 22 or later (this is ${process.version}); run 'npm install' in the hitl folder.\n`);
+        process.exit(2);
+    }
+    const result = spawnSync(node22, [__filename, ...process.argv.slice(2)], { stdio: 'inherit' });
+    process.exit(result.status ?? 2);
+}

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import type { CheckResult, Finding, Region } from '../check-result.js';
+import type { RuleMeta } from '../../validation/rule.js';
+
+const LEVELS = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+export interface SarifOptions {
+    readonly toolVersion: string;
+    readonly rules: readonly RuleMeta[];
+    /** Rule help text (Markdown) by code; the title is used where a rule has none. */
+    readonly help?: (code: string) => string | undefined;
+}
+
+/**
+ * SARIF 2.1.0 as GitHub code scanning ingests it: every rule in tool.driver.rules with help
+ * and requirement tags, repo-relative artifact URIs, full regions, related locations and
+ * partialFingerprints that survive lines moving.
+ */
+export function formatSarif(result: CheckResult, options: SarifOptions): string {
+    const rules = [...options.rules];
+    const indexOf = new Map(rules.map((rule, index) => [rule.code, index]));
+    const seen = new Map<string, number>();
+    const results = result.files.flatMap((file) =>
+        file.findings.map((finding) => {
+            const key = fingerprintOf(finding);
+            const occurrence = (seen.get(key) ?? 0) + 1;
+            seen.set(key, occurrence);
+            return {
+                ruleId: finding.code,
+                ...(indexOf.has(finding.code) ? { ruleIndex: indexOf.get(finding.code) } : {}),
+                level: LEVELS[finding.severity],
+                message: { text: finding.message },
+                locations: [location(finding.path, finding.region)],
+                ...(finding.related.length > 0
+                    ? { relatedLocations: finding.related.map((r, id) => ({ id, ...location(r.path, r.region), message: { text: r.message } })) }
+                    : {}),
+                partialFingerprints: { 'hitlFinding/v1': `${key}:${occurrence}` },
+            };
+        }),
+    );
+    const sarif = {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'hitl',
+                        version: options.toolVersion,
+                        semanticVersion: options.toolVersion,
+                        informationUri: 'https://github.com/hitl-dev/hitl',
+                        rules: rules.map((rule) => {
+                            const help = options.help?.(rule.code) ?? rule.title;
+                            return {
+                                id: rule.code,
+                                name: ruleName(rule.code),
+                                shortDescription: { text: rule.title },
+                                fullDescription: { text: rule.title },
+                                help: { text: help, markdown: help },
+                                defaultConfiguration: { level: LEVELS[rule.severity] },
+                                properties: {
+                                    tags: ['governance', ...rule.requirements],
+                                    requirements: rule.requirements,
+                                    sources: rule.sources,
+                                },
+                            };
+                        }),
+                    },
+                },
+                columnKind: 'utf16CodeUnits',
+                results,
+            },
+        ],
+    };
+    return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+function location(path: string, region: Region) {
+    return {
+        physicalLocation: {
+            artifactLocation: { uri: encodeURI(path) },
+            region: {
+                startLine: region.start.line,
+                startColumn: region.start.column,
+                endLine: region.end.line,
+                endColumn: region.end.column,
+            },
+        },
+    };
+}
+
+/** Independent of line numbers, so a finding keeps its identity when code above it moves. */
+function fingerprintOf(finding: Finding): string {
+    return createHash('sha256').update(`${finding.code}\u0000${finding.path}\u0000${finding.message}`).digest('hex').slice(0, 32);
+}
+
+/** `flow/dead-end` → `FlowDeadEnd`, the identifier-like name SARIF viewers show. */
+function ruleName(code: string): string {
+    return code
+        .split(/[/-]/)
+        .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+        .join('');
+}

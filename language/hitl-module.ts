@@ -1,0 +1,50 @@
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule,
+    createDefaultSharedModule,
+    type DefaultSharedModuleContext,
+    type LangiumServices,
+    type LangiumSharedServices,
+    type PartialLangiumServices,
+} from 'langium/lsp';
+import { HitlGeneratedModule, HitlGeneratedSharedModule } from './generated/module.js';
+import { createGuardedParser } from './parser/guarded-parser.js';
+import { HitlDocumentValidator } from './validation/document-validator.js';
+import { registerHitlRules } from './validation/registry.js';
+import { HitlScopeComputation } from './workspace/scope-computation.js';
+import { HitlLspModule, type HitlLspServices } from './lsp/lsp-module.js';
+
+export type HitlAddedServices = HitlLspServices;
+export type HitlServices = LangiumServices & HitlAddedServices;
+
+/** Language-level services: parsing, scoping and validation. */
+export const HitlModule: Module<HitlServices, PartialLangiumServices> = {
+    parser: {
+        LangiumParser: (services) => createGuardedParser(services),
+    },
+    references: {
+        ScopeComputation: (services) => new HitlScopeComputation(services),
+    },
+    validation: {
+        DocumentValidator: (services) => new HitlDocumentValidator(services),
+    },
+};
+
+/**
+ * The one composition root: the language server, the CLI and the tests all build their
+ * services here, so they see the same parser, scoping and rule registry.
+ */
+export function createHitlServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    Hitl: HitlServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), HitlGeneratedSharedModule);
+    const Hitl = inject(createDefaultModule({ shared }), HitlGeneratedModule, HitlModule, HitlLspModule);
+    shared.ServiceRegistry.register(Hitl);
+    registerHitlRules(Hitl);
+    if (!context.connection) {
+        // Without a client nobody sends the configuration; mark it ready so builds don't wait.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Hitl };
+}

@@ -1,0 +1,45 @@
+import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import type { Cancellation } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { MAX_SOURCE_BYTES } from '../parser/guarded-parser.js';
+import { ReferenceUnresolved, SyntaxFileTooLarge, SyntaxInvalidToken, SyntaxParseError } from './built-in-rules.js';
+
+/** Syntax errors past this many in one file add nothing a reader can use; the rest are summarised. */
+export const MAX_SYNTAX_DIAGNOSTICS = 50;
+
+const LANGIUM_CODES: Record<string, string> = {
+    [DocumentValidator.LexingError]: SyntaxInvalidToken.code,
+    [DocumentValidator.ParsingError]: SyntaxParseError.code,
+    [DocumentValidator.LinkingError]: ReferenceUnresolved.code,
+};
+
+/**
+ * Langium's validator, with its built-in diagnostics given stable `area/rule-name` codes and
+ * a cap on syntax errors so that binary garbage yields a short report, not a million lines.
+ */
+export class HitlDocumentValidator extends DefaultDocumentValidator {
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const tooLarge = document.textDocument.getText().length > MAX_SOURCE_BYTES;
+        let syntaxCount = 0;
+        const result: Diagnostic[] = [];
+        for (const diagnostic of diagnostics) {
+            const langiumCode = (diagnostic.data as { code?: string } | undefined)?.code;
+            const code = typeof diagnostic.code === 'string' ? diagnostic.code : langiumCode && LANGIUM_CODES[langiumCode];
+            if (code === SyntaxInvalidToken.code || code === SyntaxParseError.code) {
+                syntaxCount++;
+                if (syntaxCount > MAX_SYNTAX_DIAGNOSTICS) continue;
+            }
+            const mapped = tooLarge && code === SyntaxInvalidToken.code ? SyntaxFileTooLarge.code : code;
+            result.push({ ...diagnostic, code: mapped ?? undefined, source: 'hitl' });
+        }
+        if (syntaxCount > MAX_SYNTAX_DIAGNOSTICS) {
+            const last = result.filter((d) => d.code === SyntaxInvalidToken.code || d.code === SyntaxParseError.code).at(-1)!;
+            result.push({
+                ...last,
+                message: `${syntaxCount - MAX_SYNTAX_DIAGNOSTICS} more syntax errors not shown; is this a .hitl file?`,
+            });
+        }
+        return result;
+    }
+}

@@ -1,0 +1,74 @@
+import type { AstNode, DiagnosticInfo, ValidationAcceptor } from 'langium';
+import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
+import type { HitlAstType } from '../generated/ast.js';
+import type { HitlServices } from '../hitl-module.js';
+import { locationOf } from '../util/locations.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** What the catalogue says about a rule: everything but its checks. */
+export interface RuleMeta {
+    /** Stable code shaped `area/rule-name`; never reused for another meaning. */
+    readonly code: string;
+    readonly title: string;
+    readonly severity: Severity;
+    /** Requirement ids from the governance requirements list (G01…G40). */
+    readonly requirements: readonly string[];
+    /** Articles and controls the rule enforces, as cited in the requirements list. */
+    readonly sources: readonly string[];
+}
+
+export interface RelatedNode {
+    readonly node: AstNode;
+    readonly message: string;
+}
+
+export interface Finding<N extends AstNode = AstNode> {
+    readonly node: N;
+    readonly message: string;
+    readonly property?: DiagnosticInfo<N>['property'];
+    readonly keyword?: string;
+    readonly index?: number;
+    /** An explicit range inside the node's document, for findings on a single token. */
+    readonly range?: Range;
+    readonly related?: readonly RelatedNode[];
+}
+
+export type Report = <N extends AstNode>(finding: Finding<N>) => void;
+
+export type RuleChecks = {
+    [K in keyof HitlAstType]?: (node: HitlAstType[K], report: Report) => void;
+};
+
+export interface HitlRule extends RuleMeta {
+    /** The checks, or a factory for checks that need workspace services (the index, say). */
+    readonly checks: RuleChecks | ((services: HitlServices) => RuleChecks);
+}
+
+/** Rules emitted by the parser, linker or document validator rather than by a check. */
+export type BuiltInRule = RuleMeta;
+
+export function defineRule(rule: HitlRule): HitlRule {
+    return rule;
+}
+
+/** Adapts a rule's findings to Langium's acceptor, stamping code, severity and related locations. */
+export function reporterFor(rule: RuleMeta, accept: ValidationAcceptor, severity: Severity = rule.severity): Report {
+    return (finding) => {
+        const relatedInformation: DiagnosticRelatedInformation[] = [];
+        for (const related of finding.related ?? []) {
+            const location = locationOf(related.node);
+            if (location) relatedInformation.push({ location, message: related.message });
+        }
+        accept(severity, finding.message, {
+            node: finding.node,
+            property: finding.property,
+            keyword: finding.keyword,
+            index: finding.index,
+            range: finding.range,
+            code: rule.code,
+            data: { code: rule.code },
+            relatedInformation: relatedInformation.length > 0 ? relatedInformation : undefined,
+        } as DiagnosticInfo<typeof finding.node>);
+    };
+}

@@ -1,0 +1,5 @@
+import type { HitlRule } from '../../rule.js';
+import { namesMustBeUnique } from './names-must-be-unique.js';
+import { propertiesMustNotRepeat } from './properties-must-not-repeat.js';
+
+export const structureRules: readonly HitlRule[] = [namesMustBeUnique, propertiesMustNotRepeat];

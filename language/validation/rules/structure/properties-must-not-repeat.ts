@@ -1,0 +1,52 @@
+import { AstUtils, GrammarUtils, isCompositeCstNode, isLeafCstNode, type CstNode } from 'langium';
+import { defineRule } from '../../rule.js';
+
+/**
+ * A block states each single-valued property once. The parser keeps only the last of two
+ * `sla` lines, so a repeated line would silently change what the workflow means.
+ */
+export const propertiesMustNotRepeat = defineRule({
+    code: 'structure/duplicate-property',
+    title: 'A property is stated once per block',
+    severity: 'error',
+    requirements: [],
+    sources: [],
+    checks: {
+        HitlFile: (file, report) => {
+            for (const node of AstUtils.streamAst(file)) {
+                const cst = node.$cstNode;
+                if (!isCompositeCstNode(cst)) continue;
+                const firstByFeature = new Map<string, CstNode>();
+                cst.content.forEach((child, position) => {
+                    const assignment = GrammarUtils.findAssignment(child);
+                    if (!assignment || assignment.operator === '+=') return;
+                    const first = firstByFeature.get(assignment.feature);
+                    if (!first) {
+                        firstByFeature.set(assignment.feature, child);
+                        return;
+                    }
+                    const lead = leadingKeywords(cst.content, position);
+                    const start = lead[0]?.range.start ?? child.range.start;
+                    const words = lead.map((leaf) => leaf.text).join(' ') || assignment.feature;
+                    report({
+                        node,
+                        range: { start, end: child.range.end },
+                        message: `'${words}' is already stated in this block (line ${first.range.start.line + 1}); keep one of them.`,
+                    });
+                });
+            }
+        },
+    },
+});
+
+/** The keywords that introduce the property at `position`: `confidence threshold`, `sla`. */
+function leadingKeywords(siblings: readonly CstNode[], position: number): CstNode[] {
+    const lead: CstNode[] = [];
+    for (let i = position - 1; i >= 0; i--) {
+        const sibling = siblings[i];
+        if (!isLeafCstNode(sibling) || sibling.hidden || GrammarUtils.findAssignment(sibling)) break;
+        if (!/^[a-z][a-z-]*$/.test(sibling.text)) break;
+        lead.unshift(sibling);
+    }
+    return lead;
+}

@@ -1,0 +1,30 @@
+import { DefaultScopeComputation, type AstNode, type AstNodeDescription, type LangiumDocument } from 'langium';
+import type { Cancellation } from 'langium';
+import { isDataField, isDataset, isHitlFile } from '../generated/ast.js';
+
+/**
+ * Exports every top-level declaration by its name, and dataset fields as `Dataset.field`,
+ * so access and masking rules in one file can name personal-data fields declared in another.
+ */
+export class HitlScopeComputation extends DefaultScopeComputation {
+    override async collectExportedSymbols(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<AstNodeDescription[]> {
+        return this.collectExportedSymbolsForNode(document.parseResult.value, document, exportedChildren, cancelToken);
+    }
+
+    protected override addExportedSymbol(node: AstNode, exports: AstNodeDescription[], document: LangiumDocument): void {
+        if (isDataField(node) && isDataset(node.$container) && node.name && node.$container.name) {
+            exports.push(this.descriptions.createDescription(node, `${node.$container.name}.${node.name}`, document));
+            return;
+        }
+        super.addExportedSymbol(node, exports, document);
+    }
+}
+
+function* exportedChildren(root: AstNode): Iterable<AstNode> {
+    if (!isHitlFile(root)) return;
+    for (const element of root.elements) {
+        yield element;
+        if (isDataset(element)) yield* element.fields;
+    }
+}
+

@@ -1,0 +1,14 @@
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createHitlServices } from '../language/hitl-module.js';
+
+// The language server: Langium's LSP over stdio or IPC, with the same services as the CLI.
+const connection = createConnection(ProposedFeatures.all);
+
+// A bug in one request must not take the editor's diagnostics down with it.
+process.on('uncaughtException', (error) => connection.console.error(`hitl: uncaught ${error.stack ?? error}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`hitl: unhandled rejection ${String(reason)}`));
+
+const { shared } = createHitlServices({ connection, ...NodeFileSystem });
+startLanguageServer(shared);
