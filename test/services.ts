@@ -1,0 +1,32 @@
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { createHitlServices } from '../language/hitl-module.js';
+import type { HitlFile } from '../language/generated/ast.js';
+
+/** Fresh services over an in-memory file system, as the tests use them. */
+export function createTestServices() {
+    return createHitlServices(EmptyFileSystem);
+}
+
+let counter = 0;
+
+/**
+ * Parses and validates several files as one workspace (names → text); returns the documents
+ * in the order given. Each call uses fresh services, so workspaces never leak into each other.
+ */
+export async function buildWorkspace(files: Record<string, string>): Promise<Array<LangiumDocument<HitlFile>>> {
+    const { shared } = createTestServices();
+    const documents = Object.entries(files).map(([name, text]) => {
+        const uri = URI.parse(`file:///workspace-${++counter}/${name}`);
+        const document = shared.workspace.LangiumDocumentFactory.fromString<HitlFile>(text, uri);
+        shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    return documents;
+}
+
+/** Parses and validates one file on its own. */
+export async function buildDocument(text: string): Promise<LangiumDocument<HitlFile>> {
+    const [document] = await buildWorkspace({ 'test.hitl': text });
+    return document;
+}

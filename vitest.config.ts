@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+    test: {
+        include: ['test/**/*.test.ts'],
+        exclude: ['test/**/*.fuzz.test.ts', 'e2e/**', 'node_modules/**'],
+        testTimeout: 30_000,
+        hookTimeout: 60_000,
+        reporters: ['default'],
+    },
+});
