@@ -8,11 +8,12 @@ import {
     type PartialLangiumServices,
 } from 'langium/lsp';
 import { HitlGeneratedModule, HitlGeneratedSharedModule } from './generated/module.js';
+import { HitlParserErrorMessageProvider } from './parser/error-messages.js';
 import { createGuardedParser } from './parser/guarded-parser.js';
 import { HitlDocumentValidator } from './validation/document-validator.js';
 import { registerHitlRules } from './validation/registry.js';
 import { HitlScopeComputation } from './workspace/scope-computation.js';
-import { HitlLspModule, type HitlLspServices } from './lsp/lsp-module.js';
+import { HitlLspModule, HitlSharedLspModule, type HitlLspServices } from './lsp/lsp-module.js';
 
 export type HitlAddedServices = HitlLspServices;
 export type HitlServices = LangiumServices & HitlAddedServices;
@@ -21,6 +22,7 @@ export type HitlServices = LangiumServices & HitlAddedServices;
 export const HitlModule: Module<HitlServices, PartialLangiumServices> = {
     parser: {
         LangiumParser: (services) => createGuardedParser(services),
+        ParserErrorMessageProvider: (services) => new HitlParserErrorMessageProvider(services.Grammar),
     },
     references: {
         ScopeComputation: (services) => new HitlScopeComputation(services),
@@ -38,7 +40,7 @@ export function createHitlServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
     Hitl: HitlServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), HitlGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), HitlGeneratedSharedModule, HitlSharedLspModule);
     const Hitl = inject(createDefaultModule({ shared }), HitlGeneratedModule, HitlModule, HitlLspModule);
     shared.ServiceRegistry.register(Hitl);
     registerHitlRules(Hitl);

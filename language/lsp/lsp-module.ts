@@ -1,7 +1,27 @@
 import type { Module } from 'langium';
-import type { LangiumServices, PartialLangiumServices } from 'langium/lsp';
+import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import { HitlCompletionProvider } from './completion.js';
+import { HitlFormatter } from './formatter.js';
+import { HitlHoverProvider } from './hover.js';
+import { HitlNodeKindProvider } from './node-kinds.js';
+import { HitlRenameProvider } from './rename.js';
+import { HitlSemanticTokenProvider } from './semantic-tokens.js';
 
-/** Editor services added on top of Langium's defaults (hover, formatting, completion…). */
+/** Editor services added on top of Langium's defaults. */
 export type HitlLspServices = object;
 
-export const HitlLspModule: Module<LangiumServices & HitlLspServices, PartialLangiumServices> = {};
+export const HitlLspModule: Module<LangiumServices & HitlLspServices, PartialLangiumServices> = {
+    lsp: {
+        Formatter: () => new HitlFormatter(),
+        HoverProvider: (services) => new HitlHoverProvider(services),
+        CompletionProvider: (services) => new HitlCompletionProvider(services),
+        RenameProvider: (services) => new HitlRenameProvider(services),
+        SemanticTokenProvider: (services) => new HitlSemanticTokenProvider(services),
+    },
+};
+
+export const HitlSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        NodeKindProvider: () => new HitlNodeKindProvider(),
+    },
+};

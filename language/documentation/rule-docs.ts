@@ -1,0 +1,26 @@
+import { ruleDocs } from '../generated/rule-docs.js';
+import { findRule } from '../validation/registry.js';
+
+/** A rule's documentation page (Markdown), as written in docs/rules/<area>/<name>.md. */
+export function ruleDoc(code: string): string | undefined {
+    return ruleDocs[code];
+}
+
+/** The part of a rule's page before its first `##` section: what the rule says, in short. */
+export function ruleSummary(code: string): string | undefined {
+    const doc = ruleDoc(code);
+    if (!doc) return undefined;
+    const body = doc.replace(/^# .*\n/, '');
+    const cut = body.search(/^## /m);
+    return (cut >= 0 ? body.slice(0, cut) : body).trim();
+}
+
+/** A short Markdown card for hovers: code, title, requirement ids, summary. */
+export function ruleCard(code: string): string | undefined {
+    const rule = findRule(code);
+    if (!rule) return undefined;
+    const requirements = rule.requirements.length > 0 ? ` · ${rule.requirements.join(', ')}` : '';
+    const sources = rule.sources.length > 0 ? `\n\n*Sources:* ${rule.sources.join('; ')}` : '';
+    const summary = ruleSummary(code);
+    return `**${code}** — ${rule.title} (${rule.severity}${requirements})${summary ? `\n\n${summary}` : ''}${sources}\n\nRun \`hitl explain ${code}\` for the full page.`;
+}

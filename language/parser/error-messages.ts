@@ -1,0 +1,145 @@
+import { GrammarAST, type Grammar } from 'langium';
+import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+
+/** How tokens are named in messages: a governance engineer reads "a duration", not "DURATION". */
+const TOKEN_NAMES: Record<string, string> = {
+    ID: 'a name',
+    STRING: 'a quoted text',
+    NUMBER: 'a number',
+    DURATION: 'a duration such as 4h or 2d',
+    DATE: 'a date such as 2027-03-31',
+    EOF: 'the end of the file',
+};
+
+/** Friendly names for the blocks, as they are written. */
+const RULE_NAMES: Record<string, string> = {
+    HitlFile: 'the file',
+    AiStep: 'an ai step',
+    AiActor: 'an ai actor',
+    AiModel: 'a model',
+    ManualQueue: 'a queue',
+    AutomatedStep: 'an automated step',
+    PreDeploymentReview: 'a pre-deployment review',
+    AuditSpec: 'the audit block',
+    MonitoringSpec: 'the monitoring block',
+    FeedbackSpec: 'the feedback block',
+    IncidentRoute: 'the incident block',
+    AppealSpec: 'the appeal block',
+    StopControl: 'the stop block',
+    AccessSpec: 'the access block',
+    DriftMonitor: 'a drift monitor',
+    BiasSampling: 'a bias sampling block',
+    MisuseMonitor: 'a misuse monitor',
+    Raci: 'a raci block',
+};
+
+function describeToken(type: TokenType): string {
+    return TOKEN_NAMES[type.name] ?? `'${type.name}'`;
+}
+
+function describeActual(token: IToken): string {
+    return token.tokenType.name === 'EOF' ? 'the end of the file' : `'${token.image}'`;
+}
+
+/** Langium suffixes rule names with a zero-width space when handing them to Chevrotain. */
+function plainRuleName(ruleName: string): string {
+    return ruleName.replace(/\u200B/g, '');
+}
+
+function describeRule(chevrotainRuleName: string): string {
+    const ruleName = plainRuleName(chevrotainRuleName);
+    return RULE_NAMES[ruleName] ?? `${/^[AEIOU]/.test(ruleName) ? 'an' : 'a'} ${ruleName.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`;
+}
+
+/**
+ * Parser messages that name what may be written where. Inside a block, "expected '}'"
+ * becomes the list of properties the block accepts, taken from the grammar itself.
+ */
+export class HitlParserErrorMessageProvider implements IParserErrorMessageProvider {
+    private readonly starts = new Map<string, string[]>();
+
+    constructor(private readonly grammar: Grammar) {}
+
+    buildMismatchTokenMessage({ expected, actual, ruleName }: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+        if (expected.name === '}') {
+            const properties = this.propertyStarts(ruleName);
+            if (properties.length > 0) {
+                return `${describeActual(actual)} is not allowed in ${describeRule(ruleName)}; write one of ${properties.map((p) => `'${p}'`).join(', ')}, or '}' to close the block.`;
+            }
+        }
+        return `Expected ${describeToken(expected)} but found ${describeActual(actual)}.`;
+    }
+
+    buildNotAllInputParsedMessage({ firstRedundant }: { firstRedundant: IToken; ruleName: string }): string {
+        const declarations = this.propertyStarts('HitlFile');
+        return `Unexpected ${describeActual(firstRedundant)}; a file holds declarations: ${declarations.map((d) => `'${d}'`).join(', ')}.`;
+    }
+
+    buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+        const expected = unique(expectedPathsPerAlt.flatMap((alternative) => alternative.map((path) => path.map(describeToken).join(' '))));
+        return `Expected ${listOf(expected)} in ${describeRule(ruleName)}, but found ${describeActual(actual[0])}.`;
+    }
+
+    buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+        const expected = unique(expectedIterationPaths.map((path) => path.map(describeToken).join(' ')));
+        return `Expected at least one of ${listOf(expected)} in ${describeRule(ruleName)}, but found ${describeActual(actual[0])}.`;
+    }
+
+    /** The keywords that open each property of a block rule: `confidence threshold`, `raci`, `on`… */
+    private propertyStarts(chevrotainRuleName: string): string[] {
+        const ruleName = plainRuleName(chevrotainRuleName);
+        let starts = this.starts.get(ruleName);
+        if (!starts) {
+            const rule = this.grammar.rules.find((r) => r.name === ruleName);
+            const loop = rule && GrammarAST.isParserRule(rule) ? findLoop(rule.definition) : undefined;
+            starts = loop ? unique(loop.elements.flatMap((element) => leadingWords(element, new Set()))) : [];
+            this.starts.set(ruleName, starts);
+        }
+        return starts;
+    }
+}
+
+function findLoop(element: GrammarAST.AbstractElement): GrammarAST.Alternatives | undefined {
+    if (GrammarAST.isAlternatives(element) && (element.cardinality === '*' || element.cardinality === '+')) return element;
+    if (GrammarAST.isGroup(element)) {
+        for (const child of element.elements) {
+            const loop = findLoop(child);
+            if (loop) return loop;
+        }
+    }
+    return undefined;
+}
+
+/** The words an element starts with: keywords in sequence, or the starts of the rule it calls. */
+function leadingWords(element: GrammarAST.AbstractElement, visiting: Set<GrammarAST.AbstractRule>): string[] {
+    if (GrammarAST.isKeyword(element)) return [element.value];
+    if (GrammarAST.isGroup(element)) {
+        const words: string[] = [];
+        for (const child of element.elements) {
+            const keyword = GrammarAST.isAssignment(child) ? child.terminal : child;
+            if (!GrammarAST.isKeyword(keyword) || !/^[a-z][a-z-]*$/.test(keyword.value)) break;
+            words.push(keyword.value);
+        }
+        return words.length > 0 ? [words.join(' ')] : element.elements.length > 0 ? leadingWords(element.elements[0], visiting) : [];
+    }
+    if (GrammarAST.isAssignment(element)) return leadingWords(element.terminal, visiting);
+    if (GrammarAST.isAlternatives(element)) return element.elements.flatMap((child) => leadingWords(child, visiting));
+    if (GrammarAST.isRuleCall(element)) {
+        const rule = element.rule.ref;
+        if (!rule || !GrammarAST.isParserRule(rule) || visiting.has(rule)) return [];
+        visiting.add(rule);
+        return leadingWords(rule.definition, visiting);
+    }
+    return [];
+}
+
+function unique(values: string[]): string[] {
+    return [...new Set(values)];
+}
+
+function listOf(values: string[]): string {
+    if (values.length <= 1) return values.join('');
+    const shown = values.slice(0, 12);
+    const rest = values.length > shown.length ? `, … (${values.length - shown.length} more)` : '';
+    return `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}${rest}`;
+}
