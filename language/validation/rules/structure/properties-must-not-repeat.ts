@@ -1,4 +1,4 @@
-import { AstUtils, GrammarUtils, isCompositeCstNode, isLeafCstNode, type CstNode } from 'langium';
+import { AstUtils, GrammarUtils, isCompositeCstNode, isLeafCstNode, type CompositeCstNode, type CstNode } from 'langium';
 import { defineRule } from '../../rule.js';
 
 /**
@@ -14,8 +14,8 @@ export const propertiesMustNotRepeat = defineRule({
     checks: {
         HitlFile: (file, report) => {
             for (const node of AstUtils.streamAst(file)) {
-                const cst = node.$cstNode;
-                if (!isCompositeCstNode(cst)) continue;
+                const cst = ownCstNode(node.$cstNode);
+                if (!cst) continue;
                 const firstByFeature = new Map<string, CstNode>();
                 cst.content.forEach((child, position) => {
                     const assignment = GrammarUtils.findAssignment(child);
@@ -38,6 +38,15 @@ export const propertiesMustNotRepeat = defineRule({
         },
     },
 });
+
+/** A node reached through a union rule (`Step` → `Gate`) sits inside a wrapper; unwrap to its own tokens. */
+function ownCstNode(cst: CstNode | undefined): CompositeCstNode | undefined {
+    let current = cst;
+    while (isCompositeCstNode(current) && current.content.length === 1 && isCompositeCstNode(current.content[0]) && current.content[0].astNode === current.astNode) {
+        current = current.content[0];
+    }
+    return isCompositeCstNode(current) ? current : undefined;
+}
 
 /** The keywords that introduce the property at `position`: `confidence threshold`, `sla`. */
 function leadingKeywords(siblings: readonly CstNode[], position: number): CstNode[] {

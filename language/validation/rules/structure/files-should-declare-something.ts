@@ -1,0 +1,17 @@
+import { defineRule } from '../../rule.js';
+
+/** An empty or comment-only file is usually a mistake: a save gone wrong, or a stub never filled. */
+export const filesShouldDeclareSomething = defineRule({
+    code: 'structure/empty-file',
+    title: 'A file declares something',
+    severity: 'warning',
+    requirements: [],
+    sources: [],
+    checks: {
+        HitlFile: (file, report) => {
+            if (file.elements.length === 0 && file.suppressions.length === 0) {
+                report({ node: file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: 'This file declares nothing; add a workflow or shared declarations, or delete it.' });
+            }
+        },
+    },
+});
