@@ -32,7 +32,7 @@ export class HitlHoverProvider extends MultilineCommentHoverProvider {
         const name = (node as { name?: unknown }).name;
         if (typeof name !== 'string') return undefined;
         const title = (node as { title?: unknown }).title;
-        const heading = `${describeKind(node)} **${name}**${typeof title === 'string' ? ` — ${title.slice(1, -1)}` : ''}`;
+        const heading = `${describeKind(node)} **${name}**${typeof title === 'string' ? ` — ${title}` : ''}`;
         const documentation = this.documentationProvider.getDocumentation(node);
         return documentation ? `${heading}\n\n${documentation}` : heading;
     }
@@ -43,7 +43,7 @@ export class HitlHoverProvider extends MultilineCommentHoverProvider {
         const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position));
         const suppression = leaf && AstUtils.getContainerOfType(leaf.astNode, isSuppression);
         if (!suppression || !leaf || leaf.tokenType.name !== 'STRING') return undefined;
-        return suppression.code?.slice(1, -1);
+        return suppression.code;
     }
 }
 
