@@ -6,6 +6,6 @@ export default defineConfig({
         exclude: ['test/**/*.fuzz.test.ts', 'e2e/**', 'node_modules/**'],
         testTimeout: 30_000,
         hookTimeout: 60_000,
-        reporters: ['default'],
+        reporters: ['default', ['json', { outputFile: '.cache/test-results/vitest.json' }]],
     },
 });

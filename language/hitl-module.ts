@@ -13,13 +13,25 @@ import { createGuardedParser } from './parser/guarded-parser.js';
 import { HitlDocumentValidator } from './validation/document-validator.js';
 import { registerHitlRules } from './validation/registry.js';
 import { HitlScopeComputation } from './workspace/scope-computation.js';
+import { Clock, RuleSettings } from './settings/rule-settings.js';
 import { HitlLspModule, HitlSharedLspModule, type HitlLspServices } from './lsp/lsp-module.js';
 
-export type HitlAddedServices = HitlLspServices;
+export type HitlAddedServices = HitlLspServices & {
+    governance: {
+        /** Severity per rule for this workspace (profile and overrides from hitl.config.yaml). */
+        RuleSettings: RuleSettings;
+        /** Today's date, for expiry checks of reviews and suppressions. */
+        Clock: Clock;
+    };
+};
 export type HitlServices = LangiumServices & HitlAddedServices;
 
 /** Language-level services: parsing, scoping and validation. */
-export const HitlModule: Module<HitlServices, PartialLangiumServices> = {
+export const HitlModule: Module<HitlServices, PartialLangiumServices & HitlAddedServices> = {
+    governance: {
+        RuleSettings: () => new RuleSettings(),
+        Clock: () => new Clock(),
+    },
     parser: {
         LangiumParser: (services) => createGuardedParser(services),
         ParserErrorMessageProvider: (services) => new HitlParserErrorMessageProvider(services.Grammar),

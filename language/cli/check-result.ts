@@ -1,5 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Severity } from '../validation/rule.js';
+import type { SuppressionInfo } from '../validation/suppressions.js';
 
 /** 1-based line and column, as editors and CI annotations show them. */
 export interface Position {
@@ -20,11 +21,14 @@ export interface RelatedLocation {
 
 export interface Finding {
     readonly code: string;
+    /** The severity the rule reports with; a suppressed finding keeps it and carries `suppression`. */
     readonly severity: Severity;
     readonly message: string;
     readonly path: string;
     readonly region: Region;
     readonly related: readonly RelatedLocation[];
+    /** Set when a `suppress` block next to the element accepted this finding. */
+    readonly suppression?: SuppressionInfo;
 }
 
 export interface FileResult {
@@ -42,15 +46,19 @@ export interface Summary {
     readonly errors: number;
     readonly warnings: number;
     readonly infos: number;
+    readonly suppressed: number;
 }
 
+/** Counts by severity; suppressed findings are counted apart and never fail a check. */
 export function summarise(result: CheckResult): Summary {
     const all = result.files.flatMap((file) => file.findings);
+    const active = all.filter((f) => !f.suppression);
     return {
         files: result.files.length,
-        errors: all.filter((f) => f.severity === 'error').length,
-        warnings: all.filter((f) => f.severity === 'warning').length,
-        infos: all.filter((f) => f.severity === 'info').length,
+        errors: active.filter((f) => f.severity === 'error').length,
+        warnings: active.filter((f) => f.severity === 'warning').length,
+        infos: active.filter((f) => f.severity === 'info').length,
+        suppressed: all.length - active.length,
     };
 }
 
@@ -65,9 +73,10 @@ export function toRegion(range: Diagnostic['range']): Region {
 
 /** A language-server diagnostic as a CLI finding; `pathOf` turns document URIs into display paths. */
 export function toFinding(diagnostic: Diagnostic, path: string, pathOf: (uri: string) => string): Finding {
+    const data = diagnostic.data as { severity?: Severity; suppression?: SuppressionInfo } | undefined;
     return {
         code: typeof diagnostic.code === 'string' ? diagnostic.code : 'hitl/unknown',
-        severity: SEVERITIES[diagnostic.severity ?? 1],
+        severity: data?.suppression && data.severity ? data.severity : SEVERITIES[diagnostic.severity ?? 1],
         message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
         path,
         region: toRegion(diagnostic.range),
@@ -76,6 +85,7 @@ export function toFinding(diagnostic: Diagnostic, path: string, pathOf: (uri: st
             region: toRegion(info.location.range),
             message: info.message,
         })),
+        ...(data?.suppression ? { suppression: data.suppression } : {}),
     };
 }
 

@@ -3,30 +3,50 @@ import type { HitlAstType } from '../generated/ast.js';
 import type { HitlServices } from '../hitl-module.js';
 import { builtInRules } from './built-in-rules.js';
 import { reporterFor, type HitlRule, type RuleMeta } from './rule.js';
+import { changeRules } from './rules/change/index.js';
+import { reportUnusedSuppressions, suppressionsMustBeUsed } from './rules/change/suppressions-must-be-used.js';
+import { resetUsage, suppressionFor as findSuppression } from './suppressions.js';
 import { flowRules } from './rules/flow/index.js';
 import { structureRules } from './rules/structure/index.js';
 import { valueRules } from './rules/values/index.js';
 
 /** Every rule with checks, in catalogue order. Adding a rule means adding it to its area's index. */
-export const hitlRules: readonly HitlRule[] = [...structureRules, ...valueRules, ...flowRules];
+export const hitlRules: readonly HitlRule[] = [...structureRules, ...valueRules, ...flowRules, ...changeRules];
 
 /** The whole catalogue: checked rules and the diagnostics the parser and linker produce. */
-export const ruleCatalogue: readonly RuleMeta[] = [...builtInRules, ...hitlRules];
+export const ruleCatalogue: readonly RuleMeta[] = [...builtInRules, ...hitlRules, suppressionsMustBeUsed];
 
 export function findRule(code: string): RuleMeta | undefined {
     return ruleCatalogue.find((rule) => rule.code === code);
 }
 
+/**
+ * Registers every rule's checks with Langium. Each check reports with the severity the
+ * workspace settings give its rule (and is skipped when the rule is off), and its findings
+ * pass through the suppressions written next to the elements.
+ */
 export function registerHitlRules(services: HitlServices): void {
+    const { RuleSettings, Clock } = services.governance;
+    const suppressionFor = (node: AstNode, code: string) => findSuppression(node, code, Clock.today());
     const checks = new Map<string, Array<(node: AstNode, accept: ValidationAcceptor) => void>>();
     for (const rule of hitlRules) {
         const ruleChecks = typeof rule.checks === 'function' ? rule.checks(services) : rule.checks;
         for (const [type, check] of Object.entries(ruleChecks)) {
             const list = checks.get(type) ?? [];
             const typed = check as (node: AstNode, report: ReturnType<typeof reporterFor>) => void;
-            list.push((node, accept) => typed(node, reporterFor(rule, accept)));
+            list.push((node, accept) => {
+                const severity = RuleSettings.severityOf(rule);
+                if (severity !== 'off') typed(node, reporterFor(rule, accept, { severity, suppressionFor }));
+            });
             checks.set(type, list);
         }
     }
-    services.validation.ValidationRegistry.register(Object.fromEntries(checks) as ValidationChecks<HitlAstType>);
+    const registry = services.validation.ValidationRegistry;
+    registry.register(Object.fromEntries(checks) as ValidationChecks<HitlAstType>);
+    registry.registerBeforeDocument((root) => resetUsage(root));
+    registry.registerAfterDocument((root, accept) => {
+        const rule = suppressionsMustBeUsed;
+        const severity = RuleSettings.severityOf(rule);
+        if (severity !== 'off') reportUnusedSuppressions(root, reporterFor(rule, accept, { severity, suppressionFor: () => undefined }), Clock.today());
+    });
 }

@@ -1,8 +1,9 @@
 import type { AstNode, DiagnosticInfo, ValidationAcceptor } from 'langium';
-import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
-import type { HitlAstType } from '../generated/ast.js';
+import { DiagnosticTag, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver-types';
+import type { HitlAstType, Suppression } from '../generated/ast.js';
 import type { HitlServices } from '../hitl-module.js';
 import { locationOf } from '../util/locations.js';
+import { markUsed, suppressionInfo } from './suppressions.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -52,22 +53,36 @@ export function defineRule(rule: HitlRule): HitlRule {
     return rule;
 }
 
-/** Adapts a rule's findings to Langium's acceptor, stamping code, severity and related locations. */
-export function reporterFor(rule: RuleMeta, accept: ValidationAcceptor, severity: Severity = rule.severity): Report {
+/** Where a finding stands once suppressions are taken into account. */
+export interface ReportContext {
+    readonly severity: Severity;
+    /** The suppression in force for a finding, if any; it is then reported as a hint. */
+    readonly suppressionFor: (node: AstNode, code: string) => Suppression | undefined;
+}
+
+/**
+ * Adapts a rule's findings to Langium's acceptor, stamping code, severity and related
+ * locations. A suppressed finding is still reported, as a hint that carries the suppression,
+ * so that editors dim it and `hitl check` lists it in json and SARIF output.
+ */
+export function reporterFor(rule: RuleMeta, accept: ValidationAcceptor, context: ReportContext): Report {
     return (finding) => {
         const relatedInformation: DiagnosticRelatedInformation[] = [];
         for (const related of finding.related ?? []) {
             const location = locationOf(related.node);
             if (location) relatedInformation.push({ location, message: related.message });
         }
-        accept(severity, finding.message, {
+        const suppression = context.suppressionFor(finding.node, rule.code);
+        if (suppression) markUsed(suppression);
+        accept(suppression ? 'hint' : context.severity, suppression ? `${finding.message} (suppressed: ${suppression.reason})` : finding.message, {
             node: finding.node,
             property: finding.property,
             keyword: finding.keyword,
             index: finding.index,
             range: finding.range,
             code: rule.code,
-            data: { code: rule.code },
+            data: suppression ? { code: rule.code, severity: context.severity, suppression: suppressionInfo(suppression) } : { code: rule.code },
+            tags: suppression ? [DiagnosticTag.Unnecessary] : undefined,
             relatedInformation: relatedInformation.length > 0 ? relatedInformation : undefined,
         } as DiagnosticInfo<typeof finding.node>);
     };

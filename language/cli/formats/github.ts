@@ -17,6 +17,7 @@ export function formatGithub(result: CheckResult): string {
     const lines: string[] = [];
     for (const file of result.files) {
         for (const f of file.findings) {
+            if (f.suppression) continue;
             const properties = [
                 `file=${escapeProperty(f.path)}`,
                 `line=${f.region.start.line}`,

@@ -35,6 +35,17 @@ export function formatSarif(result: CheckResult, options: SarifOptions): string 
                     ? { relatedLocations: finding.related.map((r, id) => ({ id, ...location(r.path, r.region), message: { text: r.message } })) }
                     : {}),
                 partialFingerprints: { 'hitlFinding/v1': `${key}:${occurrence}` },
+                ...(finding.suppression
+                    ? {
+                          suppressions: [
+                              {
+                                  kind: 'inSource',
+                                  status: 'accepted',
+                                  justification: `${finding.suppression.reason} (approved by ${finding.suppression.approver}, expires ${finding.suppression.expires})`,
+                              },
+                          ],
+                      }
+                    : {}),
             };
         }),
     );

@@ -14,11 +14,13 @@ export function formatText(result: CheckResult, style: TextStyle = plainStyle): 
     const lines: string[] = [];
     for (const file of result.files) {
         for (const f of file.findings) {
+            if (f.suppression) continue;
             lines.push(`${f.path}:${f.region.start.line}:${f.region.start.column} ${style[f.severity](f.severity)} ${style.dim(f.code)} ${f.message}`);
         }
     }
     const s = summarise(result);
     const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    lines.push(`${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} in ${count(s.files, 'file')}`);
+    const suppressed = s.suppressed > 0 ? ` (${s.suppressed} suppressed)` : '';
+    lines.push(`${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} in ${count(s.files, 'file')}${suppressed}`);
     return lines.join('\n') + '\n';
 }

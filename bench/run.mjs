@@ -1,0 +1,372 @@
+// Benchmark of the hitl CLI and language server on synthetic workspaces made from the samples.
+//
+//   npm run bench                 build, then measure (about two minutes on two cores)
+//   node bench/run.mjs            measure the current build
+//
+// Environment: HITL_BENCH_RUNS (CLI runs per target, default 5), HITL_BENCH_EDITS (timed edits
+// per workspace, default 30), HITL_BENCH_COMPLETIONS (timed completions per position, default 40),
+// HITL_BENCH_FILES (workflow files in the large workspace, default 1000),
+// HITL_BENCH_LINES (lines in the single large file, default 10000), HITL_BENCH_ONLY (`cli` or
+// `server`: measure only that), HITL_BENCH_SERVER_ARGS (extra Node options for the server, such
+// as `--cpu-prof --cpu-prof-dir=bench/.work/profiles` to profile it).
+//
+// Missed targets are reported, not failed: the exit code is 0 unless something could not be
+// measured (a crash, a timeout, a missing build).
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { grammarKeywords, loadSamples, writeBigFile, writeManyFiles } from './generate.mjs';
+import { LspSession, withTimeout } from './lsp-client.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const NODE = path.join(ROOT, 'node_modules', '.bin', 'node');
+const CLI = path.join(ROOT, 'bin', 'hitl.cjs');
+const SERVER = path.join(ROOT, 'extension', 'dist', 'server.cjs');
+const WORK = path.join(ROOT, 'bench', '.work');
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+const RUNS = positiveInt('HITL_BENCH_RUNS', 5);
+const EDITS = positiveInt('HITL_BENCH_EDITS', 30);
+const COMPLETIONS = positiveInt('HITL_BENCH_COMPLETIONS', 40);
+const FILES = positiveInt('HITL_BENCH_FILES', 1000);
+const LINES = positiveInt('HITL_BENCH_LINES', 10000);
+const ONLY = process.env.HITL_BENCH_ONLY;
+const SERVER_ARGS = (process.env.HITL_BENCH_SERVER_ARGS ?? '').split(/\s+/).filter(Boolean);
+
+const TARGETS = {
+    checkMs: 1000,
+    editP95Ms1000: 30,
+    editP95MsBigFile: 150,
+    completionP95Ms: 20,
+    rssMb: 150,
+};
+
+function positiveInt(name, fallback) {
+    const value = Number(process.env[name] ?? fallback);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of 1 or more`);
+    return value;
+}
+
+const problems = [];
+const started = performance.now();
+
+for (const required of [NODE, CLI, SERVER, path.join(ROOT, 'dist', 'cli.cjs')]) {
+    if (!existsSync(required)) {
+        console.error(`bench: ${path.relative(ROOT, required)} is missing; run 'npm run build' first (or 'npm run bench').`);
+        process.exit(1);
+    }
+}
+
+// ------------------------------------------------------------------ workspaces
+
+const samples = loadSamples(path.join(ROOT, 'samples'), grammarKeywords(ROOT));
+const ws1000 = path.join(WORK, `ws${FILES}`);
+const manyFiles = writeManyFiles(ws1000, samples, FILES);
+const big = writeBigFile(path.join(WORK, 'big'), samples, LINES);
+const workspaceLines = [path.join(ws1000, 'organisation.hitl'), ...manyFiles].reduce((sum, file) => sum + lineCount(file), 0);
+const sampleFiles = readdirSync(path.join(ROOT, 'samples')).filter((file) => file.endsWith('.hitl'));
+const sampleLines = sampleFiles.reduce((sum, file) => sum + lineCount(path.join(ROOT, 'samples', file)), 0);
+log(`workspaces: ${FILES + 1} files / ${workspaceLines} lines in ${rel(ws1000)}; ${big.lines} lines (${(big.bytes / 1024).toFixed(0)} KB) in ${rel(big.file)}`);
+
+function lineCount(file) {
+    return readFileSync(file, 'utf8').split('\n').length;
+}
+
+// ------------------------------------------------------------------ CLI
+
+/** One `hitl check` process: wall time from spawn to exit, CPU time and peak RSS. */
+async function runCheck(target) {
+    const args = [NODE, CLI, 'check', target];
+    const statsDir = TIME ? mkdtempSync(path.join(os.tmpdir(), 'hitl-bench-')) : undefined;
+    const statsFile = statsDir && path.join(statsDir, 'time.txt');
+    const [command, ...commandArgs] = TIME ? [TIME, '-o', statsFile, '-f', '%U %S %M', ...args] : args;
+    const begin = performance.now();
+    const child = spawn(command, commandArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    let peakKb = 0;
+    // Without /usr/bin/time, poll the peak resident set while the process runs.
+    const poll = TIME ? undefined : setInterval(() => (peakKb = Math.max(peakKb, procPeakKb(child.pid) ?? 0)), 5);
+    const code = await new Promise((resolve) => child.on('close', (exitCode) => resolve(exitCode)));
+    const wallMs = performance.now() - begin;
+    if (poll) clearInterval(poll);
+    let cpuMs;
+    if (statsFile) {
+        const fields = readFileSync(statsFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+        cpuMs = (fields[0] + fields[1]) * 1000;
+        peakKb = fields[2];
+        rmSync(statsDir, { recursive: true, force: true });
+    }
+    if (code !== 0 && code !== 1) throw new Error(`hitl check ${rel(target)} exited with ${code}: ${stderr.slice(0, 2000)}`);
+    return { wallMs, cpuMs, peakMb: peakKb / 1024, summary: stdout.trim().split('\n').at(-1), code };
+}
+
+function procPeakKb(pid) {
+    try {
+        return Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    } catch {
+        return undefined;
+    }
+}
+
+async function benchCheck(name, target) {
+    try {
+        await runCheck(target); // warm the file cache
+        const runs = [];
+        for (let i = 0; i < RUNS; i++) runs.push(await runCheck(target));
+        const result = {
+            target: rel(target),
+            runs: RUNS,
+            wallMsMedian: median(runs.map((r) => r.wallMs)),
+            wallMsMin: Math.min(...runs.map((r) => r.wallMs)),
+            cpuMsMedian: runs[0].cpuMs === undefined ? undefined : median(runs.map((r) => r.cpuMs)),
+            peakRssMb: Math.max(...runs.map((r) => r.peakMb)),
+            summary: runs[0].summary,
+            exitCode: runs[0].code,
+        };
+        log(`check ${name}: median ${ms(result.wallMsMedian)} (${result.summary})`);
+        return result;
+    } catch (error) {
+        problems.push(`check ${name}: ${error.message}`);
+        return { target: rel(target), error: error.message };
+    }
+}
+
+const cli =
+    ONLY === 'server'
+        ? { samples: {}, files1000: {}, bigFile: {} }
+        : {
+              samples: await benchCheck('samples', path.join(ROOT, 'samples')),
+              files1000: await benchCheck(`${FILES} files`, ws1000),
+              bigFile: await benchCheck(`${big.lines}-line file`, path.dirname(big.file)),
+          };
+
+// ------------------------------------------------------------------ language server
+
+/** Where to edit and where to ask for completion in a workflow file. */
+function probePositions(text) {
+    const lines = text.split('\n');
+    const sla = findLine(lines, /^(\s*sla\s+)(\d+(?:ms|mo|s|m|h|d|w|y))\b/);
+    // A reference inside a step body (`reviewer X`, `owner X`, `decided by X`), else any step line.
+    const reference = findLine(lines, /^(\s*(?:reviewer|owner|decided by|actor)\s+)([_a-zA-Z]\w*)/) ?? findLine(lines, /^(\s*then\s+)([_a-zA-Z]\w*)/);
+    if (!sla || !reference) throw new Error('the workflow sample has no `sla` line or no step reference to probe');
+    const indent = /^\s*/.exec(lines[reference.line])[0].length;
+    return {
+        sla: { line: sla.line, character: sla.prefix.length, length: sla.value.length },
+        keyword: { line: reference.line, character: indent },
+        reference: { line: reference.line, character: reference.prefix.length },
+    };
+}
+
+function findLine(lines, pattern) {
+    for (let line = 0; line < lines.length; line++) {
+        const match = pattern.exec(lines[line]);
+        if (match) return { line, prefix: match[1], value: match[2] };
+    }
+    return undefined;
+}
+
+/** Opens `file` in a server rooted at `root`, then times edits and completions. */
+async function benchServer(name, root, file, allFiles) {
+    const session = new LspSession({ node: NODE, server: SERVER, root, nodeArgs: SERVER_ARGS });
+    const result = { root: rel(root), file: rel(file) };
+    try {
+        const uri = pathToFileURL(file).href;
+        const text = readFileSync(file, 'utf8');
+        const probe = probePositions(text);
+
+        let begin = performance.now();
+        await withTimeout(session.initialize(), 30_000, 'initialize');
+        result.initializeMs = performance.now() - begin;
+
+        // The server indexes the workspace after `initialized`; the first update (our didOpen)
+        // waits for that and then validates every document, publishing diagnostics for each.
+        begin = performance.now();
+        const everyFile = session.diagnosticsForAll(allFiles.map((f) => pathToFileURL(f).href));
+        const firstForFile = session.nextDiagnostics(uri);
+        await session.open(uri, text);
+        await withTimeout(firstForFile, 240_000, `first diagnostics for ${rel(file)}`);
+        result.openToFileDiagnosticsMs = performance.now() - begin;
+        await withTimeout(everyFile, 240_000, 'diagnostics for every file');
+        result.openToAllDiagnosticsMs = performance.now() - begin;
+
+        // Edits: the workflow's `sla` alternates between 0d (a values/non-positive-duration
+        // error) and a valid duration, so each publish can be checked against its edit.
+        let version = 1;
+        let length = probe.sla.length;
+        const edit = async (i) => {
+            const value = i % 2 === 0 ? '0d' : `${1 + (i % 9)}d`;
+            const range = { start: { line: probe.sla.line, character: probe.sla.character }, end: { line: probe.sla.line, character: probe.sla.character + length } };
+            length = value.length;
+            const published = session.nextDiagnostics(uri);
+            const t0 = performance.now();
+            await session.change(uri, ++version, [{ range, text: value }]);
+            const diagnostics = await withTimeout(published, 60_000, `diagnostics after edit ${i}`);
+            const elapsed = performance.now() - t0;
+            const flagged = diagnostics.some((d) => d.code === 'values/non-positive-duration' && d.range.start.line === probe.sla.line);
+            return { elapsed, correct: flagged === (value === '0d') };
+        };
+        for (let i = 0; i < 3; i++) await edit(i); // warm-up
+        const edits = [];
+        for (let i = 0; i < EDITS; i++) edits.push(await edit(i + 3));
+        // Leave the document valid before completion.
+        if ((EDITS + 2) % 2 === 0) await edit(1);
+        result.edits = { count: EDITS, ...percentiles(edits.map((e) => e.elapsed)), correct: edits.filter((e) => e.correct).length };
+
+        result.completion = {};
+        for (const [kind, position] of [['keyword', probe.keyword], ['reference', probe.reference]]) {
+            let items = 0;
+            const times = [];
+            for (let i = 0; i < COMPLETIONS + 5; i++) {
+                const t0 = performance.now();
+                const response = await withTimeout(session.completion(uri, { line: position.line, character: position.character }), 30_000, 'completion');
+                const elapsed = performance.now() - t0;
+                items = Array.isArray(response) ? response.length : (response?.items?.length ?? 0);
+                if (i >= 5) times.push(elapsed);
+            }
+            result.completion[kind] = { count: COMPLETIONS, line: position.line + 1, character: position.character + 1, items, ...percentiles(times) };
+        }
+
+        const memory = session.memory();
+        result.peakRssMb = memory.peakMb;
+        result.rssMbAtEnd = memory.currentMb;
+        result.serverErrors = session.serverErrors.slice(0, 5);
+        log(`server ${name}: edit p95 ${ms(result.edits.p95)}, completion p95 ${ms(result.completion.keyword.p95)} / ${ms(result.completion.reference.p95)}, peak RSS ${mb(result.peakRssMb)}`);
+    } catch (error) {
+        problems.push(`server ${name}: ${error.message}${session.stderr ? `\n${session.stderr.slice(0, 2000)}` : ''}`);
+        result.error = error.message;
+    } finally {
+        await session.close();
+    }
+    return result;
+}
+
+const editedFile = manyFiles[Math.floor(manyFiles.length / 2)];
+const server =
+    ONLY === 'cli'
+        ? { files1000: {}, bigFile: {} }
+        : {
+              files1000: await benchServer(`${FILES} files`, ws1000, editedFile, [path.join(ws1000, 'organisation.hitl'), ...manyFiles]),
+              bigFile: await benchServer(`${big.lines}-line file`, path.dirname(big.file), big.file, [path.join(path.dirname(big.file), 'organisation.hitl'), big.file]),
+          };
+
+// ------------------------------------------------------------------ report
+
+const results = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: +(os.totalmem() / 2 ** 30).toFixed(1), loadAverageAtStart: os.loadavg().map((l) => +l.toFixed(2)) },
+    node: runVersion(),
+    workspaces: {
+        samples: { files: sampleFiles.length, lines: sampleLines },
+        files1000: { files: FILES + 1, lines: workspaceLines },
+        bigFile: { files: 2, lines: big.lines, bytes: big.bytes },
+    },
+    targets: TARGETS,
+    cli,
+    server,
+    benchSeconds: +((performance.now() - started) / 1000).toFixed(1),
+    problems,
+};
+writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify(results, roundNumbers, 2) + '\n');
+
+const rows = [
+    ['hitl check samples/ (wall, incl. start-up)', ms(cli.samples.wallMsMedian), '', extra(cli.samples)],
+    [`hitl check ${FILES} files (wall, incl. start-up)`, ms(cli.files1000.wallMsMedian), `≤ ${TARGETS.checkMs} ms`, extra(cli.files1000), verdict(cli.files1000.wallMsMedian, TARGETS.checkMs)],
+    [`hitl check ${big.lines}-line file (wall)`, ms(cli.bigFile.wallMsMedian), '', extra(cli.bigFile)],
+    [`CLI peak RSS, ${FILES} files`, mb(cli.files1000.peakRssMb), `≤ ${TARGETS.rssMb} MB`, '', verdict(cli.files1000.peakRssMb, TARGETS.rssMb)],
+    [`server: open → all diagnostics, ${FILES} files`, ms(server.files1000.openToAllDiagnosticsMs), '', 'indexing + first full validation'],
+    [`edit → diagnostics p50 / p95, ${FILES} files`, pair(server.files1000.edits), `p95 ≤ ${TARGETS.editP95Ms1000} ms`, correct(server.files1000.edits), verdict(server.files1000.edits?.p95, TARGETS.editP95Ms1000)],
+    [`edit → diagnostics p50 / p95, ${big.lines}-line file`, pair(server.bigFile.edits), `p95 ≤ ${TARGETS.editP95MsBigFile} ms`, correct(server.bigFile.edits), verdict(server.bigFile.edits?.p95, TARGETS.editP95MsBigFile)],
+    [`completion p50 / p95 (keyword), ${FILES} files`, pair(server.files1000.completion?.keyword), `p95 ≤ ${TARGETS.completionP95Ms} ms`, items(server.files1000.completion?.keyword), verdict(server.files1000.completion?.keyword?.p95, TARGETS.completionP95Ms)],
+    [`completion p50 / p95 (reference), ${FILES} files`, pair(server.files1000.completion?.reference), `p95 ≤ ${TARGETS.completionP95Ms} ms`, items(server.files1000.completion?.reference), verdict(server.files1000.completion?.reference?.p95, TARGETS.completionP95Ms)],
+    [`completion p50 / p95 (keyword), ${big.lines}-line file`, pair(server.bigFile.completion?.keyword), `p95 ≤ ${TARGETS.completionP95Ms} ms`, items(server.bigFile.completion?.keyword), verdict(server.bigFile.completion?.keyword?.p95, TARGETS.completionP95Ms)],
+    [`completion p50 / p95 (reference), ${big.lines}-line file`, pair(server.bigFile.completion?.reference), `p95 ≤ ${TARGETS.completionP95Ms} ms`, items(server.bigFile.completion?.reference), verdict(server.bigFile.completion?.reference?.p95, TARGETS.completionP95Ms)],
+    [`server peak RSS, ${FILES} files`, mb(server.files1000.peakRssMb), `≤ ${TARGETS.rssMb} MB`, '', verdict(server.files1000.peakRssMb, TARGETS.rssMb)],
+    [`server peak RSS, ${big.lines}-line file`, mb(server.bigFile.peakRssMb), '', ''],
+];
+console.log('');
+console.log(`hitl bench — ${results.machine.cpus} CPUs, Node ${results.node.replace(/^v/, '')}, ${RUNS} CLI runs, ${EDITS} edits, ${COMPLETIONS} completions; load at start ${results.machine.loadAverageAtStart.join(' ')}`);
+console.log(table(['measure', 'result', 'target', 'notes', ''], rows));
+console.log(`\nwrote bench/results.json in ${results.benchSeconds} s`);
+if (problems.length > 0) {
+    console.error(`\nbench: could not measure everything:\n- ${problems.join('\n- ')}`);
+    process.exit(1);
+}
+
+// ------------------------------------------------------------------ helpers
+
+function runVersion() {
+    // The Node that runs the CLI and the server, not necessarily the one running this script.
+    try {
+        return execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim();
+    } catch {
+        return 'unknown';
+    }
+}
+
+function median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function percentiles(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+    return { p50: rank(50), p95: rank(95), max: sorted.at(-1) };
+}
+
+function roundNumbers(_key, value) {
+    return typeof value === 'number' && !Number.isInteger(value) ? +value.toFixed(1) : value;
+}
+
+function ms(value) {
+    return value === undefined ? 'n/a' : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`;
+}
+
+function mb(value) {
+    return value === undefined || Number.isNaN(value) ? 'n/a' : `${value.toFixed(0)} MB`;
+}
+
+function pair(p) {
+    return p ? `${ms(p.p50)} / ${ms(p.p95)}` : 'n/a';
+}
+
+function extra(r) {
+    if (!r || r.error) return r?.error ?? '';
+    const cpu = r.cpuMs === undefined ? '' : `CPU ${ms(r.cpuMsMedian)}, `;
+    return `${cpu}min ${ms(r.wallMsMin)}, RSS ${mb(r.peakRssMb)}; ${r.summary}`;
+}
+
+function correct(e) {
+    return e ? `${e.correct}/${e.count} publishes matched their edit` : '';
+}
+
+function items(c) {
+    return c ? `${c.items} items at ${c.line}:${c.character}` : '';
+}
+
+function verdict(value, target) {
+    if (value === undefined || Number.isNaN(value)) return 'not measured';
+    return value <= target ? 'met' : 'MISSED';
+}
+
+function table(header, body) {
+    const all = [header, ...body];
+    const widths = header.map((_, i) => Math.max(...all.map((row) => String(row[i] ?? '').length)));
+    const line = (row) => row.map((cell, i) => String(cell ?? '').padEnd(widths[i])).join('  ').trimEnd();
+    return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+function rel(p) {
+    return path.relative(ROOT, p) || '.';
+}
+
+function log(message) {
+    console.log(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}`);
+}
+

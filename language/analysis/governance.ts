@@ -1,0 +1,134 @@
+import { AstUtils, type AstNode } from 'langium';
+import {
+    isAiActor,
+    isAiStep,
+    isDecision,
+    isGate,
+    isManualQueue,
+    isRole,
+    isTeam,
+    isWorkflow,
+    type AiStep,
+    type Decision,
+    type Party,
+    type Step,
+    type Workflow,
+} from '../generated/ast.js';
+import { flowGraphOf, reachableFrom, type FlowEdge, type FlowGraph } from './flow-graph.js';
+
+/** Facts about a workflow that many rules ask: its risk, who is human, what feeds what. */
+
+const RISK_ORDER = ['low', 'medium', 'high', 'critical'] as const;
+export type RiskGrade = (typeof RISK_ORDER)[number];
+
+export function riskRank(grade: string | undefined): number {
+    return grade ? RISK_ORDER.indexOf(grade as RiskGrade) : -1;
+}
+
+/** "High risk" in the requirements means high or critical. */
+export function isHighRisk(grade: string | undefined): boolean {
+    return riskRank(grade) >= riskRank('high');
+}
+
+export function workflowOf(node: AstNode): Workflow | undefined {
+    return AstUtils.getContainerOfType(node, isWorkflow);
+}
+
+export function decisionsOf(workflow: Workflow): Decision[] {
+    return workflow.steps.filter(isDecision);
+}
+
+export function aiStepsOf(workflow: Workflow): AiStep[] {
+    return workflow.steps.filter(isAiStep);
+}
+
+/** A workflow is high risk when any of its decisions is. */
+export function isHighRiskWorkflow(workflow: Workflow): boolean {
+    return decisionsOf(workflow).some((decision) => isHighRisk(decision.risk));
+}
+
+/** Decisions whose stakes bring the oversight requirements into force (G01, G11). */
+export function isProtectedDecision(decision: Decision): boolean {
+    return isHighRisk(decision.risk) || decision.affectsUserRights;
+}
+
+export function affectsUserRights(workflow: Workflow): boolean {
+    return decisionsOf(workflow).some((decision) => decision.affectsUserRights);
+}
+
+export function isAboutPeople(workflow: Workflow): boolean {
+    return decisionsOf(workflow).some((decision) => decision.aboutPeople || decision.affectsUserRights);
+}
+
+/** Steps where a person acts on the item: review gates and manual queues. */
+export function isHumanStep(step: Step): boolean {
+    return isGate(step) || isManualQueue(step);
+}
+
+/** Roles and teams are people; AI actors are not. */
+export function isHumanParty(party: Party | undefined): boolean {
+    return isRole(party) || isTeam(party);
+}
+
+export function isAiParty(party: Party | undefined): boolean {
+    return isAiActor(party);
+}
+
+/** Decisions an item can reach after this step, in declaration order. */
+export function decisionsFedBy(step: Step): Decision[] {
+    const workflow = workflowOf(step);
+    if (!workflow) return [];
+    const reachable = reachableFrom(flowGraphOf(workflow), step);
+    return decisionsOf(workflow).filter((decision) => reachable.has(decision));
+}
+
+/** The highest risk among the decisions a step feeds; an AI step is as risky as what it decides. */
+export function riskFedBy(step: Step): string | undefined {
+    let highest: string | undefined;
+    for (const decision of decisionsFedBy(step)) {
+        if (riskRank(decision.risk) > riskRank(highest)) highest = decision.risk;
+    }
+    return highest;
+}
+
+export function feedsHighRisk(step: Step): boolean {
+    return isHighRisk(riskFedBy(step));
+}
+
+export function feedsDecisionAboutPeople(step: Step): boolean {
+    return decisionsFedBy(step).some((decision) => decision.aboutPeople || decision.affectsUserRights);
+}
+
+/**
+ * The shortest path from `from` to a step satisfying `isTarget` that does not pass through a
+ * step for which `blocks` holds: such a step may be reached but is left only along edges that
+ * `crossesBlock` lets through (a timeout that auto-approves, say). Undefined when every path
+ * is blocked.
+ */
+export function findUnblockedPath(
+    graph: FlowGraph,
+    from: Step,
+    isTarget: (step: Step) => boolean,
+    blocks: (step: Step) => boolean,
+    crossesBlock: (edge: FlowEdge) => boolean = () => false,
+): FlowEdge[] | undefined {
+    const previous = new Map<Step, FlowEdge | null>([[from, null]]);
+    const queue: Step[] = [from];
+    while (queue.length > 0) {
+        const step = queue.shift()!;
+        if (step !== from && isTarget(step)) {
+            const path: FlowEdge[] = [];
+            for (let edge = previous.get(step); edge; edge = previous.get(edge.from)) path.unshift(edge);
+            return path;
+        }
+        const blocked = step !== from && blocks(step);
+        for (const edge of graph.outgoing.get(step) ?? []) {
+            if (blocked && !crossesBlock(edge)) continue;
+            if (!previous.has(edge.to)) {
+                previous.set(edge.to, edge);
+                queue.push(edge.to);
+            }
+        }
+    }
+    return undefined;
+}

@@ -1,0 +1,51 @@
+import { AstUtils } from 'langium';
+import { isSuppression } from '../../../generated/ast.js';
+import type { HitlServices } from '../../../hitl-module.js';
+import { defineRule } from '../../rule.js';
+import { isExpired, suppressionProblems } from '../../suppressions.js';
+
+export const suppressionsMustBeComplete = defineRule({
+    code: 'change/suppression-incomplete',
+    title: 'A suppression names a reason, an approver and an expiry date',
+    severity: 'error',
+    requirements: ['G39'],
+    sources: ['Seed 1 "exception handling"'],
+    checks: (services: HitlServices) => ({
+        HitlFile: (file, report) => {
+            const today = services.governance.Clock.today();
+            for (const node of AstUtils.streamAst(file)) {
+                if (!isSuppression(node) || isExpired(node, today)) continue;
+                const [problem] = suppressionProblems(node, today);
+                if (problem) {
+                    report({
+                        node,
+                        keyword: 'suppress',
+                        message: `Suppression of '${node.code}' ${problem}, so it is not in force; write reason "…", approver <Role> and expires YYYY-MM-DD.`,
+                    });
+                }
+            }
+        },
+    }),
+});
+
+export const suppressionsMustNotExpire = defineRule({
+    code: 'change/suppression-expired',
+    title: 'An expired suppression is renewed or removed',
+    severity: 'error',
+    requirements: ['G39'],
+    sources: ['Seed 1 "exception handling"'],
+    checks: (services: HitlServices) => ({
+        HitlFile: (file, report) => {
+            const today = services.governance.Clock.today();
+            for (const node of AstUtils.streamAst(file)) {
+                if (isSuppression(node) && isExpired(node, today)) {
+                    report({
+                        node,
+                        property: 'expires',
+                        message: `Suppression of '${node.code}' expired on ${node.expires}; fix the finding, or have ${node.approver?.$refText ?? 'an approver'} renew it with a new expiry date.`,
+                    });
+                }
+            }
+        },
+    }),
+});
