@@ -1,5 +1,7 @@
 import type { Module } from 'langium';
 import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import type { HitlServices } from '../hitl-module.js';
+import { HitlCodeActionProvider } from './code-actions.js';
 import { HitlCompletionProvider } from './completion.js';
 import { HitlFormatter } from './formatter.js';
 import { HitlHoverProvider } from './hover.js';
@@ -17,6 +19,7 @@ export const HitlLspModule: Module<LangiumServices & HitlLspServices, PartialLan
         CompletionProvider: (services) => new HitlCompletionProvider(services),
         RenameProvider: (services) => new HitlRenameProvider(services),
         SemanticTokenProvider: (services) => new HitlSemanticTokenProvider(services),
+        CodeActionProvider: (services) => new HitlCodeActionProvider(services as HitlServices),
     },
 };
 

@@ -4,6 +4,15 @@ import type { HitlServices } from '../hitl-module.js';
 import { builtInRules } from './built-in-rules.js';
 import { reporterFor, type HitlRule, type RuleMeta } from './rule.js';
 import { changeRules } from './rules/change/index.js';
+import { oversightRules } from './rules/oversight/index.js';
+import { raciRules } from './rules/raci/index.js';
+import { riskRules } from './rules/risk/index.js';
+import { escalationRules } from './rules/escalation/index.js';
+import { fallbackRules } from './rules/fallback/index.js';
+import { auditRules } from './rules/audit/index.js';
+import { dataRules } from './rules/data/index.js';
+import { rightsRules } from './rules/rights/index.js';
+import { securityRules } from './rules/security/index.js';
 import { reportUnusedSuppressions, suppressionsMustBeUsed } from './rules/change/suppressions-must-be-used.js';
 import { resetUsage, suppressionFor as findSuppression } from './suppressions.js';
 import { flowRules } from './rules/flow/index.js';
@@ -11,7 +20,21 @@ import { structureRules } from './rules/structure/index.js';
 import { valueRules } from './rules/values/index.js';
 
 /** Every rule with checks, in catalogue order. Adding a rule means adding it to its area's index. */
-export const hitlRules: readonly HitlRule[] = [...structureRules, ...valueRules, ...flowRules, ...changeRules];
+export const hitlRules: readonly HitlRule[] = [
+    ...structureRules,
+    ...valueRules,
+    ...flowRules,
+    ...oversightRules,
+    ...raciRules,
+    ...riskRules,
+    ...escalationRules,
+    ...fallbackRules,
+    ...auditRules,
+    ...dataRules,
+    ...rightsRules,
+    ...securityRules,
+    ...changeRules,
+];
 
 /** The whole catalogue: checked rules and the diagnostics the parser and linker produce. */
 export const ruleCatalogue: readonly RuleMeta[] = [...builtInRules, ...hitlRules, suppressionsMustBeUsed];

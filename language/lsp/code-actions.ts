@@ -1,0 +1,30 @@
+import { CstUtils, type LangiumDocument, type MaybePromise } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import type { CodeActionParams } from 'vscode-languageserver-protocol';
+import type { CodeAction, Command } from 'vscode-languageserver-types';
+import type { HitlServices } from '../hitl-module.js';
+import { quickFixes } from './quick-fixes/index.js';
+
+/** Offers the quick fix registered for each diagnostic code in the request. */
+export class HitlCodeActionProvider implements CodeActionProvider {
+    constructor(private readonly services: HitlServices) {}
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
+        const actions: CodeAction[] = [];
+        const root = document.parseResult.value;
+        for (const diagnostic of params.context.diagnostics) {
+            const fix = typeof diagnostic.code === 'string' ? quickFixes[diagnostic.code] : undefined;
+            if (!fix || !root.$cstNode) continue;
+            const offset = document.textDocument.offsetAt(diagnostic.range.start);
+            const leaf = CstUtils.findLeafNodeAtOffset(root.$cstNode, offset);
+            const node = leaf?.astNode ?? root;
+            try {
+                const action = fix({ document, diagnostic, node, services: this.services });
+                if (action) actions.push(action);
+            } catch {
+                // A fix that cannot apply to an unusual shape of text is simply not offered.
+            }
+        }
+        return actions;
+    }
+}

@@ -1,0 +1,25 @@
+import { oversightFixes } from './oversight.js';
+import { raciFixes } from './raci.js';
+import { riskFixes } from './risk.js';
+import { escalationFixes } from './escalation.js';
+import { fallbackFixes } from './fallback.js';
+import { auditFixes } from './audit.js';
+import { dataFixes } from './data.js';
+import { rightsFixes } from './rights.js';
+import { securityFixes } from './security.js';
+import { changeFixes } from './change.js';
+import type { QuickFixes } from './quick-fix.js';
+
+/** Every quick fix, by the diagnostic code it fixes. */
+export const quickFixes: QuickFixes = {
+    ...oversightFixes,
+    ...raciFixes,
+    ...riskFixes,
+    ...escalationFixes,
+    ...fallbackFixes,
+    ...auditFixes,
+    ...dataFixes,
+    ...rightsFixes,
+    ...securityFixes,
+    ...changeFixes,
+};

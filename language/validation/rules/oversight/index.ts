@@ -1,0 +1,3 @@
+import type { HitlRule } from '../../rule.js';
+
+export const oversightRules: readonly HitlRule[] = [];
