@@ -8,6 +8,7 @@ import { HitlHoverProvider } from './hover.js';
 import { HitlNodeKindProvider } from './node-kinds.js';
 import { HitlRenameProvider } from './rename.js';
 import { HitlSemanticTokenProvider } from './semantic-tokens.js';
+import { HitlDocumentUpdateHandler, HitlWorkspaceManager } from '../workspace/workspace-config.js';
 
 /** Editor services added on top of Langium's defaults. */
 export type HitlLspServices = object;
@@ -26,5 +27,9 @@ export const HitlLspModule: Module<LangiumServices & HitlLspServices, PartialLan
 export const HitlSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         NodeKindProvider: () => new HitlNodeKindProvider(),
+        DocumentUpdateHandler: (shared) => new HitlDocumentUpdateHandler(shared),
+    },
+    workspace: {
+        WorkspaceManager: (shared) => new HitlWorkspaceManager(shared),
     },
 };

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction } from 'vscode-languageserver-types';
 import { describe, expect, test } from 'vitest';
 import { formatText } from '../../language/lsp/formatter.js';
 import { quickFixes } from '../../language/lsp/quick-fixes/index.js';
@@ -36,9 +37,9 @@ describe('quick fixes', () => {
             range: diagnostic!.range,
             context: { diagnostics: [diagnostic!] },
         });
-        const action = actions?.find((a) => 'edit' in a && a.edit);
+        const action = actions?.find((a): a is CodeAction => 'edit' in a && a.edit !== undefined);
         expect(action, `a quick fix for ${code}`).toBeDefined();
-        const edits = (action as { edit: { changes: Record<string, never[]> } }).edit.changes[document.uri.toString()];
+        const edits = action!.edit!.changes![document.uri.toString()];
         const fixed = TextDocument.applyEdits(TextDocument.create('file:///x.hitl', 'hitl', 1, text), edits);
 
         const [after] = await buildWorkspace({ 'fix.hitl': fixed });
