@@ -66,3 +66,13 @@ describe('rule catalogue', () => {
         expect(new Set(codes).size).toBe(codes.length);
     });
 });
+
+describe('flow path messages', () => {
+    test('a dead end names the route that leads into it', async () => {
+        const { buildDocument } = await import('../services.js');
+        const document = await buildDocument('workflow W {\n    ai step Score {\n        on low-confidence -> Review\n        then Done\n    }\n    gate Review {\n        sla 4h\n        on timeout pause\n    }\n    outcome Done {\n        result "done"\n    }\n}');
+        const deadEnd = document.diagnostics!.find((d) => d.code === 'flow/dead-end')!;
+        expect(deadEnd.message).toContain('items reach it along Score → (low-confidence) Review');
+        expect(deadEnd.relatedInformation?.map((r) => r.message)).toEqual(["'Score' leads on (low-confidence)"]);
+    });
+});
