@@ -1,4 +1,4 @@
-import { ruleDocs } from '../generated/rule-docs.js';
+import { ruleDocs } from './generated/rule-docs.js';
 import { findRule } from '../validation/registry.js';
 
 /** A rule's documentation page (Markdown), as written in docs/rules/<area>/<name>.md. */
