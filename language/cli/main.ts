@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parseArgs, styleText } from 'node:util';
 import { NodeFileSystem } from 'langium/node';
 import { createHitlServices } from '../hitl-module.js';
+import { ruleDoc } from '../documentation/rule-docs.js';
 import { ruleCatalogue } from '../validation/registry.js';
 import { summarise, type CheckResult } from './check-result.js';
 import { formatGithub } from './formats/github.js';
@@ -66,9 +67,14 @@ export interface CliIo {
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     const [command, ...rest] = argv;
-    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    if (command === undefined) {
+        // No command is a usage error: the help goes to stderr so that stdout stays empty.
+        io.stderr(HELP);
+        return 2;
+    }
+    if (command === '-h' || command === '--help' || command === 'help') {
         io.stdout(HELP);
-        return command === undefined ? 2 : 0;
+        return 0;
     }
     if (command === '-v' || command === '--version') {
         io.stdout(`${VERSION}\n`);
@@ -96,21 +102,19 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     }
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}'; use one of ${FORMATS.join(', ')}`);
-    const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
-    if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
-        throw new UsageError(`--max-warnings takes a whole number of 0 or more, not '${values['max-warnings']}'`);
-    }
+    const maxWarnings = parseMaxWarnings(values['max-warnings']);
     const inputs = positionals.length > 0 ? positionals : ['.'];
-    const files = await collectHitlFiles(inputs.map((p) => path.resolve(io.cwd, p)));
+    const files = await collectHitlFiles(inputs, io.cwd);
     if (files.length === 0) throw new UsageError(`no .hitl files found in ${inputs.join(', ')}`);
-    const context = values.workspace ? await collectHitlFiles(values.workspace.map((p) => path.resolve(io.cwd, p))) : [];
+    const context = values.workspace ? await collectHitlFiles(values.workspace, io.cwd) : [];
 
     const { shared } = createHitlServices(NodeFileSystem);
     const root = repositoryRoot(io.cwd);
     const { result } = await checkFiles(shared, { files, context, cwd: root });
-    const report = render(result, format, io);
+    // A report written to a file never carries colour codes, whatever the terminal.
+    const report = render(result, format, io.colour && !values.output);
     if (values.output) {
-        await io.writeFile(path.resolve(io.cwd, values.output), report);
+        await writeReport(io, values.output, report);
     } else {
         io.stdout(report);
     }
@@ -123,16 +127,32 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     return 0;
 }
 
-function render(result: CheckResult, format: Format, io: CliIo): string {
+/** Digits only: `Number()` would also take '', '1e3' and '0x10'. */
+function parseMaxWarnings(given: string | undefined): number | undefined {
+    if (given === undefined) return undefined;
+    if (!/^\d+$/.test(given)) throw new UsageError(`--max-warnings takes a whole number of 0 or more, not '${given}'`);
+    return Number(given);
+}
+
+async function writeReport(io: CliIo, output: string, report: string): Promise<void> {
+    try {
+        await io.writeFile(path.resolve(io.cwd, output), report);
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        throw new UsageError(`${output}: cannot write the report (${code})`);
+    }
+}
+
+function render(result: CheckResult, format: Format, colour: boolean): string {
     switch (format) {
         case 'json':
             return formatJson(result, VERSION);
         case 'sarif':
-            return formatSarif(result, { toolVersion: VERSION, rules: ruleCatalogue });
+            return formatSarif(result, { toolVersion: VERSION, rules: ruleCatalogue, help: ruleDoc });
         case 'github':
             return formatGithub(result);
         case 'text':
-            return formatText(result, io.colour ? colourStyle : plainStyle);
+            return formatText(result, colour ? colourStyle : plainStyle);
     }
 }
 

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
+import { MAX_SOURCE_BYTES } from '../parser/guarded-parser.js';
 import { compareFindings, toFinding, type CheckResult, type FileResult, type Finding } from './check-result.js';
 
 /** A problem with the command line or the file system: reported on stderr, exit code 2. */
@@ -9,11 +10,14 @@ export class UsageError extends Error {}
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
-/** `.hitl` files under the given paths, sorted, each once. A missing path is a usage error. */
-export async function collectHitlFiles(paths: readonly string[]): Promise<string[]> {
+/**
+ * `.hitl` files under the given paths (relative to `cwd`), sorted, each once. A missing path is
+ * a usage error, named as the user wrote it.
+ */
+export async function collectHitlFiles(paths: readonly string[], cwd: string = process.cwd()): Promise<string[]> {
     const found = new Set<string>();
     for (const given of paths) {
-        const absolute = path.resolve(given);
+        const absolute = path.resolve(cwd, given);
         let info;
         try {
             info = await stat(absolute);
@@ -22,15 +26,24 @@ export async function collectHitlFiles(paths: readonly string[]): Promise<string
         }
         if (info.isDirectory()) {
             for (const file of await walk(absolute)) found.add(file);
-        } else {
+        } else if (info.isFile()) {
             found.add(absolute);
+        } else {
+            // A device or pipe (/dev/zero, a FIFO) would never end or never arrive.
+            throw new UsageError(`${given}: not a file or folder`);
         }
     }
     return [...found].sort();
 }
 
+/** Symbolic links inside folders are not followed, so a link cycle cannot make the walk endless. */
 async function walk(directory: string): Promise<string[]> {
-    const entries = await readdir(directory, { withFileTypes: true });
+    let entries;
+    try {
+        entries = await readdir(directory, { withFileTypes: true });
+    } catch (error) {
+        throw new UsageError(`${directory}: cannot read folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
     const files: string[] = [];
     for (const entry of entries) {
         const full = path.join(directory, entry.name);
@@ -52,9 +65,17 @@ export interface SourceFile {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Beyond this size a file is refused without reading it: it holds more characters than the
+ * parser accepts even if every character took three bytes, and reading gigabytes would stall.
+ */
+const MAX_READ_BYTES = 3 * MAX_SOURCE_BYTES;
+
 export async function readSource(absolutePath: string, displayPath: string): Promise<SourceFile> {
     let bytes: Buffer;
     try {
+        const { size } = await stat(absolutePath);
+        if (size > MAX_READ_BYTES) return { absolutePath, unreadable: tooLargeFinding(size, displayPath) };
         bytes = await readFile(absolutePath);
     } catch (error) {
         throw new UsageError(`${displayPath}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
@@ -69,6 +90,13 @@ export async function readSource(absolutePath: string, displayPath: string): Pro
         const offset = firstInvalidUtf8(bytes);
         return { absolutePath, unreadable: unreadableFinding(bytes, offset, displayPath, 'syntax/invalid-encoding', `Byte 0x${bytes[offset].toString(16).padStart(2, '0')} is not valid UTF-8; save the file as UTF-8.`) };
     }
+}
+
+function tooLargeFinding(size: number, displayPath: string): Finding {
+    const megabytes = (size / (1024 * 1024)).toFixed(1);
+    const message = `File is ${megabytes} MB; .hitl files larger than ${MAX_SOURCE_BYTES / (1024 * 1024)} MB are not parsed. Split it into several files.`;
+    const position = { line: 1, column: 1 };
+    return { code: 'syntax/file-too-large', severity: 'error', message, path: displayPath, region: { start: position, end: position }, related: [] };
 }
 
 function unreadableFinding(bytes: Buffer, offset: number, displayPath: string, code: string, message: string): Finding {

@@ -17,7 +17,11 @@ export interface SarifOptions {
  * partialFingerprints that survive lines moving.
  */
 export function formatSarif(result: CheckResult, options: SarifOptions): string {
-    const rules = [...options.rules];
+    // A finding whose code is not in the catalogue (an internal error, say) still gets a rule,
+    // so that every result's ruleId resolves in tool.driver.rules as code scanning expects.
+    const known = new Set(options.rules.map((rule) => rule.code));
+    const extra = [...new Set(result.files.flatMap((file) => file.findings.map((f) => f.code)))].filter((code) => !known.has(code)).sort();
+    const rules = [...options.rules, ...extra.map(uncataloguedRule)];
     const indexOf = new Map(rules.map((rule, index) => [rule.code, index]));
     const seen = new Map<string, number>();
     const results = result.files.flatMap((file) =>
@@ -89,7 +93,7 @@ export function formatSarif(result: CheckResult, options: SarifOptions): string 
 function location(path: string, region: Region) {
     return {
         physicalLocation: {
-            artifactLocation: { uri: encodeURI(path) },
+            artifactLocation: { uri: artifactUri(path) },
             region: {
                 startLine: region.start.line,
                 startColumn: region.start.column,
@@ -100,9 +104,30 @@ function location(path: string, region: Region) {
     };
 }
 
-/** Independent of line numbers, so a finding keeps its identity when code above it moves. */
+/**
+ * Repository-relative paths become relative URI references, each segment percent-encoded
+ * (`encodeURI` would leave `#` and `?`, cutting the path short); absolute paths, for files
+ * outside the repository, become `file:` URIs.
+ */
+function artifactUri(path: string): string {
+    const segments = path.split('/');
+    if (path.startsWith('/')) return `file://${segments.map(encodeURIComponent).join('/')}`;
+    if (/^[A-Za-z]:$/.test(segments[0])) return `file:///${segments[0]}/${segments.slice(1).map(encodeURIComponent).join('/')}`;
+    return segments.map(encodeURIComponent).join('/');
+}
+
+function uncataloguedRule(code: string): RuleMeta {
+    return { code, title: `Finding ${code}`, severity: 'error', requirements: [], sources: [] };
+}
+
+/**
+ * Independent of line numbers, so a finding keeps its identity when code above it moves, and
+ * of its suppression, so that suppressing an alert closes it rather than opening a new one.
+ */
 function fingerprintOf(finding: Finding): string {
-    return createHash('sha256').update(`${finding.code}\u0000${finding.path}\u0000${finding.message}`).digest('hex').slice(0, 32);
+    const suffix = finding.suppression ? ` (suppressed: ${finding.suppression.reason})` : '';
+    const message = suffix && finding.message.endsWith(suffix) ? finding.message.slice(0, -suffix.length) : finding.message;
+    return createHash('sha256').update(`${finding.code}\u0000${finding.path}\u0000${message}`).digest('hex').slice(0, 32);
 }
 
 /** `flow/dead-end` → `FlowDeadEnd`, the identifier-like name SARIF viewers show. */

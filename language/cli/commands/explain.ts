@@ -1,0 +1,19 @@
+import { ruleDoc } from '../../documentation/rule-docs.js';
+import { findRule, ruleCatalogue } from '../../validation/registry.js';
+
+/** `hitl explain CODE`: the rule's documentation page, or undefined for an unknown code. */
+export function explainRule(code: string): string | undefined {
+    const rule = findRule(code);
+    if (!rule) return undefined;
+    const doc = ruleDoc(code) ?? `# ${code}\n\n${rule.title}\n`;
+    const facts = [`Severity: ${rule.severity}`, rule.requirements.length > 0 ? `Requirements: ${rule.requirements.join(', ')}` : undefined, rule.sources.length > 0 ? `Sources: ${rule.sources.join('; ')}` : undefined]
+        .filter(Boolean)
+        .join('\n');
+    return `${doc.trimEnd()}\n\n---\n${facts}\n`;
+}
+
+/** Codes that look like the unknown one, to suggest in the error message. */
+export function similarCodes(code: string): string[] {
+    const name = code.split('/').pop() ?? code;
+    return ruleCatalogue.map((rule) => rule.code).filter((candidate) => candidate.includes(name) || name.includes(candidate.split('/').pop()!)).slice(0, 5);
+}
