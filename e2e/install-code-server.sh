@@ -110,7 +110,7 @@ rm -rf "$TMP"
 
 # ---------------------------------------------------------------- smoke test
 version="$(XDG_CONFIG_HOME="$CACHE/.probe" XDG_DATA_HOME="$CACHE/.probe" HOME="$CACHE/.probe" \
-  "$NODE_BIN" "$ENTRY" --version 2>/dev/null | head -1)"
+  "$NODE_BIN" "$ENTRY" --version 2>/dev/null | grep -m1 -E '^[0-9]+[.][0-9]+[.][0-9]+' || true)"
 rm -rf "$CACHE/.probe"
 case "$version" in
   "$CS_VERSION"*) ;;

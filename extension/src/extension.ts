@@ -18,10 +18,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         run: { module: serverModule, transport: TransportKind.ipc },
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.hitl');
+    context.subscriptions.push(watcher);
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'hitl' }],
         outputChannel: output,
-        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.hitl') },
+        synchronize: { fileEvents: watcher },
     };
     client = new LanguageClient('hitl', 'hitl language server', serverOptions, clientOptions);
 

@@ -1,16 +1,24 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, styleText } from 'node:util';
 import { NodeFileSystem } from 'langium/node';
 import { createHitlServices } from '../hitl-module.js';
 import { ruleDoc } from '../documentation/rule-docs.js';
+import { buildComplianceReport, type ReportFinding } from '../report/compliance-report.js';
+import { renderJson as renderReportJson, renderMarkdown } from '../report/render.js';
+import { CONFIG_FILE_NAME, parseConfig } from '../settings/config-file.js';
+import type { HitlServices } from '../hitl-module.js';
 import { ruleCatalogue } from '../validation/registry.js';
 import { summarise, type CheckResult } from './check-result.js';
+import { explainRule, similarCodes } from './commands/explain.js';
+import { formatRules } from './commands/rules.js';
 import { formatGithub } from './formats/github.js';
 import { formatJson } from './formats/json.js';
 import { formatSarif } from './formats/sarif.js';
 import { formatText, plainStyle, type TextStyle } from './formats/text.js';
-import { checkFiles, collectHitlFiles, UsageError } from './workspace-loader.js';
+import { checkFiles, collectHitlFiles, displayPath, UsageError } from './workspace-loader.js';
+import { URI, type LangiumDocument } from 'langium';
+import type { SuppressionInfo } from '../validation/suppressions.js';
 
 declare const HITL_VERSION: string;
 const VERSION = typeof HITL_VERSION === 'string' ? HITL_VERSION : '0.0.0-dev';
@@ -21,14 +29,25 @@ type Format = (typeof FORMATS)[number];
 const HELP = `hitl ${VERSION} — governed AI-in-the-loop workflows as code
 
 Usage:
-  hitl check [paths...] [options]   Check .hitl files and folders (recursively)
+  hitl check [paths...] [options]    Check .hitl files and folders (recursively)
+  hitl report [paths...] [options]   Compliance matrix G01–G40 for each workflow
+  hitl rules [--format text|json]    List the rule catalogue
+  hitl explain <code>                Print a rule's documentation
 
 Options for check:
   -f, --format <text|json|sarif|github>  Output format (default: text)
       --max-warnings <n>                 Fail (exit 1) when there are more than n warnings
+
+Options for report:
+  -f, --format <markdown|json>           Output format (default: markdown)
+
+Options for check and report:
   -w, --workspace <path>                 Also load these files or folders to resolve references,
                                          without reporting on them (repeatable)
   -o, --output <file>                    Write the report to a file instead of stdout
+  -c, --config <file>                    Rule settings (default: ${CONFIG_FILE_NAME} in the working
+                                         directory or a parent, up to the repository root)
+      --today <YYYY-MM-DD>               Date for expiry checks (default: today, UTC)
 
 General:
   -h, --help        Show this help
@@ -81,20 +100,25 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         return 0;
     }
     if (command === 'check') return check(rest, io);
+    if (command === 'report') return report(rest, io);
+    if (command === 'rules') return rules(rest, io);
+    if (command === 'explain') return explain(rest, io);
     throw new UsageError(`unknown command '${command}'; run 'hitl --help' for the commands`);
 }
+
+const WORKSPACE_OPTIONS = {
+    workspace: { type: 'string', short: 'w', multiple: true },
+    output: { type: 'string', short: 'o' },
+    config: { type: 'string', short: 'c' },
+    today: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+} as const;
 
 async function check(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseArgs({
         args: [...args],
         allowPositionals: true,
-        options: {
-            format: { type: 'string', short: 'f', default: 'text' },
-            'max-warnings': { type: 'string' },
-            workspace: { type: 'string', short: 'w', multiple: true },
-            output: { type: 'string', short: 'o' },
-            help: { type: 'boolean', short: 'h' },
-        },
+        options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f', default: 'text' }, 'max-warnings': { type: 'string' } },
     });
     if (values.help) {
         io.stdout(HELP);
@@ -103,20 +127,13 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}'; use one of ${FORMATS.join(', ')}`);
     const maxWarnings = parseMaxWarnings(values['max-warnings']);
-    const inputs = positionals.length > 0 ? positionals : ['.'];
-    const files = await collectHitlFiles(inputs, io.cwd);
-    if (files.length === 0) throw new UsageError(`no .hitl files found in ${inputs.join(', ')}`);
-    const context = values.workspace ? await collectHitlFiles(values.workspace, io.cwd) : [];
-
-    const { shared } = createHitlServices(NodeFileSystem);
-    const root = repositoryRoot(io.cwd);
-    const { result } = await checkFiles(shared, { files, context, cwd: root });
+    const { result } = await loadWorkspace(positionals, values, io);
     // A report written to a file never carries colour codes, whatever the terminal.
-    const report = render(result, format, io.colour && !values.output);
+    const output = render(result, format, io.colour && !values.output);
     if (values.output) {
-        await writeReport(io, values.output, report);
+        await writeReport(io, values.output, output);
     } else {
-        io.stdout(report);
+        io.stdout(output);
     }
     const summary = summarise(result);
     if (summary.errors > 0) return 1;
@@ -125,6 +142,120 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
         return 1;
     }
     return 0;
+}
+
+const REPORT_FORMATS = ['markdown', 'json'] as const;
+
+/** `hitl report`: exit 0 when no requirement is violated, 1 otherwise (like check). */
+async function report(args: readonly string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseArgs({
+        args: [...args],
+        allowPositionals: true,
+        options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f', default: 'markdown' } },
+    });
+    if (values.help) {
+        io.stdout(HELP);
+        return 0;
+    }
+    const format = values.format as (typeof REPORT_FORMATS)[number];
+    if (!REPORT_FORMATS.includes(format)) throw new UsageError(`unknown report format '${values.format}'; use markdown or json`);
+    const { documents, root, reportedUris } = await loadWorkspace(positionals, values, io);
+    const reported = documents.filter((document) => reportedUris.has(document.uri.toString()));
+    // Findings in context files count too: a workflow answers for the shared declarations it uses.
+    const findings = documents.flatMap((document) => reportFindingsOf(document));
+    const compliance = buildComplianceReport(reported, findings, ruleCatalogue, (uri) => displayPath(root, URI.parse(uri).fsPath));
+    const output = format === 'json' ? renderReportJson(compliance, VERSION) : renderMarkdown(compliance, VERSION);
+    if (values.output) {
+        await writeReport(io, values.output, output);
+    } else {
+        io.stdout(output);
+    }
+    return compliance.workflows.some((w) => w.requirements.some((r) => r.status === 'violated')) ? 1 : 0;
+}
+
+function reportFindingsOf(document: LangiumDocument): ReportFinding[] {
+    return (document.diagnostics ?? []).map((diagnostic) => ({
+        code: String(diagnostic.code),
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+        uri: document.uri.toString(),
+        range: diagnostic.range,
+        suppression: (diagnostic.data as { suppression?: SuppressionInfo } | undefined)?.suppression,
+    }));
+}
+
+async function rules(args: readonly string[], io: CliIo): Promise<number> {
+    const { values } = parseArgs({ args: [...args], options: { format: { type: 'string', short: 'f', default: 'text' }, config: { type: 'string', short: 'c' } } });
+    if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown format '${values.format}'; use text or json`);
+    const services = createHitlServices(NodeFileSystem).Hitl;
+    configure(services, values.config, undefined, io);
+    io.stdout(formatRules(ruleCatalogue, values.format, (rule) => services.governance.RuleSettings.severityOf(rule)));
+    return 0;
+}
+
+async function explain(args: readonly string[], io: CliIo): Promise<number> {
+    const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
+    if (positionals.length !== 1) throw new UsageError(`explain takes one rule code, such as 'hitl explain flow/dead-end'`);
+    const page = explainRule(positionals[0]);
+    if (!page) {
+        const similar = similarCodes(positionals[0]);
+        throw new UsageError(`no rule '${positionals[0]}'${similar.length > 0 ? `; did you mean ${similar.join(', ')}?` : ''} ('hitl rules' lists them all)`);
+    }
+    io.stdout(page);
+    return 0;
+}
+
+interface WorkspaceValues {
+    readonly workspace?: string[];
+    readonly config?: string;
+    readonly today?: string;
+}
+
+/** Collects the files, applies the configuration and builds the workspace: the common part of check and report. */
+async function loadWorkspace(positionals: readonly string[], values: WorkspaceValues, io: CliIo) {
+    const inputs = positionals.length > 0 ? positionals : ['.'];
+    const files = await collectHitlFiles(inputs, io.cwd);
+    if (files.length === 0) throw new UsageError(`no .hitl files found in ${inputs.join(', ')}`);
+    const context = values.workspace ? await collectHitlFiles(values.workspace, io.cwd) : [];
+    const { shared, Hitl } = createHitlServices(NodeFileSystem);
+    const root = repositoryRoot(io.cwd);
+    configure(Hitl, values.config, values.today, io);
+    const { result, documents } = await checkFiles(shared, { files, context, cwd: root });
+    const reportedUris = new Set(files.map((file) => URI.file(file).toString()));
+    return { result, documents, root, reportedUris };
+}
+
+/** Applies hitl.config.yaml (given, or found) and --today; a broken config is a usage error with its position. */
+function configure(services: HitlServices, configPath: string | undefined, today: string | undefined, io: CliIo): void {
+    if (today !== undefined) {
+        const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);
+        const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+        if (!date || date.getUTCDate() !== Number(match![3])) throw new UsageError(`--today takes a date such as 2027-03-31, not '${today}'`);
+        services.governance.Clock.fix(date);
+    }
+    const file = configPath !== undefined ? path.resolve(io.cwd, configPath) : findConfig(io.cwd);
+    if (!file) return;
+    let text: string;
+    try {
+        text = readFileSync(file, 'utf8');
+    } catch (error) {
+        throw new UsageError(`${configPath ?? file}: cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+    const { settings, problems } = parseConfig(text, new Set(ruleCatalogue.map((rule) => rule.code)));
+    if (problems.length > 0) {
+        const shown = displayPath(io.cwd, file);
+        throw new UsageError(problems.map((p) => `${shown}:${p.line}:${p.column} error config/invalid ${p.message}`).join('\nhitl: '));
+    }
+    services.governance.RuleSettings.configure(settings);
+}
+
+/** hitl.config.yaml in the working directory or a parent, not above the repository root. */
+function findConfig(cwd: string): string | undefined {
+    const root = repositoryRoot(cwd);
+    for (let dir = cwd; ; dir = path.dirname(dir)) {
+        const candidate = path.join(dir, CONFIG_FILE_NAME);
+        if (existsSync(candidate)) return candidate;
+        if (dir === root || path.dirname(dir) === dir) return undefined;
+    }
 }
 
 /** Digits only: `Number()` would also take '', '1e3' and '0x10'. */
