@@ -18,7 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         run: { module: serverModule, transport: TransportKind.ipc },
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.hitl');
+    const watcher = vscode.workspace.createFileSystemWatcher('**/{*.hitl,hitl.config.yaml}');
     context.subscriptions.push(watcher);
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'hitl' }],
