@@ -1,0 +1,37 @@
+import { defineRule } from '../../rule.js';
+
+/** The actions a reviewer needs to do more than rubber-stamp: accept, correct, refuse. */
+export const REQUIRED_GATE_ACTIONS = ['approve', 'override', 'reject'] as const;
+
+/** The required actions a gate's `allows` lacks; `edit` stands in for `override`. */
+export function missingGateActions(allows: readonly string[]): string[] {
+    return REQUIRED_GATE_ACTIONS.filter((action) => !(allows.includes(action) || (action === 'override' && allows.includes('edit'))));
+}
+
+export const gatesMustAllowOverride = defineRule({
+    code: 'oversight/gate-actions',
+    title: 'A gate lets its reviewer approve, override (or edit) and reject',
+    severity: 'error',
+    requirements: ['G02'],
+    sources: ['Art 14(4)(d)'],
+    checks: {
+        Gate: (gate, report) => {
+            if (gate.allows.length === 0) {
+                report({
+                    node: gate,
+                    property: 'name',
+                    message: `Gate '${gate.name}' declares no reviewer actions; add 'allows approve, override, reject' so the reviewer can correct or refuse the AI's output, not only accept it.`,
+                });
+                return;
+            }
+            const missing = missingGateActions(gate.allows);
+            if (missing.length > 0) {
+                report({
+                    node: gate,
+                    keyword: 'allows',
+                    message: `Gate '${gate.name}' does not allow ${missing.join(' or ')}; add ${missing.map((a) => `'${a}'`).join(' and ')} to its 'allows' list: a reviewer must be able to approve, override (or edit) and reject.`,
+                });
+            }
+        },
+    },
+});

@@ -1,0 +1,45 @@
+import { defineRule } from '../../rule.js';
+import { aiStepsReviewedBy, hasAiStep } from './oversight-facts.js';
+import { highRiskDecisionFedBy } from './reviewer-context.js';
+
+export const highRiskGatesMustRequireRationale = defineRule({
+    code: 'oversight/rationale-required',
+    title: 'A gate on the way to a high-risk decision requires a written rationale',
+    severity: 'error',
+    requirements: ['G05'],
+    sources: ['Art 14(4)(b)'],
+    checks: {
+        Gate: (gate, report) => {
+            if (gate.rationaleRequired || !hasAiStep(gate.$container)) return;
+            const decision = highRiskDecisionFedBy(gate);
+            if (!decision) return;
+            report({
+                node: gate,
+                property: 'name',
+                message: `Gate '${gate.name}' leads to high-risk decision '${decision.name}' (risk ${decision.risk}) but does not declare 'rationale required'; add it so every reviewer writes down why they accepted or changed the AI's suggestion.`,
+            });
+        },
+    },
+});
+
+export const highRiskGatesMustNotPreselect = defineRule({
+    code: 'oversight/no-preselection',
+    title: "A gate on the way to a high-risk decision does not pre-select the AI's suggestion",
+    severity: 'error',
+    requirements: ['G05'],
+    sources: ['Art 14(4)(b)'],
+    checks: {
+        Gate: (gate, report) => {
+            if (gate.noPreselection) return;
+            const reviewed = aiStepsReviewedBy(gate);
+            if (reviewed.length === 0) return;
+            const decision = highRiskDecisionFedBy(gate);
+            if (!decision) return;
+            report({
+                node: gate,
+                property: 'name',
+                message: `Gate '${gate.name}' reviews AI step '${reviewed[0].name}' on the way to high-risk decision '${decision.name}' but does not declare 'no preselection'; add it so the reviewer's answer is not pre-filled with the AI's (automation bias).`,
+            });
+        },
+    },
+});

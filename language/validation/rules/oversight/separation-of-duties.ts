@@ -1,0 +1,50 @@
+import { isStep, type Step } from '../../../generated/ast.js';
+import { defineRule } from '../../rule.js';
+import { aiStepsReviewedBy, modelOf, partiesOverlap, partyLabel } from './oversight-facts.js';
+import { highRiskDecisionFedBy } from './reviewer-context.js';
+
+export const reviewersMustBeIndependent = defineRule({
+    code: 'oversight/separation-of-duties',
+    title: "A gate's reviewer does not own the model it reviews; for high risk, Responsible and Accountable differ",
+    severity: 'error',
+    requirements: ['G07'],
+    sources: ['NIST GOVERN 3.2', 'ISO/IEC 42001 A.3.2 (AI roles and responsibilities)'],
+    checks: {
+        Gate: (gate, report) => {
+            const reviewed = aiStepsReviewedBy(gate);
+            gate.reviewers.forEach((reference, index) => {
+                const reviewer = reference.ref;
+                if (!reviewer) return;
+                for (const step of reviewed) {
+                    const model = modelOf(step);
+                    const owner = model?.owner?.ref;
+                    if (!model || !owner || !partiesOverlap(reviewer, owner)) continue;
+                    report({
+                        node: gate,
+                        property: 'reviewers',
+                        index,
+                        message: `${partyLabel(reviewer)} reviews AI step '${step.name}' in gate '${gate.name}' but ${reviewer === owner ? 'owns' : `shares members with ${partyLabel(owner)}, the owner of`} model '${model.name}'; choose a reviewer independent of the model's owner.`,
+                        related: [{ node: model, message: `Model '${model.name}', owned by '${owner.name}'` }],
+                    });
+                    return;
+                }
+            });
+        },
+        Raci: (raci, report) => {
+            const step = raci.$container as unknown;
+            if (!isStep(step)) return;
+            const decision = highRiskDecisionFedBy(step as Step);
+            if (!decision) return;
+            raci.accountable.forEach((accountable, index) => {
+                const clash = raci.responsible.find((responsible) => partiesOverlap(responsible.ref, accountable.ref));
+                if (!clash?.ref || !accountable.ref) return;
+                report({
+                    node: raci,
+                    property: 'accountable',
+                    index,
+                    message: `Step '${(step as Step).name}' leads to high-risk decision '${decision.name}', yet ${clash.ref === accountable.ref ? `'${accountable.ref.name}' is both responsible and accountable` : `accountable '${accountable.ref.name}' and responsible '${clash.ref.name}' share members`}; make a different party accountable.`,
+                });
+            });
+        },
+    },
+});

@@ -1,0 +1,58 @@
+import { isAiActor, isOutcome } from '../../../generated/ast.js';
+import { defineRule } from '../../rule.js';
+
+export const stepsMustHaveOneAccountable = defineRule({
+    code: 'raci/accountable',
+    title: 'Every step has a RACI with exactly one Accountable, a person',
+    severity: 'error',
+    requirements: ['G10'],
+    sources: ['NIST GOVERN 2.1', 'ISO/IEC 42001 A.3.2 (AI roles and responsibilities)', 'Seed 1 "RACI"'],
+    checks: {
+        Workflow: (workflow, report) => {
+            for (const step of workflow.steps) {
+                if (isOutcome(step)) continue;
+                const raci = step.raci;
+                if (!raci) {
+                    report({
+                        node: step,
+                        property: 'name',
+                        message: `Step '${step.name}' has no RACI; add 'raci { responsible <Party> accountable <Role> }' (at least one Responsible, exactly one Accountable, a person).`,
+                    });
+                    continue;
+                }
+                if (raci.accountable.length === 0) {
+                    report({ node: raci, keyword: 'raci', message: `The RACI of step '${step.name}' names no Accountable; add 'accountable <Role>' (exactly one, a person).` });
+                    continue;
+                }
+                if (raci.accountable.length > 1) {
+                    report({
+                        node: raci,
+                        property: 'accountable',
+                        index: 1,
+                        message: `The RACI of step '${step.name}' names ${raci.accountable.length} Accountable parties (${raci.accountable.map((a) => a.$refText).join(', ')}); keep exactly one, and list the others as responsible or consulted.`,
+                    });
+                }
+                raci.accountable.forEach((accountable, index) => {
+                    if (isAiActor(accountable.ref)) {
+                        report({ node: raci, property: 'accountable', index, message: `AI actor '${accountable.ref.name}' cannot be accountable for step '${step.name}'; name a human role or team.` });
+                    }
+                });
+            }
+        },
+    },
+});
+
+export const stepsMustHaveAResponsible = defineRule({
+    code: 'raci/responsible',
+    title: 'Every RACI names at least one Responsible',
+    severity: 'error',
+    requirements: ['G10'],
+    sources: ['NIST GOVERN 2.1', 'ISO/IEC 42001 A.3.2 (AI roles and responsibilities)', 'Seed 1 "RACI"'],
+    checks: {
+        Raci: (raci, report) => {
+            if (raci.responsible.length > 0) return;
+            const step = raci.$container;
+            report({ node: raci, keyword: 'raci', message: `The RACI of step '${step.name}' names no Responsible; add 'responsible <Party>' (who does the work).` });
+        },
+    },
+});

@@ -1,0 +1,37 @@
+import { isAiActor } from '../../../generated/ast.js';
+import { defineRule } from '../../rule.js';
+
+export const workflowsMustNameABusinessOwner = defineRule({
+    code: 'raci/business-owner',
+    title: 'A workflow names its business owner, a person',
+    severity: 'error',
+    requirements: ['G13'],
+    sources: ['Seed 1 "business owners … metric definition and acceptance testing"'],
+    checks: {
+        Workflow: (workflow, report) => {
+            if (!workflow.owner) {
+                report({ node: workflow, property: 'name', message: `Workflow '${workflow.name}' names no business owner; add 'owner <Role>' (who answers for its results).` });
+            } else if (isAiActor(workflow.owner.ref)) {
+                report({ node: workflow, property: 'owner', message: `AI actor '${workflow.owner.ref.name}' cannot own workflow '${workflow.name}'; name a human role or team.` });
+            }
+        },
+    },
+});
+
+export const workflowsMustHaveAcceptanceMetrics = defineRule({
+    code: 'raci/acceptance-metrics',
+    title: 'A workflow declares acceptance metrics with thresholds',
+    severity: 'error',
+    requirements: ['G13'],
+    sources: ['Seed 1 "business owners … metric definition and acceptance testing"'],
+    checks: {
+        Workflow: (workflow, report) => {
+            if (workflow.metrics.some((metric) => metric.comparator && metric.threshold)) return;
+            report({
+                node: workflow,
+                property: 'name',
+                message: `Workflow '${workflow.name}' has no acceptance metric; add one such as 'metric "approval precision" >= 95%' (what is measured, a comparator and a threshold).`,
+            });
+        },
+    },
+});

@@ -1,0 +1,49 @@
+import { isAiActor, type Step } from '../../../generated/ast.js';
+import { describePath, flowGraphOf } from '../../../analysis/flow-graph.js';
+import { isProtectedDecision } from '../../../analysis/governance.js';
+import { defineRule } from '../../rule.js';
+import { hasAiStep, isPersonStep, leavesWithoutHuman, partiesOverlap, pathSteps, seatsOn, shortestUnclearedPath } from '../oversight/oversight-facts.js';
+
+export const decisionsMustNameAVetoHolder = defineRule({
+    code: 'raci/final-veto',
+    title: 'Every decision names its final-veto holder, a person',
+    severity: 'error',
+    requirements: ['G11'],
+    sources: ['Art 14(4)(d)', 'Seed 1'],
+    checks: {
+        Decision: (decision, report) => {
+            if (!hasAiStep(decision.$container)) return;
+            if (!decision.veto) {
+                report({ node: decision, property: 'name', message: `Decision '${decision.name}' names no final-veto holder; add 'veto <Role>' (a person who can stop it).` });
+            } else if (isAiActor(decision.veto.ref)) {
+                report({ node: decision, property: 'veto', message: `AI actor '${decision.veto.ref.name}' cannot hold the veto on decision '${decision.name}'; name a human role or team.` });
+            }
+        },
+    },
+});
+
+export const vetoHoldersMustSitOnEveryPath = defineRule({
+    code: 'raci/veto-on-every-path',
+    title: 'The veto holder of a protected decision has a seat on a human step on every path to it',
+    severity: 'error',
+    requirements: ['G11'],
+    sources: ['Art 14(4)(d)', 'Seed 1'],
+    checks: {
+        Decision: (decision, report) => {
+            const holder = decision.veto?.ref;
+            const workflow = decision.$container;
+            if (!holder || isAiActor(holder) || !isProtectedDecision(decision) || !hasAiStep(workflow)) return;
+            const graph = flowGraphOf(workflow);
+            if (!graph.start || graph.start === decision) return;
+            const seated = (step: Step) => isPersonStep(step) && seatsOn(step).some((party) => partiesOverlap(party, holder));
+            const path = shortestUnclearedPath(graph, graph.start, decision, (edge) => seated(edge.from) && !leavesWithoutHuman(edge));
+            if (!path) return;
+            report({
+                node: decision,
+                property: 'veto',
+                message: `Veto holder '${holder.name}' of decision '${decision.name}' has no seat on ${describePath(path)}, which brings the AI's output to it; make '${holder.name}' a reviewer of a gate on this path, or the first escalation target of one ('escalate on disagreement to <Escalation>').`,
+                related: pathSteps(path),
+            });
+        },
+    },
+});

@@ -1,0 +1,49 @@
+import { AstUtils, type AstNode } from 'langium';
+import { isRaci, isRole, isStep, isTeam, type Party } from '../../../generated/ast.js';
+import { defineRule } from '../../rule.js';
+import { partiesIn, partyLabel } from '../oversight/oversight-facts.js';
+
+/** A role with a channel; a team with one, or whose people all have one. */
+export function isReachable(party: Party): boolean {
+    if (isRole(party)) return party.channels.length > 0;
+    if (isTeam(party)) {
+        if (party.channels.length > 0) return true;
+        const roles = [...partiesIn(party)].filter(isRole);
+        return roles.length > 0 && roles.every((role) => role.channels.length > 0);
+    }
+    return true; // AI actors are not informed through channels
+}
+
+export const informedPartiesShouldBeReachable = defineRule({
+    code: 'raci/informed-reachable',
+    title: 'Parties to be informed, and incident notice recipients, have a channel',
+    severity: 'warning',
+    requirements: ['G12'],
+    sources: ['NIST GOVERN 2.1'],
+    checks: {
+        Workflow: (workflow, report) => {
+            const seen = new Set<Party>();
+            const check = (party: Party | undefined, node: AstNode, property: string, index: number | undefined, what: string, fix: string) => {
+                if (!party || seen.has(party) || isReachable(party)) return;
+                seen.add(party);
+                report({
+                    node,
+                    property: property as never,
+                    index,
+                    message: `${partyLabel(party)} ${what} but has no channel to reach it; ${fix}.`,
+                    related: [{ node: party, message: `${partyLabel(party)} is declared here` }],
+                });
+            };
+            for (const raci of AstUtils.streamAllContents(workflow).filter(isRaci)) {
+                const step = raci.$container;
+                raci.informed.forEach((party, index) =>
+                    check(party.ref, raci, 'informed', index, `is informed about step '${isStep(step) ? step.name : '?'}'`, `add 'channel <Channel>' to '${party.ref?.name}'`),
+                );
+            }
+            for (const notice of workflow.incident?.notices ?? []) {
+                if (notice.channel) continue;
+                check(notice.party?.ref, notice, 'party', undefined, 'is to be notified of incidents', `add 'via <Channel>' to the notice, or 'channel <Channel>' to '${notice.party?.ref?.name}'`);
+            }
+        },
+    },
+});
