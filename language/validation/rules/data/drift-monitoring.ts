@@ -1,0 +1,45 @@
+import type { DriftMonitor } from '../../../generated/ast.js';
+import { aiStepsOf } from '../../../analysis/governance.js';
+import { defineRule } from '../../rule.js';
+
+export function missingDriftParts(drift: DriftMonitor): string[] {
+    const missing: string[] = [];
+    if (!drift.metric?.trim()) missing.push('metric "<what is measured>"');
+    if (!drift.baseline) missing.push('baseline <value>');
+    if (!drift.threshold) missing.push('threshold <value>');
+    if (!drift.window) missing.push('window <duration>');
+    if (!drift.onBreach) missing.push('on breach <degrade-to-manual | pause | alert | rollback | retrain>');
+    return missing;
+}
+
+export const driftMustBeMonitored = defineRule({
+    code: 'data/drift-monitoring',
+    title: 'A workflow with an AI step monitors drift with a metric, baseline, threshold, window and action',
+    severity: 'error',
+    requirements: ['G30'],
+    sources: ['NIST AI RMF MEASURE 2.4', 'ISO/IEC 42001 A.6.2.6 (AI system operation and monitoring)', 'EU AI Act Art 72', 'Seed 2'],
+    checks: {
+        Workflow: (workflow, report) => {
+            const aiSteps = aiStepsOf(workflow);
+            if (aiSteps.length === 0) return;
+            const drifts = workflow.monitoring?.drift ?? [];
+            if (drifts.length === 0) {
+                const message = `Workflow '${workflow.name}' has AI steps but no drift monitor; add 'monitoring { drift <Name> { metric "…" baseline <value> threshold <value> window 30d on breach degrade-to-manual } }'.`;
+                const related = aiSteps.map((step) => ({ node: step, message: `AI step '${step.name}'` }));
+                if (workflow.monitoring) report({ node: workflow.monitoring, keyword: 'monitoring', message, related });
+                else report({ node: workflow, property: 'name', message, related });
+                return;
+            }
+            for (const drift of drifts) {
+                const missing = missingDriftParts(drift);
+                if (missing.length > 0) {
+                    report({
+                        node: drift,
+                        property: 'name',
+                        message: `Drift monitor '${drift.name}' does not declare ${missing.join(', ')}; without them a breach cannot be detected or acted on.`,
+                    });
+                }
+            }
+        },
+    },
+});

@@ -1,0 +1,52 @@
+import { aiStepsOf, decisionsFedBy, isHumanParty } from '../../../analysis/governance.js';
+import { defineRule } from '../../rule.js';
+
+export const feedbackMustLoopBack = defineRule({
+    code: 'data/feedback-loops',
+    title: 'Corrections, outcomes and complaints feed back to a dataset, and retraining is approved by a person',
+    severity: 'error',
+    requirements: ['G31'],
+    sources: ['EU AI Act Art 15(4)', 'NIST AI RMF MANAGE 4.2', 'Seed 1 and 2 "feedback loops"'],
+    checks: {
+        Workflow: (workflow, report) => {
+            const feeding = aiStepsOf(workflow).filter((step) => decisionsFedBy(step).length > 0);
+            if (feeding.length === 0) return;
+            const decisions = [...new Set(feeding.flatMap(decisionsFedBy))];
+            const rightsDecision = decisions.find((decision) => decision.affectsUserRights);
+            const needed = ['corrections', 'outcomes', ...(rightsDecision ? ['complaints'] : [])];
+            const feedback = workflow.feedback;
+            const related = feeding.map((step) => ({ node: step, message: `AI step '${step.name}' feeds a decision` }));
+            if (!feedback) {
+                report({
+                    node: workflow,
+                    property: 'name',
+                    message: `Workflow '${workflow.name}' has no feedback block, so human corrections and outcomes never reach a dataset; add 'feedback { ${needed.map((source) => `${source} to <Dataset>`).join(' ')} retraining approved by <Role> }'.`,
+                    related,
+                });
+                return;
+            }
+            const sources = new Set(feedback.loops.map((loop) => loop.source));
+            const missing: string[] = [];
+            if (!sources.has('corrections') && !sources.has('overrides')) missing.push("'corrections to <Dataset>'");
+            if (!sources.has('outcomes')) missing.push("'outcomes to <Dataset>'");
+            if (rightsDecision && !sources.has('complaints')) missing.push(`'complaints to <Dataset>' (decision '${rightsDecision.name}' affects user rights)`);
+            if (!feedback.retrainingApprover) missing.push("'retraining approved by <Role>'");
+            if (missing.length > 0) {
+                report({
+                    node: feedback,
+                    keyword: 'feedback',
+                    message: `Feedback of workflow '${workflow.name}' lacks ${missing.join(', ')}.`,
+                    related,
+                });
+            }
+            const approver = feedback.retrainingApprover?.ref;
+            if (approver && !isHumanParty(approver)) {
+                report({
+                    node: feedback,
+                    property: 'retrainingApprover',
+                    message: `Retraining in workflow '${workflow.name}' is approved by '${approver.name}', an AI actor; name a person or team: 'retraining approved by <Role>'.`,
+                });
+            }
+        },
+    },
+});

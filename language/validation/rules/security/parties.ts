@@ -1,0 +1,61 @@
+import { AstUtils, type AstNode } from 'langium';
+import { isAiActor, isRole, isTeam, type Party, type Workflow } from '../../../generated/ast.js';
+
+/**
+ * Who a party stands for: the party itself and, for a team, every member (transitively).
+ * Two parties that share someone can be the same person at work.
+ */
+export function peopleIn(party: Party | undefined): Set<Party> {
+    const people = new Set<Party>();
+    const stack: Party[] = party ? [party] : [];
+    while (stack.length > 0) {
+        const current = stack.pop()!;
+        if (people.has(current)) continue;
+        people.add(current);
+        if (isTeam(current)) {
+            for (const member of current.members) if (member.ref) stack.push(member.ref);
+        }
+    }
+    return people;
+}
+
+/** True when the two parties have someone in common (the same role, or through team membership). */
+export function sharePeople(a: Party | undefined, b: Party | undefined): boolean {
+    if (!a || !b) return false;
+    const first = peopleIn(a);
+    for (const person of peopleIn(b)) if (first.has(person)) return true;
+    return false;
+}
+
+/** True when `party` is `holder` or one of its members: a duty of the holder is a duty of the party. */
+export function actsAs(party: Party | undefined, holder: Party | undefined): boolean {
+    return !!party && !!holder && peopleIn(holder).has(party);
+}
+
+/** An AI actor, or a team with an AI actor among its members. */
+export function includesAi(party: Party | undefined): boolean {
+    return [...peopleIn(party)].some(isAiActor);
+}
+
+export function isPerson(party: Party | undefined): boolean {
+    return isRole(party) || isTeam(party);
+}
+
+/** Every party a workflow refers to anywhere (RACI, reviewers, owners, alerts, notices …). */
+export function partiesReferencedIn(workflow: Workflow, skip: (node: AstNode) => boolean = () => false): Set<Party> {
+    const parties = new Set<Party>();
+    for (const node of AstUtils.streamAst(workflow)) {
+        if (skip(node)) continue;
+        for (const { reference } of AstUtils.streamReferences(node)) {
+            const target = 'ref' in reference ? reference.ref : undefined;
+            if (isRole(target) || isTeam(target) || isAiActor(target)) parties.add(target);
+        }
+    }
+    return parties;
+}
+
+/** `'A', 'B' and 'C'` */
+export function quotedList(items: readonly string[]): string {
+    const quoted = items.map((item) => `'${item}'`);
+    return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
