@@ -27,6 +27,16 @@ function maskedByAccess(workflow: Workflow, field: DataField, scope: MaskingScop
     return (workflow.access?.masks ?? []).some((rule) => rule.scopes.includes(scope) && rule.fields.some((f) => f.ref === field));
 }
 
+/**
+ * `unmask … for <AiActor> because "…"`: the model of this step needs the field, and the file
+ * says why. Without a reason the exception does not count.
+ */
+function unmaskedForActor(workflow: Workflow, field: DataField, step: AiStep): boolean {
+    const actor = step.actor?.ref;
+    if (!actor) return false;
+    return (workflow.access?.unmasks ?? []).some((rule) => !!rule.reason?.trim() && rule.fields.some((f) => f.ref === field) && rule.parties.some((p) => p.ref === actor));
+}
+
 /** `unmask … for <Role>`: a deliberate decision that named people may see the field. */
 function unmaskedForPeople(workflow: Workflow, field: DataField): boolean {
     return (workflow.access?.unmasks ?? []).some((rule) => rule.fields.some((f) => f.ref === field) && rule.parties.some((p) => isHumanParty(p.ref)));
@@ -60,7 +70,7 @@ export function maskingGaps(workflow: Workflow): MaskingGap[] {
             for (const field of dataset.fields.filter((f) => f.personal)) {
                 const qualified = `${dataset.name}.${field.name}`;
                 const fieldRelated: RelatedNode = { node: field, message: `'${qualified}' is personal data` };
-                if (!maskedByAccess(workflow, field, 'ai-input')) {
+                if (!maskedByAccess(workflow, field, 'ai-input') && !unmaskedForActor(workflow, field, step)) {
                     const paths = maskingOnPaths(workflow, field, step);
                     if (!paths.covered) gaps.push(aiInputGap(workflow, step, dataset, field, qualified, inputIndex, paths, fieldRelated));
                 }
@@ -94,7 +104,8 @@ function aiInputGap(
     paths: { path?: FlowEdge[]; maskers: Step[] },
     fieldRelated: RelatedNode,
 ): MaskingGap {
-    const fix = `add 'mask ${qualified} in ai-input' to the access block`;
+    const actor = step.actor?.ref?.name;
+    const fix = `add 'mask ${qualified} in ai-input' to the access block${actor ? ` (or, when the model needs it, 'unmask ${qualified} for ${actor} because "…"')` : ''}`;
     const base = { scope: 'ai-input' as const, dataset, field, qualified, step, inputIndex };
     const maskerNames = paths.maskers.map((m) => `'${m.name}'`).join(', ');
     if (paths.maskers.length > 0 && paths.path) {
