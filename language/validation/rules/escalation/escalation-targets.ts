@@ -1,0 +1,114 @@
+import type { AstNode } from 'langium';
+import { isEscalation, isTeam, type Party, type Step } from '../../../generated/ast.js';
+import { defineRule, type Report } from '../../rule.js';
+import { channelsOf, chainOf, escalationReferencesOf, handlerNoun, handlersOf, isAiParty, stepNoun } from './escalation-facts.js';
+import { levelRelated } from './escalations-must-go-higher.js';
+
+/** G20: whoever an item is escalated to can actually be told. */
+export const escalationTargetsMustBeReachable = defineRule({
+    code: 'escalation/target-reachable',
+    title: 'Escalation targets have a channel',
+    severity: 'error',
+    requirements: ['G20'],
+    sources: [],
+    checks: {
+        Step: (step, report) => {
+            for (const reference of escalationReferencesOf(step)) {
+                if (!reference.named) {
+                    report({
+                        node: reference.node,
+                        keyword: 'escalate',
+                        message: `${stepNoun(step)} '${step.name}' says '${reference.phrase}' without naming to whom, so nobody is told; write '${reference.phrase} to <Escalation>'.`,
+                    });
+                    continue;
+                }
+                const target = reference.target;
+                if (!target || isEscalation(target) || channelsOf(target).length > 0) continue;
+                report({
+                    node: reference.node,
+                    property: 'target',
+                    message: `${stepNoun(step)} '${step.name}' escalates to '${target.name}', which has no channel, so nobody can be reached; add 'channel <Channel>' to '${target.name}', or escalate to an escalation whose levels say 'via <Channel>'.`,
+                    related: [{ node: target, message: `'${target.name}' declares no channel` }],
+                });
+            }
+        },
+        Escalation: (escalation, report) => {
+            for (const level of escalation.levels) {
+                const party = level.target?.ref;
+                if (!party || isAiParty(party) || level.channel || channelsOf(party).length > 0) continue;
+                report({
+                    node: level,
+                    property: 'target',
+                    message: `Escalation '${escalation.name}' goes to '${party.name}' with no way to reach them: the level has no 'via <Channel>' and '${party.name}' declares no channel; write 'to ${party.name} via <Channel>'.`,
+                    related: [{ node: party, message: `'${party.name}' declares no channel` }],
+                });
+            }
+            const handOver = escalation.onTimeout;
+            const next = handOver?.kind === 'escalate' ? handOver.target?.ref : undefined;
+            if (handOver && next && !isEscalation(next) && channelsOf(next).length === 0) {
+                report({
+                    node: handOver,
+                    property: 'target',
+                    message: `Escalation '${escalation.name}' hands over on timeout to '${next.name}', which has no channel, so nobody can be reached; add 'channel <Channel>' to '${next.name}'.`,
+                    related: [{ node: next, message: `'${next.name}' declares no channel` }],
+                });
+            }
+        },
+    },
+});
+
+/** G20: escalating to the person who already holds the item is no escalation. */
+export const escalationTargetsMustNotBeTheReviewer = defineRule({
+    code: 'escalation/target-not-reviewer',
+    title: 'An escalation does not go back to the original reviewer',
+    severity: 'error',
+    requirements: ['G20'],
+    sources: [],
+    checks: {
+        Gate: (gate, report) => checkStep(gate, report),
+        ManualQueue: (queue, report) => checkStep(queue, report),
+    },
+});
+
+function checkStep(step: Step, report: Report): void {
+    const handlers = handlersOf(step);
+    if (handlers.length === 0) return;
+    const noun = handlerNoun(step);
+    for (const reference of escalationReferencesOf(step)) {
+        const target = reference.target;
+        if (!target) continue;
+        if (isEscalation(target)) {
+            const levels = chainOf(target).levels;
+            const index = levels.findIndex((level) => level.party && overlaps(level.party, handlers));
+            if (index < 0) continue;
+            const level = levels[index];
+            const handler = overlaps(level.party!, handlers)!;
+            report({
+                node: reference.node,
+                property: 'target',
+                message: `${stepNoun(step)} '${step.name}' escalates to '${target.name}', whose level ${index + 1} is ${describeOverlap(level.party!, handler)}, the ${noun} it escalates from; escalate to a chain that starts above '${handler.name}' (or skip that level with another escalation).`,
+                related: [levelRelated(level, index), { node: handler as AstNode, message: `${noun} '${handler.name}'` }],
+            });
+        } else {
+            const handler = overlaps(target, handlers);
+            if (!handler) continue;
+            report({
+                node: reference.node,
+                property: 'target',
+                message: `${stepNoun(step)} '${step.name}' escalates to ${describeOverlap(target, handler)}, its own ${noun}; escalate to someone else of higher authority.`,
+                related: [{ node: handler, message: `${noun} '${handler.name}'` }],
+            });
+        }
+    }
+}
+
+/** The handler a party is, or has as a team member. */
+function overlaps(party: Party, handlers: readonly Party[]): Party | undefined {
+    if (handlers.includes(party)) return party;
+    if (isTeam(party)) return handlers.find((h) => party.members.some((m) => m.ref === h));
+    return undefined;
+}
+
+function describeOverlap(party: Party, handler: Party): string {
+    return party === handler ? `'${party.name}'` : `team '${party.name}', which includes '${handler.name}'`;
+}

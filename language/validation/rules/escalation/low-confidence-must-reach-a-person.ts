@@ -1,0 +1,73 @@
+import { isEventRoute, type EventRoute } from '../../../generated/ast.js';
+import { describePath, flowGraphOf } from '../../../analysis/flow-graph.js';
+import { feedsHighRisk, workflowOf } from '../../../analysis/governance.js';
+import { defineRule } from '../../rule.js';
+import { suggestedEscalation } from './gates-must-time-out.js';
+import { decisionAboveLowFedBy, pathRelated, riskText, stepKind, unattendedPath } from './escalation-facts.js';
+
+const G19_SOURCES = ['NIST AI RMF MANAGE 2.3, 2.4', 'Seed 1 "when escalation to humans is mandatory"'];
+
+/**
+ * G19: when the AI is unsure about something that matters, a person looks at it before
+ * anything is decided or done.
+ */
+export const lowConfidenceMustReachAPerson = defineRule({
+    code: 'escalation/low-confidence-to-human',
+    title: 'Low-confidence AI output above low risk goes to a person',
+    severity: 'error',
+    requirements: ['G19'],
+    sources: G19_SOURCES,
+    checks: {
+        AiStep: (step, report) => {
+            const decision = decisionAboveLowFedBy(step);
+            const workflow = workflowOf(step);
+            if (!decision || !workflow) return;
+            const graph = flowGraphOf(workflow);
+            const fix = `route 'on low-confidence -> <Gate or queue>' or 'on low-confidence escalate to <Escalation>'`;
+            for (const route of step.routes) {
+                if (!isEventRoute(route) || route.event !== 'low-confidence') continue;
+                const action = route.action?.kind;
+                // skip and approve are fallback/never-skip's finding; escalate reaches people.
+                if (action === 'deny' || action === 'pause') {
+                    report({
+                        node: route as EventRoute,
+                        message: `AI step '${step.name}' feeds decision '${decision.name}' (${riskText(decision)}), but 'on low-confidence ${action}' settles uncertain items without a person; ${fix}.`,
+                        related: [{ node: decision, message: `decision '${decision.name}' (${riskText(decision)})` }],
+                    });
+                    continue;
+                }
+                const edge = graph.outgoing.get(step)?.find((e) => e.route === route);
+                const path = edge ? unattendedPath(graph, edge) : undefined;
+                if (!path) continue;
+                const end = path[path.length - 1].to;
+                report({
+                    node: route,
+                    message: `AI step '${step.name}' feeds decision '${decision.name}' (${riskText(decision)}), but its low-confidence route ${describePath(path)} reaches ${stepKind(end)} '${end.name}' before any person sees the item; ${fix}.`,
+                    related: pathRelated(path, `${stepKind(end)} '${end.name}' is reached without a person`),
+                });
+            }
+        },
+    },
+});
+
+/** G19: when the reviewer disagrees with the AI on a high-risk item, someone above settles it. */
+export const highRiskGatesShouldEscalateDisagreement = defineRule({
+    code: 'escalation/disagreement-route',
+    title: 'Gates before high-risk decisions say where disagreement goes',
+    severity: 'warning',
+    requirements: ['G19'],
+    sources: G19_SOURCES,
+    checks: {
+        Gate: (gate, report) => {
+            if (!feedsHighRisk(gate)) return;
+            const routed = gate.escalations.some((rule) => rule.triggers.includes('disagreement')) || gate.routes.some((r) => isEventRoute(r) && r.event === 'disagreement');
+            if (routed) return;
+            const target = suggestedEscalation(gate)?.name ?? '<Escalation>';
+            report({
+                node: gate,
+                property: 'name',
+                message: `Gate '${gate.name}' comes before a high-risk decision but does not say where a reviewer's disagreement with the AI goes; add 'escalate on disagreement to ${target}'.`,
+            });
+        },
+    },
+});

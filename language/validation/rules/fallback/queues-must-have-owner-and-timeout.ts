@@ -1,0 +1,32 @@
+import { isHumanParty, workflowOf } from '../../../analysis/governance.js';
+import { defineRule } from '../../rule.js';
+
+/** G23: a manual queue is somebody's, and items do not sit in it forever. */
+export const queuesMustHaveOwnerAndTimeout = defineRule({
+    code: 'fallback/queue-owner-timeout',
+    title: 'Manual queues have an owner and a timeout',
+    severity: 'error',
+    requirements: ['G23'],
+    sources: [],
+    checks: {
+        ManualQueue: (queue, report) => {
+            const owner = workflowOf(queue)?.owner?.$refText ?? '<Role>';
+            const missing = [queue.owner ? undefined : `'owner ${owner}'`, queue.timeout ? undefined : "'timeout <duration>'"].filter(Boolean);
+            if (missing.length > 0) {
+                report({
+                    node: queue,
+                    property: 'name',
+                    message: `Manual queue '${queue.name}' has no ${missing.length === 2 ? 'owner and no timeout' : queue.owner ? 'timeout' : 'owner'}, so items can wait in it unnoticed; add ${missing.join(' and ')}.`,
+                });
+            }
+            const party = queue.owner?.ref;
+            if (party && !isHumanParty(party)) {
+                report({
+                    node: queue,
+                    property: 'owner',
+                    message: `Manual queue '${queue.name}' is owned by AI actor '${party.name}'; a manual queue is worked by people: name a role or team.`,
+                });
+            }
+        },
+    },
+});

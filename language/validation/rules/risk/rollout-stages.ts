@@ -1,0 +1,54 @@
+import { aiStepsOf, decisionsOf, isHighRisk } from '../../../analysis/governance.js';
+import { defineRule } from '../../rule.js';
+
+const G17_SOURCES = ['Seed 4 "start with controllable scenarios and incremental iterations"'];
+
+/** G17: an AI workflow says how far its rollout has got. */
+export const workflowsMustDeclareAStage = defineRule({
+    code: 'risk/stage-required',
+    title: 'AI workflows declare their rollout stage',
+    severity: 'error',
+    requirements: ['G17'],
+    sources: G17_SOURCES,
+    checks: {
+        Workflow: (workflow, report) => {
+            if (workflow.stage || aiStepsOf(workflow).length === 0) return;
+            report({
+                node: workflow,
+                property: 'name',
+                message: `Workflow '${workflow.name}' uses AI but declares no rollout stage; add 'stage shadow' (AI output not used), 'stage assist' (people decide with it) or 'stage automate'.`,
+            });
+        },
+    },
+});
+
+/** G17: a high-risk decision is never taken in a fully automated stage. */
+export const highRiskDecisionsMustNotBeAutomated = defineRule({
+    code: 'risk/high-risk-automated',
+    title: 'High-risk decisions are not in the automate stage',
+    severity: 'error',
+    requirements: ['G17'],
+    sources: G17_SOURCES,
+    checks: {
+        Workflow: (workflow, report) => {
+            if (aiStepsOf(workflow).length === 0) return;
+            for (const decision of decisionsOf(workflow)) {
+                if (!isHighRisk(decision.risk)) continue;
+                if (decision.stage === 'automate') {
+                    report({
+                        node: decision,
+                        property: 'stage',
+                        message: `Decision '${decision.name}' is risk ${decision.risk} but in stage automate; a high-risk decision stays with people: write 'stage assist' (or 'stage shadow').`,
+                    });
+                } else if (!decision.stage && workflow.stage === 'automate') {
+                    report({
+                        node: decision,
+                        property: 'name',
+                        message: `Decision '${decision.name}' is risk ${decision.risk} and takes the workflow's 'stage automate'; a high-risk decision stays with people: add 'stage assist' to '${decision.name}'.`,
+                        related: [{ node: workflow, message: `workflow '${workflow.name}' is in stage automate` }],
+                    });
+                }
+            }
+        },
+    },
+});
