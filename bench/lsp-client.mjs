@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import rpc from 'vscode-jsonrpc/node';
 
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
 export class LspSession {
     /** @param {{ node: string, server: string, root: string, nodeArgs?: string[] }} options */
     constructor({ node, server, root, nodeArgs = [] }) {
@@ -108,6 +110,18 @@ export class LspSession {
             return { peakMb: kb('VmHWM') / 1024, currentMb: kb('VmRSS') / 1024 };
         } catch {
             return { peakMb: undefined, currentMb: undefined };
+        }
+    }
+
+    /** CPU time (user + system) the server has used so far, in ms (Linux only; 10 ms resolution). */
+    cpuMs() {
+        try {
+            const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+            // Fields 14 and 15 of /proc/<pid>/stat (utime, stime), counted after the command name.
+            return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+        } catch {
+            return undefined;
         }
     }
 

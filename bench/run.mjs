@@ -51,6 +51,8 @@ function positiveInt(name, fallback) {
 
 const problems = [];
 const started = performance.now();
+// Other work on the machine inflates wall times; the load average is recorded with the figures.
+const loadAverageAtStart = os.loadavg().map((l) => +l.toFixed(2));
 
 for (const required of [NODE, CLI, SERVER, path.join(ROOT, 'dist', 'cli.cjs')]) {
     if (!existsSync(required)) {
@@ -115,7 +117,7 @@ function procPeakKb(pid) {
 
 async function benchCheck(name, target) {
     try {
-        await runCheck(target); // warm the file cache
+        // No warm-up run: the files were just written, so they are in the page cache already.
         const runs = [];
         for (let i = 0; i < RUNS; i++) runs.push(await runCheck(target));
         const result = {
@@ -212,10 +214,13 @@ async function benchServer(name, root, file, allFiles) {
         };
         for (let i = 0; i < 3; i++) await edit(i); // warm-up
         const edits = [];
+        const cpuBefore = session.cpuMs();
         for (let i = 0; i < EDITS; i++) edits.push(await edit(i + 3));
+        const cpuPerEditMs = cpuBefore === undefined ? undefined : (session.cpuMs() - cpuBefore) / EDITS;
         // Leave the document valid before completion.
         if ((EDITS + 2) % 2 === 0) await edit(1);
-        result.edits = { count: EDITS, ...percentiles(edits.map((e) => e.elapsed)), correct: edits.filter((e) => e.correct).length };
+        // CPU per edit is the server's own user + system time: less sensitive to a busy machine than wall time.
+        result.edits = { count: EDITS, ...percentiles(edits.map((e) => e.elapsed)), cpuPerEditMs, correct: edits.filter((e) => e.correct).length };
 
         result.completion = {};
         for (const [kind, position] of [['keyword', probe.keyword], ['reference', probe.reference]]) {
@@ -258,7 +263,7 @@ const server =
 
 const results = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: +(os.totalmem() / 2 ** 30).toFixed(1), loadAverageAtStart: os.loadavg().map((l) => +l.toFixed(2)) },
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: +(os.totalmem() / 2 ** 30).toFixed(1), loadAverageAtStart, loadAverageAtEnd: os.loadavg().map((l) => +l.toFixed(2)) },
     node: runVersion(),
     workspaces: {
         samples: { files: sampleFiles.length, lines: sampleLines },
@@ -271,7 +276,10 @@ const results = {
     benchSeconds: +((performance.now() - started) / 1000).toFixed(1),
     problems,
 };
-writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify(results, roundNumbers, 2) + '\n');
+// A partial run (HITL_BENCH_ONLY, or smaller sizes) must not overwrite the reference figures.
+const partial = ONLY !== undefined || FILES !== 1000 || LINES !== 10000 || process.env.HITL_BENCH_SERVER_ARGS;
+const resultsFile = partial ? path.join(WORK, 'results-partial.json') : path.join(ROOT, 'bench', 'results.json');
+writeFileSync(resultsFile, JSON.stringify(results, roundNumbers, 2) + '\n');
 
 const rows = [
     ['hitl check samples/ (wall, incl. start-up)', ms(cli.samples.wallMsMedian), '', extra(cli.samples)],
@@ -289,9 +297,10 @@ const rows = [
     [`server peak RSS, ${big.lines}-line file`, mb(server.bigFile.peakRssMb), '', ''],
 ];
 console.log('');
-console.log(`hitl bench — ${results.machine.cpus} CPUs, Node ${results.node.replace(/^v/, '')}, ${RUNS} CLI runs, ${EDITS} edits, ${COMPLETIONS} completions; load at start ${results.machine.loadAverageAtStart.join(' ')}`);
+console.log(`hitl bench — ${results.machine.cpus} CPUs, Node ${results.node.replace(/^v/, '')}, ${RUNS} CLI runs, ${EDITS} edits, ${COMPLETIONS} completions; load average ${loadAverageAtStart[0]} at start, ${results.machine.loadAverageAtEnd[0]} at end`);
+console.log(`workspaces: ${FILES} workflow files + organisation.hitl = ${workspaceLines} lines; single file ${big.lines} lines; samples/ ${sampleFiles.length} files, ${sampleLines} lines`);
 console.log(table(['measure', 'result', 'target', 'notes', ''], rows));
-console.log(`\nwrote bench/results.json in ${results.benchSeconds} s`);
+console.log(`\nwrote ${rel(resultsFile)} in ${results.benchSeconds} s`);
 if (problems.length > 0) {
     console.error(`\nbench: could not measure everything:\n- ${problems.join('\n- ')}`);
     process.exit(1);
@@ -343,7 +352,9 @@ function extra(r) {
 }
 
 function correct(e) {
-    return e ? `${e.correct}/${e.count} publishes matched their edit` : '';
+    if (!e) return '';
+    const cpu = e.cpuPerEditMs === undefined ? '' : `server CPU ${ms(e.cpuPerEditMs)}/edit; `;
+    return `${cpu}${e.correct}/${e.count} publishes matched their edit`;
 }
 
 function items(c) {
