@@ -3,6 +3,20 @@ import { createLangiumParser, type LangiumCoreServices, type LangiumParser } fro
 /** Larger inputs are refused before lexing: no real workflow comes near this size. */
 export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
 
+/** Whether a text is over the limit in UTF-8 bytes; counts only when it could be (3 bytes per unit at most). */
+export function exceedsSourceLimit(text: string): boolean {
+    if (text.length * 3 <= MAX_SOURCE_BYTES) return false;
+    if (text.length > MAX_SOURCE_BYTES) return true;
+    let bytes = 0;
+    for (let i = 0; i < text.length; i++) {
+        const unit = text.charCodeAt(i);
+        // A surrogate pair is one 4-byte character: 2 bytes for each of its two units.
+        bytes += unit < 0x80 ? 1 : unit < 0x800 ? 2 : unit >= 0xd800 && unit <= 0xdfff ? 2 : 3;
+        if (bytes > MAX_SOURCE_BYTES) return true;
+    }
+    return false;
+}
+
 /**
  * The parser, refusing oversized input with a diagnostic at 1:1 instead of spending
  * seconds and hundreds of megabytes on it. The grammar has no recursive rule, so
@@ -12,7 +26,7 @@ export function createGuardedParser(services: LangiumCoreServices): LangiumParse
     const parser = createLangiumParser(services);
     const parse = parser.parse.bind(parser);
     parser.parse = ((input: string, options?: Parameters<LangiumParser['parse']>[1]) => {
-        if (input.length <= MAX_SOURCE_BYTES) {
+        if (!exceedsSourceLimit(input)) {
             return parse(input, options);
         }
         const empty = parse('', options);

@@ -1,7 +1,7 @@
 import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
 import type { Cancellation } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { MAX_SOURCE_BYTES } from '../parser/guarded-parser.js';
+import { exceedsSourceLimit } from '../parser/guarded-parser.js';
 import { ReferenceUnresolved, SyntaxFileTooLarge, SyntaxInvalidToken, SyntaxParseError } from './built-in-rules.js';
 
 /** Syntax errors past this many in one file add nothing a reader can use; the rest are summarised. */
@@ -20,7 +20,7 @@ const LANGIUM_CODES: Record<string, string> = {
 export class HitlDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        const tooLarge = document.textDocument.getText().length > MAX_SOURCE_BYTES;
+        const tooLarge = exceedsSourceLimit(document.textDocument.getText());
         let syntaxCount = 0;
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {

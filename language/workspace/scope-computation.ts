@@ -1,14 +1,22 @@
-import { DefaultScopeComputation, type AstNode, type AstNodeDescription, type LangiumDocument } from 'langium';
+import { DefaultScopeComputation, type AstNode, type AstNodeDescription, type LangiumDocument, type MultiMap } from 'langium';
 import type { Cancellation } from 'langium';
 import { isDataField, isDataset, isHitlFile } from '../generated/ast.js';
 
 /**
  * Exports every top-level declaration by its name, and dataset fields as `Dataset.field`,
  * so access and masking rules in one file can name personal-data fields declared in another.
+ * Top-level declarations are then left out of their file's local symbols: the global index
+ * finds them by hash, while local symbols are searched one by one, which made linking a file
+ * with thousands of declarations quadratic.
  */
 export class HitlScopeComputation extends DefaultScopeComputation {
     override async collectExportedSymbols(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<AstNodeDescription[]> {
         return this.collectExportedSymbolsForNode(document.parseResult.value, document, exportedChildren, cancelToken);
+    }
+
+    protected override addLocalSymbol(node: AstNode, document: LangiumDocument, symbols: MultiMap<AstNode, AstNodeDescription>): void {
+        if (isHitlFile(node.$container)) return;
+        super.addLocalSymbol(node, document, symbols);
     }
 
     protected override addExportedSymbol(node: AstNode, exports: AstNodeDescription[], document: LangiumDocument): void {

@@ -1,4 +1,4 @@
-import { AstUtils, DocumentState, type AstNode, type AstNodeDescription } from 'langium';
+import { AstUtils, DocumentState, type AstNode } from 'langium';
 import type { HitlServices } from '../../../hitl-module.js';
 import { isHitlFile, type HitlFile } from '../../../generated/ast.js';
 import { defineRule, type Report } from '../../rule.js';
@@ -15,10 +15,9 @@ export const namesMustBeUnique = defineRule({
     sources: ['NIST GOVERN 2.1'],
     checks: (services) => {
         const workspaceNames = workspaceNameIndex(services);
-        const locate = (node: AstNode) => services.workspace.AstNodeLocator.getAstNodePath(node);
         return {
             HitlFile: (file, report) => {
-                checkTopLevel(file, workspaceNames(), locate, report);
+                checkTopLevel(file, workspaceNames(), report);
                 for (const node of AstUtils.streamAllContents(file)) {
                     checkChildren(node, report);
                 }
@@ -27,25 +26,24 @@ export const namesMustBeUnique = defineRule({
     },
 });
 
-function checkTopLevel(file: HitlFile, index: Map<string, AstNodeDescription[]>, locate: (node: AstNode) => string, report: Report): void {
+function checkTopLevel(file: HitlFile, index: Map<string, Declaration[]>, report: Report): void {
     const uri = AstUtils.getDocument(file).uri.toString();
     for (const element of file.elements) {
         const all = index.get(element.name) ?? [];
         if (all.length < 2) continue;
         // Every copy but the first declared one (by file, then position) is reported, so one rename clears it.
         const first = all[0];
-        if (first.documentUri.toString() === uri && first.path === locate(element)) continue;
+        if (first.node === element) continue;
         report({
             node: element,
             property: 'name',
-            message: `'${element.name}' is already declared${describeWhere(first, uri)}; every declaration needs its own name.`,
-            related: first.node ? [{ node: first.node, message: `first declaration of '${element.name}'` }] : [],
+            message: `'${element.name}' is already declared${describeWhere(first.uri, uri)}; every declaration needs its own name.`,
+            related: [{ node: first.node, message: `first declaration of '${element.name}'` }],
         });
     }
 }
 
-function describeWhere(description: AstNodeDescription, uri: string): string {
-    const other = description.documentUri.toString();
+function describeWhere(other: string, uri: string): string {
     if (other === uri) return ' in this file';
     return ` in ${other.slice(other.lastIndexOf('/') + 1)}`;
 }
@@ -69,33 +67,50 @@ function checkChildren(container: AstNode, report: Report): void {
     }
 }
 
-/** A name → declarations map over the whole index, rebuilt once per build rather than once per file. */
-function workspaceNameIndex(services: HitlServices): () => Map<string, AstNodeDescription[]> {
-    let cache: Map<string, AstNodeDescription[]> | undefined;
-    services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedContent, () => {
-        cache = undefined;
-    });
-    return () => {
-        if (!cache) {
-            cache = new Map();
-            for (const description of services.shared.workspace.IndexManager.allElements()) {
-                if (description.name.includes('.')) continue; // dataset fields are qualified and checked per dataset
-                const list = cache.get(description.name) ?? [];
-                list.push(description);
-                cache.set(description.name, list);
-            }
-            for (const list of cache.values()) list.sort(byDeclarationOrder);
+interface Declaration {
+    readonly uri: string;
+    readonly index: number;
+    readonly node: NamedTopLevel;
+}
+
+type NamedTopLevel = HitlFile['elements'][number];
+
+/**
+ * Top-level declarations of every document by name, kept up to date per document as documents
+ * are indexed or deleted, so an edit costs work for the edited file only.
+ */
+function workspaceNameIndex(services: HitlServices): () => Map<string, Declaration[]> {
+    const byDocument = new Map<string, Declaration[]>();
+    const byName = new Map<string, Declaration[]>();
+    const remove = (uri: string) => {
+        for (const declaration of byDocument.get(uri) ?? []) {
+            const list = byName.get(declaration.node.name)?.filter((d) => d !== declaration) ?? [];
+            if (list.length > 0) byName.set(declaration.node.name, list);
+            else byName.delete(declaration.node.name);
         }
-        return cache;
+        byDocument.delete(uri);
     };
+    const builder = services.shared.workspace.DocumentBuilder;
+    builder.onUpdate((_changed, deleted) => deleted.forEach((uri) => remove(uri.toString())));
+    builder.onBuildPhase(DocumentState.IndexedContent, (documents) => {
+        for (const document of documents) {
+            const uri = document.uri.toString();
+            remove(uri);
+            const root = document.parseResult.value;
+            if (!isHitlFile(root)) continue;
+            const declarations = root.elements.filter((node) => node.name).map((node, index) => ({ uri, index, node }));
+            byDocument.set(uri, declarations);
+            for (const declaration of declarations) {
+                const list = byName.get(declaration.node.name) ?? [];
+                list.push(declaration);
+                list.sort(byDeclarationOrder);
+                byName.set(declaration.node.name, list);
+            }
+        }
+    });
+    return () => byName;
 }
 
-function byDeclarationOrder(a: AstNodeDescription, b: AstNodeDescription): number {
-    const byUri = a.documentUri.toString().localeCompare(b.documentUri.toString());
-    return byUri !== 0 ? byUri : pathIndex(a.path) - pathIndex(b.path);
-}
-
-function pathIndex(path: string): number {
-    const match = /@(\d+)$/.exec(path);
-    return match ? Number(match[1]) : 0;
+function byDeclarationOrder(a: Declaration, b: Declaration): number {
+    return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.index - b.index;
 }
