@@ -74,6 +74,29 @@ export function isAiParty(party: Party | undefined): boolean {
     return isAiActor(party);
 }
 
+/** Who a party stands for: the party itself and, for a team, every member (transitively; cycles tolerated). */
+export function partiesIn(party: Party | undefined): Set<Party> {
+    const result = new Set<Party>();
+    const stack = party ? [party] : [];
+    while (stack.length > 0) {
+        const next = stack.pop()!;
+        if (result.has(next)) continue;
+        result.add(next);
+        if (isTeam(next)) {
+            for (const member of next.members) if (member.ref) stack.push(member.ref);
+        }
+    }
+    return result;
+}
+
+/** True when two parties can be the same person: the same party, one a team holding the other, or teams sharing a member. */
+export function partiesOverlap(a: Party | undefined, b: Party | undefined): boolean {
+    if (!a || !b) return false;
+    const inA = partiesIn(a);
+    for (const party of partiesIn(b)) if (inA.has(party)) return true;
+    return false;
+}
+
 /** Decisions an item can reach after this step, in declaration order. */
 export function decisionsFedBy(step: Step): Decision[] {
     const workflow = workflowOf(step);

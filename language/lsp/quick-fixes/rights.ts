@@ -2,7 +2,7 @@ import { isChannel, isEffect, isRole, isTeam, isWorkflow, type Channel, type Hit
 import type { HitlServices } from '../../hitl-module.js';
 import { aiStepsOf } from '../../analysis/governance.js';
 import { involvementsOf } from '../../validation/rules/rights/appeals.js';
-import { sharePeople } from '../../validation/rules/security/parties.js';
+import { partiesOverlap } from '../../analysis/governance.js';
 import { appendToBlock, enclosing, quickFix, type QuickFixes } from './quick-fix.js';
 
 /**
@@ -27,7 +27,7 @@ function independentAppealReviewer(workflow: Workflow, services: HitlServices, r
     const candidates = [...root.elements, ...declared]
         .filter((node): node is Party => isRole(node) || isTeam(node))
         .filter((party) => /appeal|complaint|ombuds/i.test(party.name))
-        .filter((party) => !involved.some((other) => sharePeople(party, other)));
+        .filter((party) => !involved.some((other) => partiesOverlap(party, other)));
     return candidates[0];
 }
 

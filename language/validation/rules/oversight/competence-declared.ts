@@ -1,7 +1,8 @@
 import type { AstNode } from 'langium';
 import { isAiActor, isRole, isTeam, type Escalation, type Party, type TimeoutAction, type Workflow } from '../../../generated/ast.js';
 import { defineRule, type Report } from '../../rule.js';
-import { partiesIn, partyLabel } from './oversight-facts.js';
+import { partyLabel } from './oversight-facts.js';
+import { partiesIn } from '../../../analysis/governance.js';
 
 /** A role declares competence or training; a team does, or else every person in it does. */
 export function lacksCompetence(party: Party): Party[] {

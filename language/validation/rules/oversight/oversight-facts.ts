@@ -30,28 +30,6 @@ export function hasAiStep(workflow: Workflow): boolean {
     return aiStepsOf(workflow).length > 0;
 }
 
-/** A party and, for teams, every member, transitively (cycles in membership are tolerated). */
-export function partiesIn(party: Party | undefined): Set<Party> {
-    const result = new Set<Party>();
-    const stack = party ? [party] : [];
-    while (stack.length > 0) {
-        const next = stack.pop()!;
-        if (result.has(next)) continue;
-        result.add(next);
-        if (isTeam(next)) {
-            for (const member of next.members) if (member.ref) stack.push(member.ref);
-        }
-    }
-    return result;
-}
-
-/** True when two parties can be the same person: the same party, one a team holding the other, or teams sharing a member. */
-export function partiesOverlap(a: Party | undefined, b: Party | undefined): boolean {
-    if (!a || !b) return false;
-    const inA = partiesIn(a);
-    for (const party of partiesIn(b)) if (inA.has(party)) return true;
-    return false;
-}
 
 /** The parties of a list of references, resolved. */
 export function resolved<T>(references: ReadonlyArray<{ ref?: T }>): T[] {

@@ -1,6 +1,7 @@
 import { isStep, type Step } from '../../../generated/ast.js';
 import { defineRule } from '../../rule.js';
-import { aiStepsReviewedBy, modelOf, partiesOverlap, partyLabel } from './oversight-facts.js';
+import { aiStepsReviewedBy, modelOf, partyLabel } from './oversight-facts.js';
+import { partiesOverlap } from '../../../analysis/governance.js';
 import { highRiskDecisionFedBy } from './reviewer-context.js';
 
 export const reviewersMustBeIndependent = defineRule({

@@ -2,7 +2,8 @@ import { isAiActor, type Step } from '../../../generated/ast.js';
 import { describePath, flowGraphOf } from '../../../analysis/flow-graph.js';
 import { isProtectedDecision } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
-import { hasAiStep, isPersonStep, leavesWithoutHuman, partiesOverlap, pathSteps, seatsOn, shortestUnclearedPath } from '../oversight/oversight-facts.js';
+import { hasAiStep, isPersonStep, leavesWithoutHuman, pathSteps, seatsOn, shortestUnclearedPath } from '../oversight/oversight-facts.js';
+import { partiesOverlap } from '../../../analysis/governance.js';
 
 export const decisionsMustNameAVetoHolder = defineRule({
     code: 'raci/final-veto',

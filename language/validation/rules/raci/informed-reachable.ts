@@ -1,7 +1,8 @@
 import { AstUtils, type AstNode } from 'langium';
 import { isRaci, isRole, isStep, isTeam, type Party } from '../../../generated/ast.js';
 import { defineRule } from '../../rule.js';
-import { partiesIn, partyLabel } from '../oversight/oversight-facts.js';
+import { partyLabel } from '../oversight/oversight-facts.js';
+import { partiesIn } from '../../../analysis/governance.js';
 
 /** A role with a channel; a team with one, or whose people all have one. */
 export function isReachable(party: Party): boolean {

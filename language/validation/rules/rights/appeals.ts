@@ -3,7 +3,7 @@ import { isDecision, isGate, isManualQueue } from '../../../generated/ast.js';
 import type { Party, Step, Workflow } from '../../../generated/ast.js';
 import { aiStepsOf, decisionsOf, isHumanParty } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
-import { sharePeople } from '../security/parties.js';
+import { partiesOverlap } from '../../../analysis/governance.js';
 
 /** What an appeal needs; the explanation of the AI's role only where there is AI. */
 export function missingAppealParts(workflow: Workflow): string[] {
@@ -81,7 +81,7 @@ export const appealReviewersMustBeIndependent = defineRule({
             const reviewer = appeal.reviewer?.ref;
             const workflow = appeal.$container;
             if (!reviewer || !workflow) return;
-            const conflicts = involvementsOf(workflow).filter((involvement) => sharePeople(reviewer, involvement.party));
+            const conflicts = involvementsOf(workflow).filter((involvement) => partiesOverlap(reviewer, involvement.party));
             if (conflicts.length === 0) return;
             const described = conflicts.map((c) => (c.party === reviewer ? c.role : `${c.role} (as '${c.party.name}')`));
             report({

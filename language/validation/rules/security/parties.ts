@@ -1,40 +1,15 @@
 import { AstUtils, type AstNode } from 'langium';
 import { isAiActor, isRole, isTeam, type Party, type Workflow } from '../../../generated/ast.js';
-
-/**
- * Who a party stands for: the party itself and, for a team, every member (transitively).
- * Two parties that share someone can be the same person at work.
- */
-export function peopleIn(party: Party | undefined): Set<Party> {
-    const people = new Set<Party>();
-    const stack: Party[] = party ? [party] : [];
-    while (stack.length > 0) {
-        const current = stack.pop()!;
-        if (people.has(current)) continue;
-        people.add(current);
-        if (isTeam(current)) {
-            for (const member of current.members) if (member.ref) stack.push(member.ref);
-        }
-    }
-    return people;
-}
-
-/** True when the two parties have someone in common (the same role, or through team membership). */
-export function sharePeople(a: Party | undefined, b: Party | undefined): boolean {
-    if (!a || !b) return false;
-    const first = peopleIn(a);
-    for (const person of peopleIn(b)) if (first.has(person)) return true;
-    return false;
-}
+import { partiesIn } from '../../../analysis/governance.js';
 
 /** True when `party` is `holder` or one of its members: a duty of the holder is a duty of the party. */
 export function actsAs(party: Party | undefined, holder: Party | undefined): boolean {
-    return !!party && !!holder && peopleIn(holder).has(party);
+    return !!party && !!holder && partiesIn(holder).has(party);
 }
 
 /** An AI actor, or a team with an AI actor among its members. */
 export function includesAi(party: Party | undefined): boolean {
-    return [...peopleIn(party)].some(isAiActor);
+    return [...partiesIn(party)].some(isAiActor);
 }
 
 export function isPerson(party: Party | undefined): boolean {

@@ -1,6 +1,7 @@
 import { isDecision, isEffect, isEscalation, isEventRoute, isGate, isGrant, type EscalationTarget, type Gate, type Grant, type Party, type Workflow } from '../../../generated/ast.js';
 import { defineRule } from '../../rule.js';
-import { actsAs, includesAi, partiesReferencedIn, sharePeople } from './parties.js';
+import { partiesOverlap } from '../../../analysis/governance.js';
+import { actsAs, includesAi, partiesReferencedIn } from './parties.js';
 
 /** Permissions that let their holder decide in people's place. */
 export const APPROVAL_PERMISSIONS = new Set(['approve', 'override', 'reject', 'veto']);
@@ -111,7 +112,7 @@ export const permissionsShouldBeUsed = defineRule({
                 grant.permissions.forEach((permission, index) => {
                     if (permission === 'view' || permission === 'read') {
                         referenced ??= partiesReferencedIn(workflow, (node) => isGrant(node));
-                        if ([...referenced].some((used) => sharePeople(party, used))) return;
+                        if ([...referenced].some((used) => partiesOverlap(party, used))) return;
                         report(finding(grant, index, party, permission, `plays no part in workflow '${workflow.name}'`));
                         return;
                     }
