@@ -60,6 +60,10 @@ mkdir -p "$CACHE"
 TMP="$CACHE/.tmp"
 rm -rf "$TMP"; mkdir -p "$TMP"
 export PATH="$(dirname "$NODE_BIN"):$PATH"   # npm and every install script run on Node 22
+# Started from `npm run e2e`, the outer npm's settings are in the environment; its
+# npm_config_user_agent names the Node npm itself runs on (the system one), and code-server's
+# postinstall reads the Node version from it. Start the nested install clean.
+while IFS= read -r name; do unset "$name"; done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
 
 # ---------------------------------------------------------------- Node headers for native modules
 # node-gyp would download headers from nodejs.org; take them from the npm package
