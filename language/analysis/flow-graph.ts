@@ -133,30 +133,6 @@ export function reachableFrom(graph: FlowGraph, from: Step): Set<Step> {
     return seen;
 }
 
-/** Steps from which some outcome can be reached. */
-export function stepsReachingAnOutcome(graph: FlowGraph): Set<Step> {
-    const incoming = new Map<Step, Step[]>();
-    for (const edges of graph.outgoing.values()) {
-        for (const edge of edges) {
-            const list = incoming.get(edge.to) ?? [];
-            list.push(edge.from);
-            incoming.set(edge.to, list);
-        }
-    }
-    const seen = new Set<Step>(graph.steps.filter(isOutcome));
-    const stack = [...seen];
-    while (stack.length > 0) {
-        const step = stack.pop()!;
-        for (const previous of incoming.get(step) ?? []) {
-            if (!seen.has(previous)) {
-                seen.add(previous);
-                stack.push(previous);
-            }
-        }
-    }
-    return seen;
-}
-
 /** Strongly connected components (Tarjan), each in declaration order; iterative to stay stack-safe. */
 export function stronglyConnectedComponents(graph: FlowGraph): Step[][] {
     const index = new Map<Step, number>();

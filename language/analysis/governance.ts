@@ -56,10 +56,6 @@ export function affectsUserRights(workflow: Workflow): boolean {
     return decisionsOf(workflow).some((decision) => decision.affectsUserRights);
 }
 
-export function isAboutPeople(workflow: Workflow): boolean {
-    return decisionsOf(workflow).some((decision) => decision.aboutPeople || decision.affectsUserRights);
-}
-
 /** Steps where a person acts on the item: review gates and manual queues. */
 export function isHumanStep(step: Step): boolean {
     return isGate(step) || isManualQueue(step);
@@ -116,10 +112,6 @@ export function riskFedBy(step: Step): string | undefined {
 
 export function feedsHighRisk(step: Step): boolean {
     return isHighRisk(riskFedBy(step));
-}
-
-export function feedsDecisionAboutPeople(step: Step): boolean {
-    return decisionsFedBy(step).some((decision) => decision.aboutPeople || decision.affectsUserRights);
 }
 
 /**

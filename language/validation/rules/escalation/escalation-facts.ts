@@ -150,11 +150,6 @@ export function describeChain(levels: readonly ChainLevel[]): string {
     return levels.map((level) => level.name).join(' → ');
 }
 
-/** The parties a target reaches: a role or team itself, or every level of an escalation chain. */
-export function levelsOfTarget(target: EscalationTarget): readonly ChainLevel[] | undefined {
-    return isEscalation(target) ? chainOf(target).levels : undefined;
-}
-
 /**
  * The decision fed by a step that is not graded low: the riskiest graded one, else an ungraded
  * one (treated as above low until it is graded). Undefined when every decision is low risk.

@@ -12,10 +12,6 @@ export function includesAi(party: Party | undefined): boolean {
     return [...partiesIn(party)].some(isAiActor);
 }
 
-export function isPerson(party: Party | undefined): boolean {
-    return isRole(party) || isTeam(party);
-}
-
 /** Every party a workflow refers to anywhere (RACI, reviewers, owners, alerts, notices …). */
 export function partiesReferencedIn(workflow: Workflow, skip: (node: AstNode) => boolean = () => false): Set<Party> {
     const parties = new Set<Party>();
@@ -29,8 +25,3 @@ export function partiesReferencedIn(workflow: Workflow, skip: (node: AstNode) =>
     return parties;
 }
 
-/** `'A', 'B' and 'C'` */
-export function quotedList(items: readonly string[]): string {
-    const quoted = items.map((item) => `'${item}'`);
-    return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
-}
