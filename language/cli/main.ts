@@ -8,6 +8,7 @@ import { buildComplianceReport, type ReportFinding } from '../report/compliance-
 import { renderJson as renderReportJson, renderMarkdown } from '../report/render.js';
 import { CONFIG_FILE_NAME, parseConfig } from '../settings/config-file.js';
 import type { HitlServices } from '../hitl-module.js';
+import { parseDate } from '../util/quantities.js';
 import { ruleCatalogue } from '../validation/registry.js';
 import { summarise, type CheckResult } from './check-result.js';
 import { explainRule, similarCodes } from './commands/explain.js';
@@ -227,9 +228,8 @@ async function loadWorkspace(positionals: readonly string[], values: WorkspaceVa
 /** Applies hitl.config.yaml (given, or found) and --today; a broken config is a usage error with its position. */
 function configure(services: HitlServices, configPath: string | undefined, today: string | undefined, io: CliIo): void {
     if (today !== undefined) {
-        const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);
-        const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-        if (!date || date.getUTCDate() !== Number(match![3])) throw new UsageError(`--today takes a date such as 2027-03-31, not '${today}'`);
+        const date = parseDate(today);
+        if (!date) throw new UsageError(`--today takes a date such as 2027-03-31, not '${today}'`);
         services.governance.Clock.fix(date);
     }
     const file = configPath !== undefined ? path.resolve(io.cwd, configPath) : findConfig(io.cwd);
