@@ -14,9 +14,9 @@ import { HitlDocumentValidator } from './validation/document-validator.js';
 import { registerHitlRules } from './validation/registry.js';
 import { HitlScopeComputation } from './workspace/scope-computation.js';
 import { Clock, RuleSettings } from './settings/rule-settings.js';
-import { HitlLspModule, HitlSharedLspModule, type HitlLspServices } from './lsp/lsp-module.js';
+import { HitlLspModule, HitlSharedLspModule } from './lsp/lsp-module.js';
 
-export type HitlAddedServices = HitlLspServices & {
+export type HitlAddedServices = {
     governance: {
         /** Severity per rule for this workspace (profile and overrides from hitl.config.yaml). */
         RuleSettings: RuleSettings;

@@ -10,10 +10,8 @@ import { HitlRenameProvider } from './rename.js';
 import { HitlSemanticTokenProvider } from './semantic-tokens.js';
 import { HitlDocumentUpdateHandler, HitlWorkspaceManager } from '../workspace/workspace-config.js';
 
-/** Editor services added on top of Langium's defaults. */
-export type HitlLspServices = object;
-
-export const HitlLspModule: Module<LangiumServices & HitlLspServices, PartialLangiumServices> = {
+/** Editor services replacing Langium's defaults. */
+export const HitlLspModule: Module<LangiumServices, PartialLangiumServices> = {
     lsp: {
         Formatter: () => new HitlFormatter(),
         HoverProvider: (services) => new HitlHoverProvider(services),
