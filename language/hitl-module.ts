@@ -6,6 +6,7 @@ import {
     type LangiumServices,
     type LangiumSharedServices,
     type PartialLangiumServices,
+    type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { HitlGeneratedModule, HitlGeneratedSharedModule } from './generated/module.js';
 import { HitlParserErrorMessageProvider } from './parser/error-messages.js';
@@ -13,6 +14,7 @@ import { createGuardedParser } from './parser/guarded-parser.js';
 import { HitlDocumentValidator } from './validation/document-validator.js';
 import { registerHitlRules } from './validation/registry.js';
 import { HitlScopeComputation } from './workspace/scope-computation.js';
+import { HitlServiceRegistry } from './workspace/service-registry.js';
 import { Clock, RuleSettings } from './settings/rule-settings.js';
 import { HitlLspModule, HitlSharedLspModule } from './lsp/lsp-module.js';
 
@@ -44,6 +46,11 @@ export const HitlModule: Module<HitlServices, PartialLangiumServices & HitlAdded
     },
 };
 
+/** Shared services replacing Langium's defaults for the core. */
+const HitlSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    ServiceRegistry: (shared) => new HitlServiceRegistry(shared),
+};
+
 /**
  * The one composition root: the language server, the CLI and the tests all build their
  * services here, so they see the same parser, scoping and rule registry.
@@ -52,7 +59,7 @@ export function createHitlServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
     Hitl: HitlServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), HitlGeneratedSharedModule, HitlSharedLspModule);
+    const shared = inject(createDefaultSharedModule(context), HitlGeneratedSharedModule, HitlSharedLspModule, HitlSharedModule);
     const Hitl = inject(createDefaultModule({ shared }), HitlGeneratedModule, HitlModule, HitlLspModule);
     shared.ServiceRegistry.register(Hitl);
     registerHitlRules(Hitl);

@@ -1,6 +1,6 @@
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { BoundedNodeFileSystemProvider } from '../language/cli/node-file-system.js';
 import { createHitlServices } from '../language/hitl-module.js';
 
 // The language server: Langium's LSP over stdio or IPC, with the same services as the CLI.
@@ -10,5 +10,6 @@ const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (error) => connection.console.error(`hitl: uncaught ${error.stack ?? error}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`hitl: unhandled rejection ${String(reason)}`));
 
-const { shared } = createHitlServices({ connection, ...NodeFileSystem });
+// Every read is bounded and stays in the workspace: a committed FIFO or link to /dev/zero cannot hang the server.
+const { shared } = createHitlServices({ connection, fileSystemProvider: () => new BoundedNodeFileSystemProvider() });
 startLanguageServer(shared);

@@ -1,23 +1,28 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { lstat, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs, styleText } from 'node:util';
-import { NodeFileSystem } from 'langium/node';
+import type { LangiumSharedServices } from 'langium/lsp';
 import { createHitlServices } from '../hitl-module.js';
 import { ruleDoc } from '../documentation/rule-docs.js';
 import { buildComplianceReport, type ReportFinding } from '../report/compliance-report.js';
 import { renderJson as renderReportJson, renderMarkdown } from '../report/render.js';
-import { CONFIG_FILE_NAME, parseConfig } from '../settings/config-file.js';
+import { CONFIG_FILE_NAME, type ConfigProblem } from '../settings/config-file.js';
+import { ignoreMatcher } from '../settings/ignore-patterns.js';
+import { readConfig, type LoadedConfig } from '../workspace/workspace-config.js';
+import { findWorkspace } from '../workspace/workspace-root.js';
+import { BoundedNodeFileSystemProvider, isInside } from './node-file-system.js';
 import type { HitlServices } from '../hitl-module.js';
 import { parseDate } from '../util/quantities.js';
 import { ruleCatalogue } from '../validation/registry.js';
-import { summarise, type CheckResult } from './check-result.js';
+import { summarise, type CheckResult, type FileResult, type Finding } from './check-result.js';
 import { explainRule, similarCodes } from './commands/explain.js';
 import { formatRules } from './commands/rules.js';
 import { formatGithub } from './formats/github.js';
 import { formatJson } from './formats/json.js';
 import { formatSarif } from './formats/sarif.js';
 import { formatText, plainStyle, type TextStyle } from './formats/text.js';
-import { checkFiles, collectHitlFiles, displayPath, UsageError } from './workspace-loader.js';
+import { checkFiles, collectHitlFiles, displayPath, UsageError, type IgnoredPath } from './workspace-loader.js';
 import { URI, type LangiumDocument } from 'langium';
 import type { SuppressionInfo } from '../validation/suppressions.js';
 
@@ -160,7 +165,7 @@ async function report(args: readonly string[], io: CliIo): Promise<number> {
     }
     const format = values.format as (typeof REPORT_FORMATS)[number];
     if (!REPORT_FORMATS.includes(format)) throw new UsageError(`unknown report format '${values.format}'; use markdown or json`);
-    const { documents, root, reportedUris } = await loadWorkspace(positionals, values, io);
+    const { documents, root, reportedUris } = await loadWorkspace(positionals, values, io, true);
     const reported = documents.filter((document) => reportedUris.has(document.uri.toString()));
     // Findings in context files count too: a workflow answers for the shared declarations it uses.
     const findings = documents.flatMap((document) => reportFindingsOf(document));
@@ -187,9 +192,13 @@ function reportFindingsOf(document: LangiumDocument): ReportFinding[] {
 async function rules(args: readonly string[], io: CliIo): Promise<number> {
     const { values } = parseArgs({ args: [...args], options: { format: { type: 'string', short: 'f', default: 'text' }, config: { type: 'string', short: 'c' } } });
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown format '${values.format}'; use text or json`);
-    const services = createHitlServices(NodeFileSystem).Hitl;
-    configure(services, values.config, undefined, io);
-    io.stdout(formatRules(ruleCatalogue, values.format, (rule) => services.governance.RuleSettings.severityOf(rule)));
+    const fileSystem = new BoundedNodeFileSystemProvider();
+    const { shared, Hitl } = createHitlServices({ fileSystemProvider: () => fileSystem });
+    const location = await findWorkspace(fileSystem, URI.file(io.cwd));
+    fileSystem.restrictTo([location.root]);
+    const config = await configure(Hitl, shared, values, location.configFile, io);
+    for (const problem of config.problems) io.stderr(`${displayPath(io.cwd, config.file!)}:${problem.line}:${problem.column} error config/invalid ${problem.message}\n`);
+    io.stdout(formatRules(ruleCatalogue, values.format, (rule) => Hitl.governance.RuleSettings.severityOf(rule)));
     return 0;
 }
 
@@ -209,53 +218,117 @@ interface WorkspaceValues {
     readonly workspace?: string[];
     readonly config?: string;
     readonly today?: string;
+    readonly output?: string;
 }
 
-/** Collects the files, applies the configuration and builds the workspace: the common part of check and report. */
-async function loadWorkspace(positionals: readonly string[], values: WorkspaceValues, io: CliIo) {
+/**
+ * Collects the files, reads the configuration and builds the workspace: the common part of check
+ * and report. The workspace is found as the editor finds it (see `findWorkspace`) from the paths
+ * given, and all its .hitl files are loaded so that references resolve; findings are reported for
+ * the paths given. A configuration problem is a `config/invalid` finding, and the check goes on
+ * with what could be read and the defaults.
+ */
+async function loadWorkspace(positionals: readonly string[], values: WorkspaceValues, io: CliIo, validateContext = false) {
     const inputs = positionals.length > 0 ? positionals : ['.'];
-    const files = await collectHitlFiles(inputs, io.cwd);
+    const fileSystem = new BoundedNodeFileSystemProvider();
+    const { shared, Hitl } = createHitlServices({ fileSystemProvider: () => fileSystem });
+    const location = await findWorkspace(fileSystem, URI.file(commonFolder(inputs.map((input) => path.resolve(io.cwd, input)))));
+    const root = location.root.fsPath;
+    fileSystem.restrictTo([location.root]);
+    const displayRoot = repositoryRoot(io.cwd);
+    const config = await configure(Hitl, shared, values, location.configFile, io);
+    const ignored = ignoredPaths(config);
+    const files = await collectHitlFiles(inputs, io.cwd, { ignored });
     if (files.length === 0) throw new UsageError(`no .hitl files found in ${inputs.join(', ')}`);
-    const context = values.workspace ? await collectHitlFiles(values.workspace, io.cwd) : [];
-    const { shared, Hitl } = createHitlServices(NodeFileSystem);
-    const root = repositoryRoot(io.cwd);
-    configure(Hitl, values.config, values.today, io);
-    const { result, documents } = await checkFiles(shared, { files, context, cwd: root });
+    const context = [
+        ...(await collectHitlFiles([root], io.cwd, { ignored, skipUnreadable: true })),
+        ...(values.workspace ? await collectHitlFiles(values.workspace, io.cwd, { ignored }) : []),
+    ];
+    if (values.output !== undefined) await checkOutputPath(path.resolve(io.cwd, values.output), values.output, [...files, ...context, ...(config.file ? [config.file] : [])]);
+    const { result, documents } = await checkFiles(shared, { files, context, cwd: displayRoot, workspaceRoot: root, validateContext });
+    const configFindings = config.file && config.problems.length > 0 ? [configFileResult(displayPath(displayRoot, config.file), config.problems)] : [];
     const reportedUris = new Set(files.map((file) => URI.file(file).toString()));
-    return { result, documents, root, reportedUris };
+    return { result: { files: [...configFindings, ...result.files] }, documents, root: displayRoot, reportedUris };
 }
 
-/** Applies hitl.config.yaml (given, or found) and --today; a broken config is a usage error with its position. */
-function configure(services: HitlServices, configPath: string | undefined, today: string | undefined, io: CliIo): void {
-    if (today !== undefined) {
-        const date = parseDate(today);
-        if (!date) throw new UsageError(`--today takes a date such as 2027-03-31, not '${today}'`);
+interface CliConfig extends LoadedConfig {
+    /** The configuration file read, if any. */
+    readonly file?: string;
+}
+
+/** Applies hitl.config.yaml (given, or found with the workspace) and --today. */
+async function configure(services: HitlServices, shared: LangiumSharedServices, values: Pick<WorkspaceValues, 'config' | 'today'>, found: URI | undefined, io: CliIo): Promise<CliConfig> {
+    if (values.today !== undefined) {
+        const date = parseDate(values.today);
+        if (!date) throw new UsageError(`--today takes a date such as 2027-03-31, not '${values.today}'`);
         services.governance.Clock.fix(date);
     }
-    const file = configPath !== undefined ? path.resolve(io.cwd, configPath) : findConfig(io.cwd);
-    if (!file) return;
-    let text: string;
-    try {
-        text = readFileSync(file, 'utf8');
-    } catch (error) {
-        throw new UsageError(`${configPath ?? file}: cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    }
-    const { settings, problems } = parseConfig(text, new Set(ruleCatalogue.map((rule) => rule.code)));
-    if (problems.length > 0) {
-        const shown = displayPath(io.cwd, file);
-        throw new UsageError(problems.map((p) => `${shown}:${p.line}:${p.column} error config/invalid ${p.message}`).join('\nhitl: '));
-    }
-    services.governance.RuleSettings.configure(settings);
+    const file = values.config !== undefined ? path.resolve(io.cwd, values.config) : found?.fsPath;
+    if (file === undefined) return { settings: {}, problems: [] };
+    // A config named on the command line must exist; one that is there but unreadable is a finding like any other problem.
+    if (values.config !== undefined && !(await exists(file))) throw new UsageError(`${values.config}: no such configuration file`);
+    const config = await readConfig(shared, URI.file(file));
+    services.governance.RuleSettings.configure(config.settings);
+    return { ...config, file };
 }
 
-/** hitl.config.yaml in the working directory or a parent, not above the repository root. */
-function findConfig(cwd: string): string | undefined {
-    const root = repositoryRoot(cwd);
-    for (let dir = cwd; ; dir = path.dirname(dir)) {
-        const candidate = path.join(dir, CONFIG_FILE_NAME);
-        if (existsSync(candidate)) return candidate;
-        if (dir === root || path.dirname(dir) === dir) return undefined;
+function configFileResult(shownPath: string, problems: readonly ConfigProblem[]): FileResult {
+    const findings: Finding[] = problems.map((problem) => {
+        const position = { line: problem.line, column: problem.column };
+        return { code: 'config/invalid', severity: 'error', message: problem.message, path: shownPath, region: { start: position, end: position }, related: [] };
+    });
+    return { path: shownPath, findings };
+}
+
+/** Ignore patterns are relative to the folder of the config file that holds them. */
+function ignoredPaths(config: CliConfig): IgnoredPath | undefined {
+    const patterns = config.settings.ignore ?? [];
+    if (!config.file || patterns.length === 0) return undefined;
+    const base = path.dirname(config.file);
+    const matches = ignoreMatcher(patterns);
+    return (absolute) => {
+        const relative = path.relative(base, absolute);
+        if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+        return matches(relative.split(path.sep).join('/'));
+    };
+}
+
+/**
+ * `-o` must never destroy what it reads or replace what is not a plain file: it refuses a path that
+ * is one of the inputs (also through a hard link), a symbolic link, a pipe, a device or a folder.
+ */
+async function checkOutputPath(absolute: string, given: string, inputs: readonly string[]): Promise<void> {
+    let info;
+    try {
+        info = await lstat(absolute);
+    } catch {
+        return; // a new file
     }
+    if (info.isSymbolicLink()) throw new UsageError(`${given}: is a symbolic link; -o writes only to a new file or a regular file`);
+    if (!info.isFile()) throw new UsageError(`${given}: is not a regular file; -o writes only to a new file or a regular file`);
+    for (const input of inputs) {
+        const other = await stat(input).catch(() => undefined);
+        if (other && other.ino === info.ino && other.dev === info.dev) {
+            throw new UsageError(`${given}: is one of the files being checked; choose another output file`);
+        }
+    }
+}
+
+async function exists(file: string): Promise<boolean> {
+    return stat(file).then(
+        () => true,
+        () => false,
+    );
+}
+
+/** The deepest folder holding all the given paths: where the workspace is looked for. */
+function commonFolder(paths: readonly string[]): string {
+    const folderOf = (p: string) => (existsSync(p) && statSync(p).isDirectory() ? p : path.dirname(p));
+    let common = folderOf(paths[0]);
+    for (const other of paths.slice(1).map(folderOf)) {
+        while (!isInside(common, other)) common = path.dirname(common);
+    }
+    return common;
 }
 
 /** Digits only: `Number()` would also take '', '1e3' and '0x10'. */

@@ -1,8 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { MAX_SOURCE_BYTES } from '../parser/guarded-parser.js';
+import { FileRefusal, MAX_HITL_READ_BYTES, readRegularFile } from './node-file-system.js';
 import { compareFindings, toFinding, type CheckResult, type FileResult, type Finding } from './check-result.js';
 
 /** A problem with the command line or the file system: reported on stderr, exit code 2. */
@@ -10,11 +11,23 @@ export class UsageError extends Error {}
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
+/** Whether an absolute path is kept out of the workspace by the config's `ignore` patterns. */
+export type IgnoredPath = (absolute: string) => boolean;
+
+export interface CollectOptions {
+    readonly ignored?: IgnoredPath;
+    /** Folders that cannot be read are skipped instead of being a usage error (for the workspace around the files checked). */
+    readonly skipUnreadable?: boolean;
+}
+
 /**
- * `.hitl` files under the given paths (relative to `cwd`), sorted, each once. A missing path is
- * a usage error, named as the user wrote it.
+ * The files under the given paths (relative to `cwd`), sorted, each once. A file named explicitly
+ * is taken whatever its extension and even if ignored: the user asked for it. In a named folder,
+ * `.hitl` files are collected and ignored paths pruned, unless the folder itself is ignored (then
+ * naming it overrides the patterns below it). A missing path is a usage error, named as the user
+ * wrote it.
  */
-export async function collectHitlFiles(paths: readonly string[], cwd: string = process.cwd()): Promise<string[]> {
+export async function collectHitlFiles(paths: readonly string[], cwd: string = process.cwd(), options: CollectOptions = {}): Promise<string[]> {
     const found = new Set<string>();
     for (const given of paths) {
         const absolute = path.resolve(cwd, given);
@@ -25,7 +38,8 @@ export async function collectHitlFiles(paths: readonly string[], cwd: string = p
             throw new UsageError(`${given}: no such file or directory`);
         }
         if (info.isDirectory()) {
-            for (const file of await walk(absolute)) found.add(file);
+            const ignored = options.ignored && !options.ignored(absolute) ? options.ignored : undefined;
+            for (const file of await walk(absolute, ignored, options.skipUnreadable ?? false)) found.add(file);
         } else if (info.isFile()) {
             found.add(absolute);
         } else {
@@ -37,18 +51,20 @@ export async function collectHitlFiles(paths: readonly string[], cwd: string = p
 }
 
 /** Symbolic links inside folders are not followed, so a link cycle cannot make the walk endless. */
-async function walk(directory: string): Promise<string[]> {
+async function walk(directory: string, ignored: IgnoredPath | undefined, skipUnreadable: boolean): Promise<string[]> {
     let entries;
     try {
         entries = await readdir(directory, { withFileTypes: true });
     } catch (error) {
+        if (skipUnreadable) return [];
         throw new UsageError(`${directory}: cannot read folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
     const files: string[] = [];
     for (const entry of entries) {
         const full = path.join(directory, entry.name);
+        if (ignored?.(full)) continue;
         if (entry.isDirectory()) {
-            if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) files.push(...(await walk(full)));
+            if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) files.push(...(await walk(full, ignored, skipUnreadable)));
         } else if (entry.isFile() && entry.name.endsWith('.hitl')) {
             files.push(full);
         }
@@ -66,18 +82,16 @@ export interface SourceFile {
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Beyond this size a file is refused without reading it: it holds more characters than the
- * parser accepts even if every character took three bytes, and reading gigabytes would stall.
+ * Reads a source file, bounded: a file over the cap becomes a `syntax/file-too-large` finding
+ * without being read whole; a pipe, a device or a link out of the workspace is a usage error.
  */
-const MAX_READ_BYTES = 3 * MAX_SOURCE_BYTES;
-
-export async function readSource(absolutePath: string, displayPath: string): Promise<SourceFile> {
+export async function readSource(absolutePath: string, displayPath: string, workspaceRoot?: string): Promise<SourceFile> {
     let bytes: Buffer;
     try {
-        const { size } = await stat(absolutePath);
-        if (size > MAX_READ_BYTES) return { absolutePath, unreadable: tooLargeFinding(size, displayPath) };
-        bytes = await readFile(absolutePath);
+        bytes = await readRegularFile(absolutePath, { maxBytes: MAX_HITL_READ_BYTES, workspaceRoot });
     } catch (error) {
+        if (error instanceof FileRefusal && error.reason === 'too-large') return { absolutePath, unreadable: tooLargeFinding(error.size ?? MAX_HITL_READ_BYTES + 1, displayPath) };
+        if (error instanceof FileRefusal) throw new UsageError(`${displayPath}: ${error.message}`);
         throw new UsageError(`${displayPath}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
     const nul = bytes.indexOf(0);
@@ -145,6 +159,10 @@ export interface CheckOptions {
     /** Further files loaded only so that references into them resolve. */
     readonly context?: readonly string[];
     readonly cwd: string;
+    /** Symbolic links inside it are followed only to targets inside it. */
+    readonly workspaceRoot?: string;
+    /** Validate the context files too (the compliance report counts their findings). */
+    readonly validateContext?: boolean;
 }
 
 /** Loads the files into one workspace, builds and validates it, and collects findings per file. */
@@ -152,7 +170,12 @@ export async function checkFiles(shared: LangiumSharedServices, options: CheckOp
     const display = (absolute: string) => displayPath(options.cwd, absolute);
     const reported = new Set(options.files);
     const all = [...options.files, ...(options.context ?? []).filter((file) => !reported.has(file))];
-    const sources = await Promise.all(all.map((file) => readSource(file, display(file))));
+    // A context file that vanished or cannot be read costs its own declarations, not the check.
+    const read = (file: string) => readSource(file, display(file), options.workspaceRoot).catch((error: unknown) => {
+        if (reported.has(file)) throw error;
+        return undefined;
+    });
+    const sources = (await Promise.all(all.map(read))).filter((source) => source !== undefined);
 
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents: LangiumDocument[] = [];
@@ -162,7 +185,14 @@ export async function checkFiles(shared: LangiumSharedServices, options: CheckOp
         shared.workspace.LangiumDocuments.addDocument(document);
         documents.push(document);
     }
-    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    // Only the reported files need their own findings; the context is linked, not validated (unless asked).
+    const builder = shared.workspace.DocumentBuilder;
+    if (options.validateContext) {
+        await builder.build(documents, { validation: true });
+    } else {
+        await builder.build(documents, { validation: false });
+        await builder.build(documents.filter((document) => reported.has(document.uri.fsPath)), { validation: true });
+    }
 
     const pathOf = (uri: string) => display(URI.parse(uri).fsPath);
     const byPath = new Map(documents.map((document) => [document.uri.fsPath, document]));

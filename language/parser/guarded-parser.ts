@@ -30,13 +30,13 @@ export function createGuardedParser(services: LangiumCoreServices): LangiumParse
             return parse(input, options);
         }
         const empty = parse('', options);
-        const megabytes = (input.length / (1024 * 1024)).toFixed(1);
         empty.lexerErrors.push({
             offset: 0,
             length: 0,
             line: 1,
             column: 1,
-            message: `File is ${megabytes} MB; .hitl files larger than ${MAX_SOURCE_BYTES / (1024 * 1024)} MB are not parsed. Split it into several files.`,
+            // No size in the message: a reader may have cut the text just past the limit.
+            message: `File is larger than ${MAX_SOURCE_BYTES / (1024 * 1024)} MB; .hitl files that large are not parsed. Split it into several files.`,
         });
         return empty;
     }) as LangiumParser['parse'];

@@ -11,7 +11,10 @@ const BASELINE_ERRORS = new Set(['G01', 'G02', 'G03', 'G04', 'G05', 'G06', 'G07'
 
 export interface RuleSettingsInput {
     readonly profile?: Profile;
-    readonly rules?: Readonly<Record<string, SeverityOverride>>;
+    /** Keyed by rule code; a Map, so that no code can reach an object's prototype. */
+    readonly rules?: ReadonlyMap<string, SeverityOverride>;
+    /** Glob patterns, relative to the folder of the config file, of files the checker does not load. */
+    readonly ignore?: readonly string[];
 }
 
 /**
@@ -31,7 +34,7 @@ export class RuleSettings {
     }
 
     severityOf(rule: RuleMeta): SeverityOverride {
-        const override = this.input.rules?.[rule.code];
+        const override = this.input.rules?.get(rule.code);
         if (override) return override;
         const governance = rule.requirements.length > 0;
         switch (this.profile) {

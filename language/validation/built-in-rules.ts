@@ -49,7 +49,16 @@ export const ReferenceUnresolved: BuiltInRule = {
     sources: ['NIST GOVERN 2.1'],
 };
 
+export const ConfigInvalid: BuiltInRule = {
+    code: 'config/invalid',
+    title: 'hitl.config.yaml that cannot be read or applied',
+    severity: 'error',
+    requirements: [],
+    sources: [],
+};
+
 export const builtInRules: readonly BuiltInRule[] = [
+    ConfigInvalid,
     SyntaxInvalidToken,
     SyntaxParseError,
     SyntaxFileTooLarge,

@@ -52,7 +52,7 @@ describe('hitl explain', () => {
 });
 
 describe('hitl check with a config file', () => {
-    test('a rule turned off no longer fails the check; a broken config is a usage error with its position', () => {
+    test('a rule turned off no longer fails the check; a broken config entry is a config/invalid error with its position', () => {
         const dir = mkdtempSync(path.join(tmpdir(), 'hitl-config-'));
         writeFileSync(path.join(dir, 'w.hitl'), 'workflow W {\n    version "1"\n    outcome Done {\n        result "done"\n    }\n}\n');
         const before = hitl(['check', dir, '--format', 'json']);
@@ -68,8 +68,9 @@ describe('hitl check with a config file', () => {
         const broken = path.join(dir, 'broken.yaml');
         writeFileSync(broken, 'rules:\n  flow/dead-end: fatal\n');
         const bad = hitl(['check', dir, '--config', broken]);
-        expect(bad.code).toBe(2);
-        expect(bad.stderr).toMatch(/broken\.yaml:2:18 error config\/invalid 'rules\.flow\/dead-end': a severity is one of/);
+        expect(bad.code).toBe(1);
+        expect(bad.stdout).toMatch(/broken\.yaml:2:18 error config\/invalid 'rules\.flow\/dead-end': a severity is one of/);
+        expect(hitl(['check', dir, '--config', path.join(dir, 'missing.yaml')]).code).toBe(2);
     });
 });
 

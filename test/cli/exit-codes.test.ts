@@ -147,7 +147,7 @@ describe('--output', () => {
         mkdirSync(folder);
         const onFolder = hitl(['check', `${FIXTURES}/clean`, '-o', folder]);
         expect(onFolder.code).toBe(2);
-        expect(onFolder.stderr).toMatch(/cannot write the report \(E[A-Z]+\)\n$/);
+        expect(onFolder.stderr).toContain('a-folder: is not a regular file');
         expect(readdirSync(folder)).toEqual([]);
         expect(readdirSync(scratch).filter((name) => name.includes('.tmp'))).toEqual([]);
     });

@@ -62,3 +62,33 @@ export function expectationsOf(file: string): Expectation[] {
     });
     return expectations;
 }
+
+export interface ConfigFixture {
+    readonly file: string;
+    readonly text: string;
+    /** Lines (1-based) that carry a finding of the fixture's code. */
+    readonly expectations: readonly number[];
+}
+
+const YAML_MARKER = /#\s*\$TEST\$\s+([a-z]+\/[a-z0-9-]+)/;
+
+/** YAML fixtures of a configuration rule: `# $TEST$ <code>` says the next non-marker line carries a finding. */
+export function configFixtures(code: string): ConfigFixture[] {
+    const folder = path.join(FIXTURE_ROOT, code);
+    return readdirSync(folder)
+        .filter((name) => name.endsWith('.yaml'))
+        .sort()
+        .map((name) => {
+            const file = path.join(folder, name);
+            const text = readFileSync(file, 'utf8');
+            const lines = text.split('\n');
+            const expectations: number[] = [];
+            lines.forEach((line, index) => {
+                if (YAML_MARKER.exec(line)?.[1] !== code) return;
+                let target = index + 1;
+                while (target < lines.length && YAML_MARKER.test(lines[target])) target++;
+                expectations.push(target + 1);
+            });
+            return { file, text, expectations };
+        });
+}

@@ -5,7 +5,7 @@ import { createHitlServices } from '../../language/hitl-module.js';
 import { checkFiles } from '../../language/cli/workspace-loader.js';
 import { ruleCatalogue } from '../../language/validation/registry.js';
 import { ruleDoc } from '../../language/documentation/rule-docs.js';
-import { expectationsOf, fixtureCases, type FixtureCase } from './fixtures.js';
+import { configFixtures, expectationsOf, fixtureCases, type FixtureCase } from './fixtures.js';
 
 const cases = fixtureCases();
 
@@ -52,6 +52,13 @@ describe('rule catalogue', () => {
         expect(doc, `docs/rules/${code}.md`).toBeDefined();
         expect(doc!.split('\n')[0]).toBe(`# ${code}`);
         for (const requirement of rule.requirements) expect(doc).toContain(requirement);
+        if (code.startsWith('config/')) {
+            // Configuration rules fire on hitl.config.yaml: their fixtures are YAML (test/settings/config-fixtures.test.ts).
+            const fixtures = configFixtures(code);
+            expect(fixtures.some((f) => f.expectations.length > 0), `a firing .yaml fixture in test/fixtures/rules/${code}/`).toBe(true);
+            expect(fixtures.some((f) => f.expectations.length === 0), `a quiet .yaml fixture in test/fixtures/rules/${code}/`).toBe(true);
+            return;
+        }
         const own = cases.filter((c) => c.code === code);
         const firing = own.filter((c) => c.files.some((file) => expectationsOf(file).some((e) => e.present && e.code === code)));
         const quiet = own.filter((c) => !firing.includes(c));

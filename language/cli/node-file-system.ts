@@ -1,0 +1,183 @@
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
+import { lstat, open, realpath } from 'node:fs/promises';
+import * as path from 'node:path';
+import { URI } from 'langium';
+import { NodeFileSystemProvider } from 'langium/node';
+import { MAX_SOURCE_BYTES } from '../parser/guarded-parser.js';
+import { MAX_CONFIG_BYTES } from '../settings/config-file.js';
+import type { WorkspaceBoundFileSystem } from '../workspace/workspace-bound.js';
+
+/**
+ * Beyond this size a .hitl file is refused without reading it all: it holds more characters than
+ * the parser accepts even if every character took three bytes.
+ */
+export const MAX_HITL_READ_BYTES = 3 * MAX_SOURCE_BYTES;
+
+export type RefusalReason = 'not-regular' | 'too-large' | 'outside-workspace';
+
+/** A file that is there but is not read: a device, a pipe, a link out of the workspace, or too large. */
+export class FileRefusal extends Error {
+    constructor(
+        readonly reason: RefusalReason,
+        message: string,
+        /** For 'too-large': the size the file system reports, in bytes. */
+        readonly size?: number,
+    ) {
+        super(message);
+    }
+}
+
+export interface ReadLimits {
+    readonly maxBytes: number;
+    /** Past `maxBytes`: refuse the file (the default), or return its first `maxBytes + 1` bytes. */
+    readonly overflow?: 'refuse' | 'truncate';
+    /** A symbolic link inside this folder is followed only to a target inside it too. */
+    readonly workspaceRoot?: string;
+}
+
+// O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer that never comes.
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY;
+
+/**
+ * Reads a regular file of at most `maxBytes`. Refuses (with {@link FileRefusal}) a FIFO, a
+ * device, a socket or a folder, a file over the cap (reading stops at the cap even if the file
+ * grows or misreports its size), and a link from inside the workspace to outside it; other
+ * errors (ENOENT, EACCES) are thrown as the file system reports them.
+ */
+export async function readRegularFile(file: string, limits: ReadLimits): Promise<Buffer> {
+    if (limits.workspaceRoot !== undefined && (await lstat(file)).isSymbolicLink()) {
+        checkLinkTarget(file, await realpath(file), await realpath(limits.workspaceRoot).catch(() => limits.workspaceRoot!), limits.workspaceRoot);
+    }
+    const handle = await open(file, OPEN_FLAGS);
+    try {
+        const info = await handle.stat();
+        checkRegular(info, limits);
+        const buffer = Buffer.alloc(Math.min(info.size, limits.maxBytes) + 1);
+        let total = 0;
+        while (total < buffer.length) {
+            const { bytesRead } = await handle.read(buffer, total, buffer.length - total, total);
+            if (bytesRead === 0) break;
+            total += bytesRead;
+        }
+        return finish(buffer, total, limits);
+    } finally {
+        await handle.close();
+    }
+}
+
+/** The same as {@link readRegularFile}, for the synchronous paths of Langium's file system API. */
+export function readRegularFileSync(file: string, limits: ReadLimits): Buffer {
+    if (limits.workspaceRoot !== undefined && lstatSync(file).isSymbolicLink()) {
+        let root = limits.workspaceRoot;
+        try {
+            root = realpathSync(root);
+        } catch {
+            // a root that does not exist contains nothing; the comparison below says so
+        }
+        checkLinkTarget(file, realpathSync(file), root, limits.workspaceRoot);
+    }
+    const descriptor = openSync(file, OPEN_FLAGS);
+    try {
+        const info = fstatSync(descriptor);
+        checkRegular(info, limits);
+        const buffer = Buffer.alloc(Math.min(info.size, limits.maxBytes) + 1);
+        let total = 0;
+        while (total < buffer.length) {
+            const bytesRead = readSync(descriptor, buffer, total, buffer.length - total, total);
+            if (bytesRead === 0) break;
+            total += bytesRead;
+        }
+        return finish(buffer, total, limits);
+    } finally {
+        closeSync(descriptor);
+    }
+}
+
+function checkLinkTarget(file: string, target: string, realRoot: string, root: string): void {
+    // Only links inside the workspace are held to it: a path the user names outside it is theirs to name.
+    if (!isInside(path.resolve(root), path.resolve(file)) && !isInside(realRoot, path.resolve(file))) return;
+    if (!isInside(realRoot, target)) {
+        throw new FileRefusal('outside-workspace', `is a symbolic link to ${target}, outside the workspace; links out of the workspace are not followed`);
+    }
+}
+
+function checkRegular(info: Stats, limits: ReadLimits): void {
+    if (!info.isFile()) throw new FileRefusal('not-regular', `is not a regular file (${kindOf(info)}); only regular files are read`);
+    if (info.size > limits.maxBytes && limits.overflow !== 'truncate') {
+        throw new FileRefusal('too-large', `is ${megabytes(info.size)} MB, more than the ${megabytes(limits.maxBytes)} MB that are read`, info.size);
+    }
+}
+
+function finish(buffer: Buffer, total: number, limits: ReadLimits): Buffer {
+    if (total > limits.maxBytes && limits.overflow !== 'truncate') {
+        throw new FileRefusal('too-large', `is more than the ${megabytes(limits.maxBytes)} MB that are read`, total);
+    }
+    return buffer.subarray(0, total);
+}
+
+export function isInside(root: string, file: string): boolean {
+    const relative = path.relative(root, file);
+    return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+}
+
+function kindOf(info: Stats): string {
+    if (info.isDirectory()) return 'a folder';
+    if (info.isFIFO()) return 'a named pipe';
+    if (info.isCharacterDevice()) return 'a character device';
+    if (info.isBlockDevice()) return 'a block device';
+    if (info.isSocket()) return 'a socket';
+    return 'not a file';
+}
+
+function megabytes(bytes: number): string {
+    return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+}
+
+/**
+ * Langium's Node file system with every read bounded: the language server reads the workspace
+ * through it, so a committed FIFO, `/dev/zero` link or multi-gigabyte file can neither hang nor
+ * exhaust it. An oversized .hitl file reads as its first bytes past the parser's limit, so that it
+ * is reported as too large instead of read whole.
+ */
+export class BoundedNodeFileSystemProvider extends NodeFileSystemProvider implements WorkspaceBoundFileSystem {
+    private roots: string[] = [];
+
+    restrictTo(roots: readonly URI[]): void {
+        this.roots = roots.filter((root) => root.scheme === 'file').map((root) => root.fsPath);
+    }
+
+    override async readFile(uri: URI): Promise<string> {
+        return (await this.readBuffer(uri)).toString('utf8');
+    }
+
+    override readFileSync(uri: URI): string {
+        return this.readBufferSync(uri).toString('utf8');
+    }
+
+    override readBinary(uri: URI): Promise<Uint8Array> {
+        return this.readBuffer(uri);
+    }
+
+    override readBinarySync(uri: URI): Uint8Array {
+        return this.readBufferSync(uri);
+    }
+
+    private readBuffer(uri: URI): Promise<Buffer> {
+        return readBounded(uri.fsPath, this.rootOf(uri.fsPath), (limits) => readRegularFile(uri.fsPath, limits));
+    }
+
+    private readBufferSync(uri: URI): Buffer {
+        return readBounded(uri.fsPath, this.rootOf(uri.fsPath), (limits) => readRegularFileSync(uri.fsPath, limits));
+    }
+
+    private rootOf(file: string): string | undefined {
+        return this.roots.find((root) => isInside(root, file));
+    }
+}
+
+function readBounded<T extends Buffer | Promise<Buffer>>(file: string, workspaceRoot: string | undefined, read: (limits: ReadLimits) => T): T {
+    // .hitl sources are cut just past the parser's limit (see above); anything else the server
+    // reads is a configuration, refused past its cap.
+    if (file.endsWith('.hitl')) return read({ maxBytes: MAX_SOURCE_BYTES, overflow: 'truncate', workspaceRoot });
+    return read({ maxBytes: MAX_CONFIG_BYTES, workspaceRoot });
+}
