@@ -50,7 +50,7 @@ export function configDiagnostics(problems: readonly ConfigProblem[]): Diagnosti
  */
 export class HitlWorkspaceManager extends DefaultWorkspaceManager {
     private location: WorkspaceLocation | undefined;
-    private workspaceFolders: readonly WorkspaceFolder[] = [];
+    private startupFolders: readonly WorkspaceFolder[] = [];
     private ignored: IgnoreMatcher = () => false;
     private configShown: URI | undefined;
 
@@ -59,7 +59,7 @@ export class HitlWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     protected override async performStartup(folders: WorkspaceFolder[]): Promise<LangiumDocument[]> {
-        this.workspaceFolders = folders;
+        this.startupFolders = folders;
         const fileSystem = this.shared.workspace.FileSystemProvider;
         if (isWorkspaceBound(fileSystem)) fileSystem.restrictTo(this.roots());
         await this.reloadConfig();
@@ -68,7 +68,7 @@ export class HitlWorkspaceManager extends DefaultWorkspaceManager {
 
     /** Re-reads the config file; true when there is a workspace to read it from. */
     async reloadConfig(): Promise<boolean> {
-        const folders = this.workspaceFolders;
+        const folders = this.startupFolders;
         if (folders.length === 0) return false;
         try {
             this.location = await findWorkspace(this.shared.workspace.FileSystemProvider, URI.parse(folders[0].uri));
@@ -83,7 +83,7 @@ export class HitlWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     roots(): URI[] {
-        return this.workspaceFolders.map((folder) => URI.parse(folder.uri));
+        return this.startupFolders.map((folder) => URI.parse(folder.uri));
     }
 
     /** Whether a file is excluded by the config's `ignore` patterns; such files are neither loaded nor checked. */

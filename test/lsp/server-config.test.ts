@@ -140,7 +140,7 @@ describe('a hostile hitl.config.yaml in the language server', () => {
 /** Resolves with the first diagnostics for `uri`, now or later, that satisfy `done`. */
 function waitFor(session: Session, uri: string, done: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
     return new Promise((resolve) => {
-        const next = () => session.nextDiagnostics(uri).then((diagnostics) => (done(diagnostics) ? resolve(diagnostics) : next()));
+        const next = (): Promise<void> => session.nextDiagnostics(uri).then((diagnostics): void | Promise<void> => (done(diagnostics) ? resolve(diagnostics) : next()));
         next();
     });
 }
