@@ -232,12 +232,15 @@ async function loadWorkspace(positionals: readonly string[], values: WorkspaceVa
     const inputs = positionals.length > 0 ? positionals : ['.'];
     const fileSystem = new BoundedNodeFileSystemProvider();
     const { shared, Hitl } = createHitlServices({ fileSystemProvider: () => fileSystem });
-    const location = await findWorkspace(fileSystem, URI.file(commonFolder(inputs.map((input) => path.resolve(io.cwd, input)))));
-    const root = location.root.fsPath;
+    const absoluteInputs = inputs.map((input) => path.resolve(io.cwd, input));
+    const start = commonFolder(absoluteInputs);
+    const location = await findWorkspace(fileSystem, URI.file(start));
     fileSystem.restrictTo([location.root]);
     const displayRoot = repositoryRoot(io.cwd);
     const config = await configure(Hitl, shared, values, location.configFile, io);
     const ignored = ignoredPaths(config);
+    // Paths that the workspace ignores (test fixtures, say) are not part of it: they form a workspace of their own.
+    const root = ignored && absoluteInputs.every((input) => ignored(input)) ? start : location.root.fsPath;
     const files = await collectHitlFiles(inputs, io.cwd, { ignored });
     if (files.length === 0) throw new UsageError(`no .hitl files found in ${inputs.join(', ')}`);
     const context = [

@@ -238,6 +238,9 @@ describe('the workspace around the files named', () => {
         const named = hitl(['check', 'test/fixtures/broken.hitl'], { cwd: dir });
         expect(named.code).toBe(1);
         expect(named.stdout).toContain('test/fixtures/broken.hitl:');
+        // The ignored folder is a workspace of its own: the shared declarations outside it are not loaded around it.
+        const alone = hitl(['check', 'test/fixtures/duplicate.hitl', '-f', 'json'], { cwd: dir });
+        expect(jsonFindings(alone.stdout).filter((f) => f.code === 'structure/duplicate-name')).toEqual([]);
         const namedFolder = hitl(['check', 'test/fixtures', '-f', 'json'], { cwd: dir });
         expect((JSON.parse(namedFolder.stdout) as { files: Array<{ path: string }> }).files.map((f) => f.path)).toEqual(['test/fixtures/broken.hitl', 'test/fixtures/duplicate.hitl']);
     });
