@@ -165,7 +165,8 @@ async function report(args: readonly string[], io: CliIo): Promise<number> {
     }
     const format = values.format as (typeof REPORT_FORMATS)[number];
     if (!REPORT_FORMATS.includes(format)) throw new UsageError(`unknown report format '${values.format}'; use markdown or json`);
-    const { documents, root, reportedUris } = await loadWorkspace(positionals, values, io, true);
+    const { documents, root, reportedUris, config } = await loadWorkspace(positionals, values, io, true);
+    printConfigProblems(config, io);
     const reported = documents.filter((document) => reportedUris.has(document.uri.toString()));
     // Findings in context files count too: a workflow answers for the shared declarations it uses.
     const findings = documents.flatMap((document) => reportFindingsOf(document));
@@ -192,12 +193,8 @@ function reportFindingsOf(document: LangiumDocument): ReportFinding[] {
 async function rules(args: readonly string[], io: CliIo): Promise<number> {
     const { values } = parseArgs({ args: [...args], options: { format: { type: 'string', short: 'f', default: 'text' }, config: { type: 'string', short: 'c' } } });
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown format '${values.format}'; use text or json`);
-    const fileSystem = new BoundedNodeFileSystemProvider();
-    const { shared, Hitl } = createHitlServices({ fileSystemProvider: () => fileSystem });
-    const location = await findWorkspace(fileSystem, URI.file(io.cwd));
-    fileSystem.restrictTo([location.root]);
-    const config = await configure(Hitl, shared, values, location.configFile, io);
-    for (const problem of config.problems) io.stderr(`${displayPath(io.cwd, config.file!)}:${problem.line}:${problem.column} error config/invalid ${problem.message}\n`);
+    const { Hitl, config } = await openWorkspace(io.cwd, values, io);
+    printConfigProblems(config, io);
     io.stdout(formatRules(ruleCatalogue, values.format, (rule) => Hitl.governance.RuleSettings.severityOf(rule)));
     return 0;
 }
@@ -230,14 +227,10 @@ interface WorkspaceValues {
  */
 async function loadWorkspace(positionals: readonly string[], values: WorkspaceValues, io: CliIo, validateContext = false) {
     const inputs = positionals.length > 0 ? positionals : ['.'];
-    const fileSystem = new BoundedNodeFileSystemProvider();
-    const { shared, Hitl } = createHitlServices({ fileSystemProvider: () => fileSystem });
     const absoluteInputs = inputs.map((input) => path.resolve(io.cwd, input));
     const start = commonFolder(absoluteInputs);
-    const location = await findWorkspace(fileSystem, URI.file(start));
-    fileSystem.restrictTo([location.root]);
+    const { shared, location, config } = await openWorkspace(start, values, io);
     const displayRoot = repositoryRoot(io.cwd);
-    const config = await configure(Hitl, shared, values, location.configFile, io);
     const ignored = ignoredPaths(config);
     // Paths that the workspace ignores (test fixtures, say) are not part of it: they form a workspace of their own.
     const root = ignored && absoluteInputs.every((input) => ignored(input)) ? start : location.root.fsPath;
@@ -251,7 +244,22 @@ async function loadWorkspace(positionals: readonly string[], values: WorkspaceVa
     const { result, documents } = await checkFiles(shared, { files, context, cwd: displayRoot, workspaceRoot: root, validateContext });
     const configFindings = config.file && config.problems.length > 0 ? [configFileResult(displayPath(displayRoot, config.file), config.problems)] : [];
     const reportedUris = new Set(files.map((file) => URI.file(file).toString()));
-    return { result: { files: [...configFindings, ...result.files] }, documents, root: displayRoot, reportedUris };
+    return { result: { files: [...configFindings, ...result.files] }, documents, root: displayRoot, reportedUris, config };
+}
+
+/** Services over the bounded file system, the workspace found from `start`, and its configuration applied. */
+async function openWorkspace(start: string, values: Pick<WorkspaceValues, 'config' | 'today'>, io: CliIo) {
+    const fileSystem = new BoundedNodeFileSystemProvider();
+    const { shared, Hitl } = createHitlServices({ fileSystemProvider: () => fileSystem });
+    const location = await findWorkspace(fileSystem, URI.file(start));
+    fileSystem.restrictTo([location.root]);
+    const config = await configure(Hitl, shared, values, location.configFile, io);
+    return { shared, Hitl, location, config };
+}
+
+/** For the commands whose output has no place for findings: the configuration's problems on stderr. */
+function printConfigProblems(config: CliConfig, io: CliIo): void {
+    for (const problem of config.problems) io.stderr(`${displayPath(repositoryRoot(io.cwd), config.file!)}:${problem.line}:${problem.column} error config/invalid ${problem.message}\n`);
 }
 
 interface CliConfig extends LoadedConfig {

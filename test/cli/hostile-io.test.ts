@@ -156,6 +156,15 @@ describe('configuration and sources are read only when they are regular files of
         expect(findings.some((f) => f.code === 'change/version-and-approver')).toBe(false);
     });
 
+    test('report and rules, whose output has no place for findings, print the problems on stderr and go on', () => {
+        const dir = workspace('config-report', { 'hitl.config.yaml': 'rules:\n  x/no-such-rule: off\n' });
+        for (const command of [['report', '.'], ['rules']]) {
+            const run = hitl(command, { cwd: dir });
+            expect(run.stderr).toBe("hitl.config.yaml:2:3 error config/invalid unknown rule 'x/no-such-rule'; 'hitl rules' lists the codes\n");
+            expect(run.stdout.length).toBeGreaterThan(0);
+        }
+    });
+
     test('a .hitl link out of the workspace is refused by name; one inside is followed', () => {
         const outside = path.join(work, 'outside-secret.hitl');
         writeFileSync(outside, 'role Secret {\n    authority 1\n}\n');
