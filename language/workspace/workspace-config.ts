@@ -88,10 +88,15 @@ export class HitlWorkspaceManager extends DefaultWorkspaceManager {
 
     /** Whether a file is excluded by the config's `ignore` patterns; such files are neither loaded nor checked. */
     isIgnored(uri: URI): boolean {
+        return this.relativeToConfig(uri, this.ignored);
+    }
+
+    /** Patterns are relative to the folder of the config file; nothing outside it matches. */
+    private relativeToConfig(uri: URI, matches: IgnoreMatcher): boolean {
         const base = this.location?.configFile ? UriUtils.dirname(this.location.configFile) : undefined;
         if (!base) return false;
         const relative = UriUtils.relative(base, uri);
-        return !relative.startsWith('../') && relative !== '..' && this.ignored(relative);
+        return relative !== '' && !relative.startsWith('../') && relative !== '..' && matches(relative);
     }
 
     /** One file that vanished or cannot be read between the folder listing and the read costs that file, not the start-up. */
@@ -113,7 +118,10 @@ export class HitlWorkspaceManager extends DefaultWorkspaceManager {
         for (const services of this.shared.ServiceRegistry.all) {
             (services as HitlServices).governance?.RuleSettings.configure(config.settings);
         }
-        this.ignored = ignoreMatcher(config.settings.ignore ?? []);
+        const ignored = ignoreMatcher(config.settings.ignore ?? []);
+        // A workspace folder that the configuration above it ignores (a fixture folder opened on
+        // its own) is a workspace of its own, as for the CLI: nothing in it is ignored.
+        this.ignored = this.roots().some((root) => this.relativeToConfig(root, ignored)) ? () => false : ignored;
         const connection = this.shared.lsp.Connection;
         const file = this.location?.configFile;
         // A config file that moved or vanished must not keep its old diagnostics.

@@ -137,6 +137,23 @@ describe('a hostile hitl.config.yaml in the language server', () => {
     });
 });
 
+describe('a workspace folder inside a repository whose configuration ignores it', () => {
+    test('is a workspace of its own: its files are loaded and resolve each other', async () => {
+        const repository = path.join(work, 'repository');
+        mkdirSync(path.join(repository, 'fixtures', 'case'), { recursive: true });
+        writeFileSync(path.join(repository, 'hitl.config.yaml'), 'ignore:\n  - fixtures/**\n');
+        const root = path.join(repository, 'fixtures', 'case');
+        writeFileSync(path.join(root, 'roles.hitl'), 'role Approver {\n    authority 1\n}\n');
+        const session = new LspSession({ node: NODE, server: SERVER, root }) as Session;
+        sessions.push(session);
+        await session.initialize();
+        const uri = uriOf(path.join(root, 'w.hitl'));
+        const published = session.nextDiagnostics(uri);
+        await session.open(uri, 'workflow W {\n    owner Approver\n}\n');
+        expect((await published).map((d) => d.code)).not.toContain('reference/unresolved');
+    });
+});
+
 /** Resolves with the first diagnostics for `uri`, now or later, that satisfy `done`. */
 function waitFor(session: Session, uri: string, done: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
     return new Promise((resolve) => {
