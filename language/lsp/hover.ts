@@ -47,7 +47,7 @@ export class HitlHoverProvider extends MultilineCommentHoverProvider {
     }
 }
 
-const KINDS: Record<string, string> = {
+const KINDS = new Map<string, string>(Object.entries({
     AiStep: 'ai step',
     AiActor: 'ai actor',
     AiModel: 'model',
@@ -57,10 +57,10 @@ const KINDS: Record<string, string> = {
     DriftMonitor: 'drift monitor',
     BiasSampling: 'bias sampling',
     MisuseMonitor: 'misuse monitor',
-};
+}));
 
 function describeKind(node: AstNode): string {
-    return KINDS[node.$type] ?? node.$type.toLowerCase();
+    return KINDS.get(node.$type) ?? node.$type.toLowerCase();
 }
 
 function contains(range: Range, position: Position): boolean {
