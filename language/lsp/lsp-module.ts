@@ -3,6 +3,7 @@ import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, Pa
 import type { HitlServices } from '../hitl-module.js';
 import { HitlCodeActionProvider } from './code-actions.js';
 import { HitlCompletionProvider } from './completion.js';
+import { VersionRecordingDocumentFactory } from './document-versions.js';
 import { HitlFormatter } from './formatter.js';
 import { HitlHoverProvider } from './hover.js';
 import { HitlNodeKindProvider } from './node-kinds.js';
@@ -29,5 +30,6 @@ export const HitlSharedLspModule: Module<LangiumSharedServices, PartialLangiumSh
     },
     workspace: {
         WorkspaceManager: (shared) => new HitlWorkspaceManager(shared),
+        LangiumDocumentFactory: (shared) => new VersionRecordingDocumentFactory(shared),
     },
 };
