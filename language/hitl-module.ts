@@ -15,7 +15,7 @@ import { registerHitlRules } from './validation/registry.js';
 import { HitlScopeComputation } from './workspace/scope-computation.js';
 import { Clock, RuleSettings } from './settings/rule-settings.js';
 import { HitlLspModule, HitlSharedLspModule } from './lsp/lsp-module.js';
-import { answerForCurrentVersion } from './lsp/current-version.js';
+import { prepareConnection } from './lsp/language-server.js';
 
 export type HitlAddedServices = {
     governance: {
@@ -58,7 +58,7 @@ export function createHitlServices(context: DefaultSharedModuleContext): {
     shared.ServiceRegistry.register(Hitl);
     registerHitlRules(Hitl);
     if (context.connection) {
-        answerForCurrentVersion(context.connection, shared);
+        prepareConnection(context.connection, shared);
     } else {
         // Without a client nobody sends the configuration; mark it ready so builds don't wait.
         shared.workspace.ConfigurationProvider.initialized({});

@@ -147,7 +147,7 @@ const itemStarts = new WeakMap<CstNode, boolean>();
  * True for the first token of a property, step or declaration: the grammar element it was
  * parsed with opens an alternative of a block's repeated `( … | … )*` group.
  */
-function startsItem(leaf: LeafCstNode): boolean {
+export function startsItem(leaf: LeafCstNode): boolean {
     const cached = itemStarts.get(leaf);
     if (cached !== undefined) return cached;
     let result = false;

@@ -6,6 +6,7 @@ import { HitlCompletionProvider } from './completion.js';
 import { VersionRecordingDocumentFactory } from './document-versions.js';
 import { HitlFormatter } from './formatter.js';
 import { HitlHoverProvider } from './hover.js';
+import { HitlLanguageServer } from './language-server.js';
 import { HitlNodeKindProvider } from './node-kinds.js';
 import { HitlRenameProvider } from './rename.js';
 import { HitlSemanticTokenProvider } from './semantic-tokens.js';
@@ -25,6 +26,7 @@ export const HitlLspModule: Module<LangiumServices, PartialLangiumServices> = {
 
 export const HitlSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
+        LanguageServer: (shared) => new HitlLanguageServer(shared),
         NodeKindProvider: () => new HitlNodeKindProvider(),
         DocumentUpdateHandler: (shared) => new HitlDocumentUpdateHandler(shared),
     },
