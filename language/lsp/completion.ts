@@ -1,4 +1,4 @@
-import { CstUtils, GrammarAST, URI, type AstNodeLocator, type LangiumDocuments, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
+import { CstUtils, GrammarAST, isAstNode, URI, type AstNodeLocator, type LangiumDocuments, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type LangiumServices, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import type { CompletionParams } from 'vscode-languageserver-protocol';
 import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
@@ -56,8 +56,9 @@ export class HitlCompletionProvider extends DefaultCompletionProvider {
         const data = item.data as Partial<DeclarationData> | undefined;
         if (typeof data?.uri !== 'string' || typeof data.path !== 'string') return item;
         const document = this.documents.getDocument(URI.parse(data.uri));
+        // The data comes back from the client: a path such as `/constructor` must not reach past the tree.
         const node = document && this.astNodeLocator.getAstNode(document.parseResult.value, data.path);
-        const value = node && describeDeclaration(node, this.documentationProvider);
+        const value = isAstNode(node) ? describeDeclaration(node, this.documentationProvider) : undefined;
         return value ? { ...item, documentation: { kind: 'markdown', value } } : item;
     }
 

@@ -106,6 +106,11 @@ describe('completion documentation', () => {
         const item = { label: 'x', data: { uri: 'file:///nowhere.hitl', path: '/elements@0' } };
         expect(await provider().resolveCompletionItem(item)).toEqual(item);
         expect(await provider().resolveCompletionItem({ label: 'y', data: 'garbage' })).toEqual({ label: 'y', data: 'garbage' });
+        await addFile('org.hitl', 'role Underwriter { authority 1 }\n');
+        for (const path of ['/constructor', '/__proto__', '/elements@0/constructor', '/elements@x', '/$cstNode']) {
+            const hostile = { label: 'z', data: { uri: 'file:///ws/org.hitl', path } };
+            expect(await provider().resolveCompletionItem(hostile), path).toEqual(hostile);
+        }
     });
 });
 
