@@ -1,13 +1,14 @@
 import { AstUtils, CstUtils, type AstNode, type Grammar, type IndexManager, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider, type LangiumServices } from 'langium/lsp';
-import { LSPErrorCodes, ResponseError, type Range, type RenameParams, type TextDocumentPositionParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { LSPErrorCodes, ResponseError, type Position, type Range, type RenameParams, type TextDocumentPositionParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { isDataField, isDataset, isHitlFile, type DataField } from '../generated/ast.js';
 import { describeKind } from './declarations.js';
 import { nameRules } from './names.js';
 
 /**
  * Langium's rename, aware of `Dataset.field` references (renaming a field rewrites only the
- * part after the dot, renaming a dataset also rewrites the part before it), and refusing a new
+ * part after the dot, renaming a dataset also rewrites the part before it, and the cursor on
+ * that part renames the dataset), and refusing a new
  * name the grammar would not read as one, or one already taken where names must be unique.
  */
 export class HitlRenameProvider extends DefaultRenameProvider {
@@ -21,23 +22,26 @@ export class HitlRenameProvider extends DefaultRenameProvider {
     }
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
-        const target = this.targetAt(document, params);
+        const target = this.targetAt(document, params.position);
         if (!target) return undefined;
         const newName = params.newName;
         if ((target as { name?: unknown }).name === newName) return { changes: {} };
         this.checkNewName(target, newName);
         if (isDataField(target)) return this.renameField(target, newName);
-        const edit = await super.rename(document, params);
-        if (edit?.changes && isDataset(target)) {
+        const changes: Record<string, TextEdit[]> = {};
+        for (const reference of this.references.findReferences(target, { includeDeclaration: true })) {
+            (changes[reference.sourceUri.toString()] ??= []).push({ range: reference.segment.range, newText: newName });
+        }
+        if (isDataset(target)) {
             for (const field of target.fields) {
                 for (const reference of this.references.findReferences(field, { includeDeclaration: false })) {
                     const { start } = reference.segment.range;
                     const prefixEnd = { line: start.line, character: start.character + target.name.length };
-                    (edit.changes[reference.sourceUri.toString()] ??= []).push({ range: { start, end: prefixEnd }, newText: newName });
+                    (changes[reference.sourceUri.toString()] ??= []).push({ range: { start, end: prefixEnd }, newText: newName });
                 }
             }
         }
-        return edit;
+        return { changes };
     }
 
     override async prepareRename(document: LangiumDocument, params: TextDocumentPositionParams): Promise<Range> {
@@ -84,12 +88,16 @@ export class HitlRenameProvider extends DefaultRenameProvider {
         return { changes };
     }
 
-    private targetAt(document: LangiumDocument, params: RenameParams): AstNode | undefined {
+    private targetAt(document: LangiumDocument, position: Position): AstNode | undefined {
         const root = document.parseResult.value.$cstNode;
         if (!root) return undefined;
-        const offset = document.textDocument.offsetAt(params.position);
+        const offset = document.textDocument.offsetAt(position);
         const leaf = CstUtils.findDeclarationNodeAtOffset(root, offset, this.grammarConfig.nameRegexp);
-        return leaf ? this.references.findDeclarations(leaf)[0] : undefined;
+        if (!leaf) return undefined;
+        const target = this.references.findDeclarations(leaf)[0];
+        // In `Applications.income` the part before the dot names the dataset, not the field.
+        if (isDataField(target) && isDataset(target.$container) && leaf.text !== target.name && leaf.text === target.$container.name) return target.$container;
+        return target;
     }
 }
 

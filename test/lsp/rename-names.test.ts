@@ -72,6 +72,22 @@ describe('rename refuses names already taken', () => {
     });
 });
 
+describe('rename at a Dataset.field reference', () => {
+    test('the cursor on the dataset part renames the dataset, not the field', async () => {
+        const position = workflow.textDocument.positionAt(workflow.textDocument.getText().indexOf('Applications.income') + 2);
+        const edit = await services.Hitl.lsp.RenameProvider!.rename(workflow, { textDocument: { uri: workflow.uri.toString() }, position, newName: 'Loans' });
+        const changed = (document: LangiumDocument) => edit!.changes![document.uri.toString()].map((e) => [document.textDocument.getText(e.range), e.newText]);
+        expect(changed(org)).toEqual([['Applications', 'Loans']]);
+        expect(changed(workflow)).toEqual([['Applications', 'Loans']]);
+    });
+
+    test('the cursor on the field part renames the field', async () => {
+        const position = workflow.textDocument.positionAt(workflow.textDocument.getText().indexOf('income') + 2);
+        const edit = await services.Hitl.lsp.RenameProvider!.rename(workflow, { textDocument: { uri: workflow.uri.toString() }, position, newName: 'salary' });
+        expect(edit!.changes![org.uri.toString()].map((e) => [org.textDocument.getText(e.range), e.newText])).toEqual([['income', 'salary']]);
+    });
+});
+
 describe('prepare rename', () => {
     const prepareAt = (document: LangiumDocument, word: string) => {
         const position = document.textDocument.positionAt(document.textDocument.getText().indexOf(word) + 1);
