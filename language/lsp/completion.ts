@@ -9,7 +9,7 @@ import { alreadySet, nearestSlot, propertiesOpenedBy, type Property } from './pr
 export const MAX_COMPLETION_ITEMS = 100;
 
 /** Where a suggested name is declared, nearest first: it orders the list (`sortText`). */
-export const enum Proximity {
+const enum Proximity {
     SameFile = 0,
     ReferencedFile = 1,
     Elsewhere = 2,

@@ -1,6 +1,6 @@
 import { DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { CancellationToken, LSPErrorCodes, ResponseError, type Connection, type Disposable } from 'vscode-languageserver';
+import { CancellationToken, ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type Disposable } from 'vscode-languageserver';
 import { parsedVersion } from './document-versions.js';
 
 type DocumentRequestHandler = (params: { textDocument: { uri: string } }, token: CancellationToken, ...rest: never[]) => unknown;
@@ -52,7 +52,8 @@ export function answerForCurrentVersion(connection: Connection, shared: LangiumS
 /** One request handler, answering for the editor's current text or with ContentModified. */
 export function forCurrentVersion(shared: LangiumSharedServices, handler: DocumentRequestHandler): DocumentRequestHandler {
     return async (params: { textDocument: { uri: string } }, token: CancellationToken, ...rest: never[]) => {
-        const uri = params.textDocument.uri;
+        const uri: unknown = params?.textDocument?.uri;
+        if (typeof uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'The request names no text document (textDocument.uri).');
         const version = editorVersion(shared, uri);
         // Files the editor does not have open cannot be out of date with it.
         if (version === undefined) return handler(params, token, ...rest);

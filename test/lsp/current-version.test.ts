@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { CancellationTokenSource, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { CancellationTokenSource, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { createMessageConnection } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -75,6 +75,14 @@ describe('requests are answered for the text the editor has', () => {
         const answer = await forCurrentVersion(shared, async () => workflowName(shared))(params, new CancellationTokenSource().token);
         expect(answer).toBe('Disk');
     });
+});
+
+test('a request without a text document is refused as invalid, not failed with a crash', async () => {
+    const { shared } = createHitlServices(EmptyFileSystem);
+    for (const bad of [{}, { textDocument: {} }, { textDocument: { uri: 42 } }, null]) {
+        const answer = await forCurrentVersion(shared, async () => 'answer')(bad as never, new CancellationTokenSource().token);
+        expect((answer as ResponseError<void>).code, JSON.stringify(bad)).toBe(ErrorCodes.InvalidParams);
+    }
 });
 
 describe('the language server connection', () => {
