@@ -52,6 +52,13 @@ describe('the language server', () => {
         expect(resolved.documentation).toEqual({ kind: 'markdown', value: 'role **Underwriter**\n\nReviews applications.' });
     });
 
+    test('a request sent right after an edit is answered for the edited text', async () => {
+        const edited = `/** The new role. */\nrole Newcomer { authority 1 }\n${text}`;
+        await client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
+        const hover = await client.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 8 } });
+        expect(hover?.contents.value).toBe('role **Newcomer**\n\nThe new role.');
+    });
+
     test('resolving an item it did not make returns it unchanged', async () => {
         const item = { label: 'x', data: { uri: 'file:///elsewhere.txt', path: '' } };
         expect(await client.sendRequest('completionItem/resolve', item)).toEqual(item);
