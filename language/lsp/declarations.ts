@@ -1,5 +1,4 @@
-import type { AstNode } from 'langium';
-import type { DocumentationProvider } from 'langium';
+import type { AstNode, DocumentationProvider } from 'langium';
 
 /** How element kinds are named to a reader, where the type name does not read as words. */
 const KINDS = new Map<string, string>(Object.entries({

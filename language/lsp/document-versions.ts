@@ -1,5 +1,4 @@
-import { DefaultLangiumDocumentFactory, type AstNode, type LangiumDocument, type ParseResult, type URI } from 'langium';
-import type { Cancellation } from 'langium';
+import { DefaultLangiumDocumentFactory, type AstNode, type Cancellation, type LangiumDocument, type ParseResult, type URI } from 'langium';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /**
