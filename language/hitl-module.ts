@@ -17,6 +17,7 @@ import { HitlScopeComputation } from './workspace/scope-computation.js';
 import { HitlServiceRegistry } from './workspace/service-registry.js';
 import { Clock, RuleSettings } from './settings/rule-settings.js';
 import { HitlLspModule, HitlSharedLspModule } from './lsp/lsp-module.js';
+import { prepareConnection } from './lsp/language-server.js';
 
 export type HitlAddedServices = {
     governance: {
@@ -63,7 +64,9 @@ export function createHitlServices(context: DefaultSharedModuleContext): {
     const Hitl = inject(createDefaultModule({ shared }), HitlGeneratedModule, HitlModule, HitlLspModule);
     shared.ServiceRegistry.register(Hitl);
     registerHitlRules(Hitl);
-    if (!context.connection) {
+    if (context.connection) {
+        prepareConnection(context.connection, shared);
+    } else {
         // Without a client nobody sends the configuration; mark it ready so builds don't wait.
         shared.workspace.ConfigurationProvider.initialized({});
     }

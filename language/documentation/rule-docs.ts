@@ -3,7 +3,8 @@ import { findRule } from '../validation/registry.js';
 
 /** A rule's documentation page (Markdown), as written in docs/rules/<area>/<name>.md. */
 export function ruleDoc(code: string): string | undefined {
-    return ruleDocs[code];
+    // Codes are user text (`hitl explain constructor`): only the pages themselves count.
+    return Object.hasOwn(ruleDocs, code) ? ruleDocs[code] : undefined;
 }
 
 /** The part of a rule's page before its first `##` section: what the rule says, in short. */

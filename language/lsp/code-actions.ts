@@ -13,7 +13,8 @@ export class HitlCodeActionProvider implements CodeActionProvider {
         const actions: CodeAction[] = [];
         const root = document.parseResult.value;
         for (const diagnostic of params.context.diagnostics) {
-            const fix = typeof diagnostic.code === 'string' ? quickFixes[diagnostic.code] : undefined;
+            // Codes come from the client: `constructor` or `toString` must not find what every object inherits.
+            const fix = typeof diagnostic.code === 'string' && Object.hasOwn(quickFixes, diagnostic.code) ? quickFixes[diagnostic.code] : undefined;
             if (!fix || !root.$cstNode) continue;
             const offset = document.textDocument.offsetAt(diagnostic.range.start);
             const leaf = CstUtils.findLeafNodeAtOffset(root.$cstNode, offset);

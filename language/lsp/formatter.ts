@@ -15,6 +15,7 @@ import type {
     DocumentOnTypeFormattingOptions,
     DocumentOnTypeFormattingParams,
     DocumentRangeFormattingParams,
+    FormattingOptions,
     Range,
     TextEdit,
 } from 'vscode-languageserver-protocol';
@@ -30,17 +31,17 @@ const INDENT = '    ';
  */
 export class HitlFormatter implements Formatter {
     formatDocument(document: LangiumDocument, params: DocumentFormattingParams): MaybePromise<TextEdit[]> {
-        return formatEdits(document, params.options.tabSize, params.options.insertSpaces);
+        return formatEdits(document, params.options);
     }
 
     formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): MaybePromise<TextEdit[]> {
-        return formatEdits(document, params.options.tabSize, params.options.insertSpaces).filter((edit) => within(edit.range, params.range));
+        return formatEdits(document, params.options).filter((edit) => within(edit.range, params.range));
     }
 
     formatDocumentOnType(document: LangiumDocument, params: DocumentOnTypeFormattingParams): MaybePromise<TextEdit[]> {
         // After a closing brace, re-indent that line only.
         const line = params.position.line;
-        return formatEdits(document, params.options.tabSize, params.options.insertSpaces).filter((edit) => edit.range.end.line === line && edit.range.start.line >= line - 1);
+        return formatEdits(document, params.options).filter((edit) => edit.range.end.line === line && edit.range.start.line >= line - 1);
     }
 
     get formatOnTypeOptions(): DocumentOnTypeFormattingOptions {
@@ -70,8 +71,17 @@ export function formatText(document: LangiumDocument): string | undefined {
     return result + text.slice(cursor);
 }
 
-function formatEdits(document: LangiumDocument, tabSize = 4, insertSpaces = true): TextEdit[] {
-    return formatEditsOrUndefined(document, insertSpaces ? ' '.repeat(tabSize) : '\t') ?? [];
+/** Wider indents than this are typos or attacks (a tab size of a million made a 459 MB edit). */
+export const MAX_TAB_SIZE = 16;
+
+function formatEdits(document: LangiumDocument, options: FormattingOptions): TextEdit[] {
+    return formatEditsOrUndefined(document, indentUnit(options)) ?? [];
+}
+
+/** One indent level as the client asks for it: wide tab sizes are clamped, nonsense ones (0, -3, 2.5, "4") mean the default. */
+function indentUnit({ tabSize, insertSpaces }: FormattingOptions): string {
+    if (insertSpaces === false) return '\t';
+    return Number.isInteger(tabSize) && tabSize >= 1 ? ' '.repeat(Math.min(tabSize, MAX_TAB_SIZE)) : INDENT;
 }
 
 function formatEditsOrUndefined(document: LangiumDocument, indent = INDENT): TextEdit[] | undefined {
@@ -137,7 +147,7 @@ const itemStarts = new WeakMap<CstNode, boolean>();
  * True for the first token of a property, step or declaration: the grammar element it was
  * parsed with opens an alternative of a block's repeated `( … | … )*` group.
  */
-function startsItem(leaf: LeafCstNode): boolean {
+export function startsItem(leaf: LeafCstNode): boolean {
     const cached = itemStarts.get(leaf);
     if (cached !== undefined) return cached;
     let result = false;

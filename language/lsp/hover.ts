@@ -4,6 +4,7 @@ import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { isSuppression } from '../generated/ast.js';
 import { ruleCard } from '../documentation/rule-docs.js';
+import { describeDeclaration } from './declarations.js';
 
 /**
  * Hover shows, for the element under the cursor, its kind, name and title with its `/** … *\/`
@@ -29,12 +30,7 @@ export class HitlHoverProvider extends MultilineCommentHoverProvider {
     }
 
     protected override getAstNodeHoverContent(node: AstNode): string | undefined {
-        const name = (node as { name?: unknown }).name;
-        if (typeof name !== 'string') return undefined;
-        const title = (node as { title?: unknown }).title;
-        const heading = `${describeKind(node)} **${name}**${typeof title === 'string' ? ` — ${title}` : ''}`;
-        const documentation = this.documentationProvider.getDocumentation(node);
-        return documentation ? `${heading}\n\n${documentation}` : heading;
+        return describeDeclaration(node, this.documentationProvider);
     }
 
     private suppressedCodeAt(document: LangiumDocument, position: Position): string | undefined {
@@ -45,22 +41,6 @@ export class HitlHoverProvider extends MultilineCommentHoverProvider {
         if (!suppression || !leaf || leaf.tokenType.name !== 'STRING') return undefined;
         return suppression.code;
     }
-}
-
-const KINDS: Record<string, string> = {
-    AiStep: 'ai step',
-    AiActor: 'ai actor',
-    AiModel: 'model',
-    ManualQueue: 'queue',
-    AutomatedStep: 'automated step',
-    DataField: 'field',
-    DriftMonitor: 'drift monitor',
-    BiasSampling: 'bias sampling',
-    MisuseMonitor: 'misuse monitor',
-};
-
-function describeKind(node: AstNode): string {
-    return KINDS[node.$type] ?? node.$type.toLowerCase();
 }
 
 function contains(range: Range, position: Position): boolean {

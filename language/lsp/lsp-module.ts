@@ -3,8 +3,10 @@ import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, Pa
 import type { HitlServices } from '../hitl-module.js';
 import { HitlCodeActionProvider } from './code-actions.js';
 import { HitlCompletionProvider } from './completion.js';
+import { VersionRecordingDocumentFactory } from './document-versions.js';
 import { HitlFormatter } from './formatter.js';
 import { HitlHoverProvider } from './hover.js';
+import { HitlLanguageServer } from './language-server.js';
 import { HitlNodeKindProvider } from './node-kinds.js';
 import { HitlRenameProvider } from './rename.js';
 import { HitlSemanticTokenProvider } from './semantic-tokens.js';
@@ -24,10 +26,12 @@ export const HitlLspModule: Module<LangiumServices, PartialLangiumServices> = {
 
 export const HitlSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
+        LanguageServer: (shared) => new HitlLanguageServer(shared),
         NodeKindProvider: () => new HitlNodeKindProvider(),
         DocumentUpdateHandler: (shared) => new HitlDocumentUpdateHandler(shared),
     },
     workspace: {
         WorkspaceManager: (shared) => new HitlWorkspaceManager(shared),
+        LangiumDocumentFactory: (shared) => new VersionRecordingDocumentFactory(shared),
     },
 };

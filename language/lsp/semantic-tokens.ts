@@ -3,7 +3,7 @@ import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langi
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver-types';
 
 /** Parties read as types, steps as functions: a reviewer sees at a glance who acts and where items go. */
-const TOKEN_TYPES: Record<string, string> = {
+const TOKEN_TYPES = new Map<string, string>(Object.entries({
     Role: SemanticTokenTypes.type,
     Team: SemanticTokenTypes.type,
     AiActor: SemanticTokenTypes.class,
@@ -22,17 +22,17 @@ const TOKEN_TYPES: Record<string, string> = {
     Decision: SemanticTokenTypes.function,
     Effect: SemanticTokenTypes.function,
     Outcome: SemanticTokenTypes.enumMember,
-};
+}));
 
 export class HitlSemanticTokenProvider extends AbstractSemanticTokenProvider {
     protected override highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
-        const declared = TOKEN_TYPES[node.$type];
+        const declared = TOKEN_TYPES.get(node.$type);
         if (declared && typeof (node as { name?: unknown }).name === 'string') {
             acceptor({ node, property: 'name' as never, type: declared, modifier: SemanticTokenModifiers.declaration });
         }
         for (const reference of AstUtils.streamReferences(node)) {
             const target = 'ref' in reference.reference ? reference.reference.ref : undefined;
-            const type = target ? TOKEN_TYPES[target.$type] : undefined;
+            const type = target ? TOKEN_TYPES.get(target.$type) : undefined;
             if (type) {
                 acceptor({ node: reference.container, property: reference.property as never, index: reference.index, type });
             }

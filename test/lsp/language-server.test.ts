@@ -39,7 +39,7 @@ describe('completion', () => {
             index: 0,
             assert: (list) => {
                 const labels = list.items.map((item) => item.label);
-                expect(labels).toEqual(expect.arrayContaining(['confidence', 'task', 'model', 'raci', 'on', 'then']));
+                expect(labels).toEqual(expect.arrayContaining(['confidence threshold', 'task', 'model', 'raci', 'on', 'then']));
                 expect(labels).not.toContain('workflow');
             },
         });
