@@ -127,13 +127,7 @@ describe('a hostile hitl.config.yaml in the language server', () => {
         // Declares what w.hitl references: if the ignored file were loaded, the reference would resolve.
         writeFileSync(path.join(root, 'fixtures', 'roles.hitl'), 'role Approver {\n    authority 1\n}\n');
         writeFileSync(path.join(root, 'hitl.config.yaml'), 'ignore:\n  - fixtures/**\n');
-        const session = new LspSession({ node: NODE, server: SERVER, root }) as Session;
-        sessions.push(session);
-        await session.initialize();
-        const uri = uriOf(path.join(root, 'w.hitl'));
-        const published = session.nextDiagnostics(uri);
-        await session.open(uri, 'workflow W {\n    owner Approver\n}\n');
-        expect((await published).map((d) => d.code)).toContain('reference/unresolved');
+        expect(await codesOfOwnerApprover(root)).toContain('reference/unresolved');
     });
 });
 
@@ -144,15 +138,20 @@ describe('a workspace folder inside a repository whose configuration ignores it'
         writeFileSync(path.join(repository, 'hitl.config.yaml'), 'ignore:\n  - fixtures/**\n');
         const root = path.join(repository, 'fixtures', 'case');
         writeFileSync(path.join(root, 'roles.hitl'), 'role Approver {\n    authority 1\n}\n');
-        const session = new LspSession({ node: NODE, server: SERVER, root }) as Session;
-        sessions.push(session);
-        await session.initialize();
-        const uri = uriOf(path.join(root, 'w.hitl'));
-        const published = session.nextDiagnostics(uri);
-        await session.open(uri, 'workflow W {\n    owner Approver\n}\n');
-        expect((await published).map((d) => d.code)).not.toContain('reference/unresolved');
+        expect(await codesOfOwnerApprover(root)).not.toContain('reference/unresolved');
     });
 });
+
+/** Opens a workflow owned by role Approver (declared in another file, or not) in a server on `root`: the codes published for it. */
+async function codesOfOwnerApprover(root: string): Promise<string[]> {
+    const session = new LspSession({ node: NODE, server: SERVER, root }) as Session;
+    sessions.push(session);
+    await session.initialize();
+    const uri = uriOf(path.join(root, 'w.hitl'));
+    const published = session.nextDiagnostics(uri);
+    await session.open(uri, 'workflow W {\n    owner Approver\n}\n');
+    return (await published).map((d) => d.code);
+}
 
 /** Resolves with the first diagnostics for `uri`, now or later, that satisfy `done`. */
 function waitFor(session: Session, uri: string, done: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
