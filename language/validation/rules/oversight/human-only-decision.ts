@@ -10,6 +10,7 @@ export const criticalDecisionsMustStayHuman = defineRule({
     severity: 'error',
     requirements: ['G09'],
     sources: ['Seed 1'],
+    evidence: 'presence',
     checks: {
         Decision: (decision, report) => {
             if (!decision.kind || !HUMAN_ONLY_KINDS.has(decision.kind)) return;

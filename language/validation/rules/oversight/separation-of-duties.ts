@@ -10,6 +10,7 @@ export const reviewersMustBeIndependent = defineRule({
     severity: 'error',
     requirements: ['G07'],
     sources: ['NIST GOVERN 3.2', 'ISO/IEC 42001 A.3.2 (AI roles and responsibilities)'],
+    evidence: 'presence',
     checks: {
         Gate: (gate, report) => {
             const reviewed = aiStepsReviewedBy(gate);

@@ -66,6 +66,7 @@ export const reviewsMustBeCurrent = defineRule({
     severity: 'error',
     requirements: ['G15'],
     sources: G15_SOURCES,
+    evidence: 'presence',
     checks: (services: HitlServices) => ({
         PreDeploymentReview: (review, report) => {
             if (review.conclusion === 'rejected') {

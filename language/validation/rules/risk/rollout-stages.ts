@@ -29,6 +29,7 @@ export const highRiskDecisionsMustNotBeAutomated = defineRule({
     severity: 'error',
     requirements: ['G17'],
     sources: G17_SOURCES,
+    evidence: 'presence',
     checks: {
         Workflow: (workflow, report) => {
             if (aiStepsOf(workflow).length === 0) return;

@@ -16,6 +16,7 @@ export const aiActorsMustNotApprove = defineRule({
     severity: 'error',
     requirements: ['G36'],
     sources: ['EU AI Act Art 14(4)(d), 15(5)', 'Seed 3'],
+    evidence: 'presence',
     checks: {
         Grant: (grant, report) => {
             const party = grant.party?.ref;

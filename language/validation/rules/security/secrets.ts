@@ -70,6 +70,7 @@ export const secretsMustNotBeInline = defineRule({
     severity: 'error',
     requirements: ['G37'],
     sources: ['Seed 3 "key management"'],
+    evidence: 'presence',
     checks: {
         HitlFile: (file, report) => {
             const inline = new Set<number>();

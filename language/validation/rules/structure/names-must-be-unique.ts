@@ -13,6 +13,7 @@ export const namesMustBeUnique = defineRule({
     severity: 'error',
     requirements: ['G12'],
     sources: ['NIST GOVERN 2.1'],
+    evidence: 'presence',
     checks: (services) => {
         const workspaceNames = workspaceNameIndex(services);
         return {

@@ -7,6 +7,7 @@ export const confidenceMustBeInRange = defineRule({
     severity: 'error',
     requirements: ['G22'],
     sources: ['Art 13(3)(b)(ii)', 'Art 15(3)'],
+    evidence: 'presence',
     checks: {
         AiStep: (step, report) => {
             if (!step.threshold) return;
