@@ -9,6 +9,8 @@ import {
 } from 'langium/lsp';
 import { HitlGeneratedModule, HitlGeneratedSharedModule } from './generated/module.js';
 import { HitlParserErrorMessageProvider } from './parser/error-messages.js';
+import { HitlLexerErrorMessageProvider } from './parser/lexer-messages.js';
+import { HitlTokenBuilder } from './parser/token-builder.js';
 import { createGuardedParser } from './parser/guarded-parser.js';
 import { HitlDocumentValidator } from './validation/document-validator.js';
 import { registerHitlRules } from './validation/registry.js';
@@ -35,6 +37,8 @@ export const HitlModule: Module<HitlServices, PartialLangiumServices & HitlAdded
     parser: {
         LangiumParser: (services) => createGuardedParser(services),
         ParserErrorMessageProvider: (services) => new HitlParserErrorMessageProvider(services.Grammar),
+        LexerErrorMessageProvider: () => new HitlLexerErrorMessageProvider(),
+        TokenBuilder: () => new HitlTokenBuilder(),
     },
     references: {
         ScopeComputation: (services) => new HitlScopeComputation(services),

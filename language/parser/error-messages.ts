@@ -1,6 +1,7 @@
 import { GrammarAST, type Grammar } from 'langium';
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import { shownText } from './shown-text.js';
+import { UNCLOSED_STRING } from './token-builder.js';
 
 /** How tokens are named in messages: a governance engineer reads "a duration", not "DURATION". */
 const TOKEN_NAMES: Record<string, string> = {
@@ -44,7 +45,7 @@ function describeActual(token: IToken): string {
 
 /** A text without its closing quote is one token that no rule accepts: say so, whatever was expected. */
 function unclosedText(token: IToken): string | undefined {
-    return token.tokenType.name === 'UNCLOSED_STRING' ? `Text ${shownText(token.image)} has no closing quote; end it with " on the same line.` : undefined;
+    return token.tokenType === UNCLOSED_STRING ? `Text ${shownText(token.image)} has no closing quote; end it with " on the same line.` : undefined;
 }
 
 /** Langium suffixes rule names with a zero-width space when handing them to Chevrotain. */

@@ -1,6 +1,6 @@
 import { createLangiumParser, type LangiumCoreServices, type LangiumParser } from 'langium';
 import { HitlParserErrorMessageProvider } from './error-messages.js';
-import { malformedLiterals } from './malformed-literals.js';
+import { malformedLiterals, unclosedTextsAsLexingErrors } from './malformed-literals.js';
 import { recoverPerProperty } from './property-recovery.js';
 
 /** Larger inputs are refused before lexing: no real workflow comes near this size. */
@@ -35,6 +35,7 @@ export function createGuardedParser(services: LangiumCoreServices): LangiumParse
         if (!exceedsSourceLimit(input)) {
             const result = parse(input, options);
             result.lexerErrors.push(...malformedLiterals(result.value.$cstNode));
+            unclosedTextsAsLexingErrors(result.parserErrors, result.lexerErrors);
             if (messages instanceof HitlParserErrorMessageProvider) {
                 for (const error of result.parserErrors) error.token = messages.errorToken(error.token);
             }
