@@ -1,5 +1,6 @@
 import type { AiModel } from '../../../generated/ast.js';
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 const MOVING_TAG = /\b(latest|newest|current|stable|head|main|master|default)\b/i;
 
@@ -38,15 +39,15 @@ export const modelVersionsMustBePinned = defineRule({
             if (direct) uses.push({ model: direct, property: 'model', via: '' });
             const actor = step.actor?.ref;
             const actorModel = actor?.model?.ref;
-            if (actor && actorModel && actorModel !== direct) uses.push({ model: actorModel, property: 'actor', via: ` through actor '${actor.name}'` });
+            if (actor && actorModel && actorModel !== direct) uses.push({ model: actorModel, property: 'actor', via: ` through actor ${quoted(actor.name)}` });
             for (const { model, property, via } of uses) {
                 const problems = problemsOf(model);
                 if (problems.length === 0) continue;
                 report({
                     node: step,
                     property,
-                    message: `AI step '${step.name}' uses model '${model.name}'${via}, and ${problems.join(', and ')}; pin exact versions in the model (version "4.2.1"${model.promptTemplate !== undefined ? ', prompt version "2.0.0"' : ''}) so every record can be reproduced.`,
-                    related: [{ node: model, message: `model '${model.name}'` }],
+                    message: `AI step ${quoted(step.name)} uses model ${quoted(model.name)}${via}, and ${problems.join(', and ')}; pin exact versions in the model (version "4.2.1"${model.promptTemplate !== undefined ? ', prompt version "2.0.0"' : ''}) so every record can be reproduced.`,
+                    related: [{ node: model, message: `model ${quoted(model.name)}` }],
                 });
             }
         },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 export const datasetsMustBeDeclared = defineRule({
     code: 'data/dataset-declared',
@@ -20,8 +21,8 @@ export const datasetsMustBeDeclared = defineRule({
                     node: step,
                     property: 'inputs',
                     index,
-                    message: `Dataset '${dataset.name}', input of AI step '${step.name}', does not declare ${missing.join(', ')}; add them to the dataset so its version, validation and personal data are on record.`,
-                    related: [{ node: dataset, message: `dataset '${dataset.name}'` }],
+                    message: `Dataset ${quoted(dataset.name)}, input of AI step ${quoted(step.name)}, does not declare ${missing.join(', ')}; add them to the dataset so its version, validation and personal data are on record.`,
+                    related: [{ node: dataset, message: `dataset ${quoted(dataset.name)}` }],
                 });
             });
         },
