@@ -15,6 +15,7 @@ import { createGuardedParser } from './parser/guarded-parser.js';
 import { HitlDocumentValidator } from './validation/document-validator.js';
 import { registerHitlRules } from './validation/registry.js';
 import { HitlScopeComputation } from './workspace/scope-computation.js';
+import { HitlLinker } from './references/hitl-linker.js';
 import { Clock, RuleSettings } from './settings/rule-settings.js';
 import { HitlLspModule, HitlSharedLspModule } from './lsp/lsp-module.js';
 
@@ -42,6 +43,7 @@ export const HitlModule: Module<HitlServices, PartialLangiumServices & HitlAdded
     },
     references: {
         ScopeComputation: (services) => new HitlScopeComputation(services),
+        Linker: (services) => new HitlLinker(services),
     },
     validation: {
         DocumentValidator: (services) => new HitlDocumentValidator(services),
