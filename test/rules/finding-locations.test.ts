@@ -36,4 +36,15 @@ describe('findings on the offending text', () => {
         expect(inModels[0].relatedInformation?.map((r) => r.location.uri.endsWith('letters.hitl'))).toEqual([true, true]);
         expect((workflowFile.diagnostics ?? []).filter((d) => d.code === 'audit/pinned-versions')).toEqual([]);
     });
+
+    test('a dataset that declares no version is reported on the dataset, with the AI steps that read it as related', async () => {
+        const data = 'dataset Applications {\n    checks "schema"\n    field income\n}\n';
+        const workflow = 'workflow Scoring {\n    ai step Score {\n        input Applications\n        then Done\n    }\n    outcome Done\n}\n';
+        const [dataFile, workflowFile] = await buildWorkspace({ 'data.hitl': data, 'scoring.hitl': workflow });
+        const inData = (dataFile.diagnostics ?? []).filter((d) => d.code === 'data/dataset-declared');
+        expect(inData.map((d) => d.range.start.line)).toEqual([0]);
+        expect(inData[0].message).toContain('version');
+        expect(inData[0].relatedInformation?.map((r) => [r.location.uri.endsWith('scoring.hitl'), r.location.range.start.line])).toEqual([[true, 1]]);
+        expect((workflowFile.diagnostics ?? []).filter((d) => d.code === 'data/dataset-declared')).toEqual([]);
+    });
 });

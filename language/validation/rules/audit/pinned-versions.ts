@@ -1,6 +1,6 @@
-import { AstUtils, type AstNode } from 'langium';
 import { isAiActor, isAiStep, type AiModel, type AiStep } from '../../../generated/ast.js';
 import type { HitlServices } from '../../../hitl-module.js';
+import { referencingNodes } from '../../referencing.js';
 import { defineRule, type Report } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
 
@@ -50,33 +50,12 @@ function checkVersion(model: AiModel, property: 'version' | 'promptVersion', key
     });
 }
 
-/** The AI steps that use a model, directly or through their AI actor, in a stable order. */
+/** The AI steps that use a model, directly or through their AI actor, by file and position. */
 function aiStepsUsing(model: AiModel, services: HitlServices): AiStep[] {
     const steps = new Set<AiStep>();
-    for (const source of referencesTo(model, services)) {
+    for (const source of referencingNodes(model, services)) {
         if (isAiStep(source)) steps.add(source);
-        if (isAiActor(source)) {
-            for (const user of referencesTo(source, services)) if (isAiStep(user)) steps.add(user);
-        }
+        if (isAiActor(source)) referencingNodes(source, services).filter(isAiStep).forEach((step) => steps.add(step));
     }
-    return [...steps].sort(byPosition);
-}
-
-function referencesTo(node: AstNode, services: HitlServices): AstNode[] {
-    const documents = services.shared.workspace.LangiumDocuments;
-    const locator = services.workspace.AstNodeLocator;
-    return services.references.References.findReferences(node, { includeDeclaration: false })
-        .map((reference) => {
-            const document = documents.hasDocument(reference.sourceUri) ? documents.getDocument(reference.sourceUri) : undefined;
-            return document && locator.getAstNode(document.parseResult.value, reference.sourcePath);
-        })
-        .filter((source): source is AstNode => source !== undefined)
-        .toArray();
-}
-
-function byPosition(a: AstNode, b: AstNode): number {
-    const uriA = AstUtils.getDocument(a).uri.toString();
-    const uriB = AstUtils.getDocument(b).uri.toString();
-    if (uriA !== uriB) return uriA < uriB ? -1 : 1;
-    return (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0);
+    return [...steps];
 }
