@@ -5,7 +5,7 @@ import { buildWorkspace } from '../services.js';
 
 /**
  * While a name is being typed the element has none; no message may then speak of
- * 'undefined'. Every declaration of each sample loses its name in turn (a few per kind).
+ * 'undefined'. The first declaration of each kind in each sample loses its name in turn.
  */
 const DECLARATION = /^(\s*(?:workflow|role|team|ai actor|channel|model|dataset|policy|escalation|ai step|gate|queue|automated step|decision|effect|outcome|drift|bias|misuse|evaluation)) ([A-Za-z_]\w*)/gm;
 
@@ -23,7 +23,7 @@ const cases = SAMPLES.flatMap((sample) => {
         const kind = match[1].trim();
         const count = perKind.get(kind) ?? 0;
         perKind.set(kind, count + 1);
-        if (count >= 2) return [];
+        if (count >= 1) return [];
         const unnamed = text.slice(0, match.index) + match[1] + text.slice(match.index + match[0].length);
         return [[sample, `${kind} ${match[2]}`, unnamed] as const];
     });
