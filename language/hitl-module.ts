@@ -10,11 +10,14 @@ import {
 } from 'langium/lsp';
 import { HitlGeneratedModule, HitlGeneratedSharedModule } from './generated/module.js';
 import { HitlParserErrorMessageProvider } from './parser/error-messages.js';
+import { HitlLexerErrorMessageProvider } from './parser/lexer-messages.js';
+import { HitlTokenBuilder } from './parser/token-builder.js';
 import { createGuardedParser } from './parser/guarded-parser.js';
 import { HitlDocumentValidator } from './validation/document-validator.js';
 import { registerHitlRules } from './validation/registry.js';
 import { HitlScopeComputation } from './workspace/scope-computation.js';
 import { HitlServiceRegistry } from './workspace/service-registry.js';
+import { HitlLinker } from './references/hitl-linker.js';
 import { Clock, RuleSettings } from './settings/rule-settings.js';
 import { HitlLspModule, HitlSharedLspModule } from './lsp/lsp-module.js';
 import { prepareConnection } from './lsp/language-server.js';
@@ -38,9 +41,12 @@ export const HitlModule: Module<HitlServices, PartialLangiumServices & HitlAdded
     parser: {
         LangiumParser: (services) => createGuardedParser(services),
         ParserErrorMessageProvider: (services) => new HitlParserErrorMessageProvider(services.Grammar),
+        LexerErrorMessageProvider: () => new HitlLexerErrorMessageProvider(),
+        TokenBuilder: () => new HitlTokenBuilder(),
     },
     references: {
         ScopeComputation: (services) => new HitlScopeComputation(services),
+        Linker: (services) => new HitlLinker(services),
     },
     validation: {
         DocumentValidator: (services) => new HitlDocumentValidator(services),

@@ -21,7 +21,7 @@ export class HitlCodeActionProvider implements CodeActionProvider {
             const node = leaf?.astNode ?? root;
             try {
                 const action = fix({ document, diagnostic, node, services: this.services });
-                if (action) actions.push(action);
+                if (action) actions.push(...(Array.isArray(action) ? action : [action]));
             } catch {
                 // A fix that cannot apply to an unusual shape of text is simply not offered.
             }

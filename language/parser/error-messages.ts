@@ -1,5 +1,7 @@
 import { GrammarAST, type Grammar } from 'langium';
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import { shownText } from './shown-text.js';
+import { UNCLOSED_STRING } from './token-builder.js';
 
 /** How tokens are named in messages: a governance engineer reads "a duration", not "DURATION". */
 const TOKEN_NAMES: Record<string, string> = {
@@ -38,7 +40,12 @@ function describeToken(type: TokenType): string {
 }
 
 function describeActual(token: IToken): string {
-    return token.tokenType.name === 'EOF' ? 'the end of the file' : `'${token.image}'`;
+    return token.tokenType.name === 'EOF' ? 'the end of the file' : `'${shownText(token.image)}'`;
+}
+
+/** A text without its closing quote is one token that no rule accepts: say so, whatever was expected. */
+function unclosedText(token: IToken): string | undefined {
+    return token.tokenType === UNCLOSED_STRING ? `Text ${shownText(token.image)} has no closing quote; end it with " on the same line.` : undefined;
 }
 
 /** Langium suffixes rule names with a zero-width space when handing them to Chevrotain. */
@@ -57,26 +64,57 @@ function describeRule(chevrotainRuleName: string): string {
  */
 export class HitlParserErrorMessageProvider implements IParserErrorMessageProvider {
     private readonly starts = new Map<string, string[]>();
+    /** Tokens found on the line after a property whose value is missing, with that property's last token. */
+    private readonly missingValues = new WeakMap<IToken, IToken>();
 
     constructor(private readonly grammar: Grammar) {}
 
-    buildMismatchTokenMessage({ expected, actual, ruleName }: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+    buildMismatchTokenMessage({ expected, actual, previous, ruleName }: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+        const unclosed = unclosedText(actual);
+        if (unclosed) return unclosed;
+        if (expected.name === 'DURATION' && actual.tokenType.name === 'NUMBER') {
+            return `'${actual.image}' needs a unit: ${actual.image}h, ${actual.image}d, ${actual.image}w… (ms, s, m, h, d, w, mo or y).`;
+        }
+        if (expected.name === 'NUMBER' && actual.tokenType.name === 'DURATION') {
+            return `'${shownText(actual.image)}' is not a number; write digits only, such as 3 or 0.8.`;
+        }
         if (expected.name === '}') {
             const properties = this.propertyStarts(ruleName);
             if (properties.length > 0) {
                 return `${describeActual(actual)} is not allowed in ${describeRule(ruleName)}; write one of ${properties.map((p) => `'${p}'`).join(', ')}, or '}' to close the block.`;
             }
         }
+        if (this.endsLine(previous, actual)) return `Expected ${describeToken(expected)} after '${previous.image}'.`;
         return `Expected ${describeToken(expected)} but found ${describeActual(actual)}.`;
     }
 
+    /**
+     * The token an error is best shown on: the property whose value is missing rather than
+     * whatever starts the next line.
+     */
+    errorToken(actual: IToken): IToken {
+        return this.missingValues.get(actual) ?? actual;
+    }
+
+    /** Whether the line ended before the value that `previous` needs; remembers it for {@link errorToken}. */
+    private endsLine(previous: IToken | undefined, actual: IToken): previous is IToken {
+        if (!previous || !Number.isFinite(previous.endLine) || !(actual.startLine! > previous.endLine!)) return false;
+        this.missingValues.set(actual, previous);
+        return true;
+    }
+
     buildNotAllInputParsedMessage({ firstRedundant }: { firstRedundant: IToken; ruleName: string }): string {
+        const unclosed = unclosedText(firstRedundant);
+        if (unclosed) return unclosed;
         const declarations = this.propertyStarts('HitlFile');
         return `Unexpected ${describeActual(firstRedundant)}; a file holds declarations: ${declarations.map((d) => `'${d}'`).join(', ')}.`;
     }
 
-    buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+    buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, ruleName }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
+        const unclosed = unclosedText(actual[0]);
+        if (unclosed) return unclosed;
         const expected = unique(expectedPathsPerAlt.flatMap((alternative) => alternative.map((path) => path.map(describeToken).join(' '))));
+        if (this.endsLine(previous, actual[0])) return `Expected ${listOf(expected)} after '${previous.image}' in ${describeRule(ruleName)}.`;
         return `Expected ${listOf(expected)} in ${describeRule(ruleName)}, but found ${describeActual(actual[0])}.`;
     }
 

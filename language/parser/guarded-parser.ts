@@ -1,4 +1,7 @@
 import { createLangiumParser, type LangiumCoreServices, type LangiumParser } from 'langium';
+import { HitlParserErrorMessageProvider } from './error-messages.js';
+import { malformedLiterals, unclosedTextsAsLexingErrors } from './malformed-literals.js';
+import { recoverPerProperty } from './property-recovery.js';
 
 /** Larger inputs are refused before lexing: no real workflow comes near this size. */
 export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
@@ -19,15 +22,24 @@ export function exceedsSourceLimit(text: string): boolean {
 
 /**
  * The parser, refusing oversized input with a diagnostic at 1:1 instead of spending
- * seconds and hundreds of megabytes on it. The grammar has no recursive rule, so
- * nesting depth cannot exhaust the parser's stack.
+ * seconds and hundreds of megabytes on it. It recovers property by property and names
+ * half-typed values. The grammar has no recursive rule, so nesting depth cannot exhaust
+ * the parser's stack.
  */
 export function createGuardedParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
+    const messages = services.parser.ParserErrorMessageProvider;
+    recoverPerProperty(parser);
     const parse = parser.parse.bind(parser);
     parser.parse = ((input: string, options?: Parameters<LangiumParser['parse']>[1]) => {
         if (!exceedsSourceLimit(input)) {
-            return parse(input, options);
+            const result = parse(input, options);
+            result.lexerErrors.push(...malformedLiterals(result.value.$cstNode));
+            unclosedTextsAsLexingErrors(result.parserErrors, result.lexerErrors);
+            if (messages instanceof HitlParserErrorMessageProvider) {
+                for (const error of result.parserErrors) error.token = messages.errorToken(error.token);
+            }
+            return result;
         }
         const empty = parse('', options);
         empty.lexerErrors.push({

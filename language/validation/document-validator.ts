@@ -1,4 +1,5 @@
 import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import { isHitlLinkingError } from '../references/hitl-linker.js';
 import type { Cancellation } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { exceedsSourceLimit } from '../parser/guarded-parser.js';
@@ -41,5 +42,17 @@ export class HitlDocumentValidator extends DefaultDocumentValidator {
             });
         }
         return result;
+    }
+
+    /** Adds the linker's suggestions to each unresolved reference's data, for the quick fixes. */
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const first = diagnostics.length;
+        super.processLinkingErrors(document, diagnostics, options);
+        // Langium adds one diagnostic per reference with an error, in the references' order.
+        const errors = document.references.flatMap((reference) => (reference.error ? [reference.error] : []));
+        errors.forEach((error, index) => {
+            const diagnostic = diagnostics[first + index];
+            if (diagnostic && isHitlLinkingError(error)) diagnostic.data = { ...(diagnostic.data as object), suggestions: error.suggestions };
+        });
     }
 }

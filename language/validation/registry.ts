@@ -1,8 +1,9 @@
-import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
+import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { HitlAstType } from '../generated/ast.js';
 import type { HitlServices } from '../hitl-module.js';
 import { builtInRules } from './built-in-rules.js';
-import { reporterFor, type HitlRule, type RuleMeta } from './rule.js';
+import { reporterFor, type HitlRule, type Report, type RuleMeta } from './rule.js';
+import { hasSyntaxErrors, mayBeIncomplete } from './syntax-health.js';
 import { changeRules } from './rules/change/index.js';
 import { oversightRules } from './rules/oversight/index.js';
 import { raciRules } from './rules/raci/index.js';
@@ -59,7 +60,7 @@ export function registerHitlRules(services: HitlServices): void {
             const typed = check as (node: AstNode, report: ReturnType<typeof reporterFor>) => void;
             list.push((node, accept) => {
                 const severity = RuleSettings.severityOf(rule);
-                if (severity !== 'off') typed(node, reporterFor(rule, accept, { severity, suppressionFor }));
+                if (severity !== 'off') typed(node, heldBackWhereIncomplete(rule, reporterFor(rule, accept, { severity, suppressionFor })));
             });
             checks.set(type, list);
         }
@@ -70,6 +71,20 @@ export function registerHitlRules(services: HitlServices): void {
     registry.registerAfterDocument((root, accept) => {
         const rule = suppressionsMustBeUsed;
         const severity = RuleSettings.severityOf(rule);
-        if (severity !== 'off') reportUnusedSuppressions(root, reporterFor(rule, accept, { severity, suppressionFor: () => undefined }), Clock.today());
+        // Rules held back by a syntax error never got to use their suppressions.
+        if (severity !== 'off' && !hasSyntaxErrors(AstUtils.getDocument(root))) reportUnusedSuppressions(root, reporterFor(rule, accept, { severity, suppressionFor: () => undefined }), Clock.today());
     });
+}
+
+/**
+ * Drops the findings of a rule about what is missing when the element, or an element the
+ * finding points to, was read from text with a syntax error: the syntax error is the one
+ * thing to fix, and "no stop control" after a half-typed line would be false.
+ */
+function heldBackWhereIncomplete(rule: RuleMeta, report: Report): Report {
+    if (rule.evidence === 'presence') return report;
+    return (finding) => {
+        if (mayBeIncomplete(finding.node) || finding.related?.some((related) => mayBeIncomplete(related.node))) return;
+        report(finding);
+    };
 }

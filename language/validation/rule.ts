@@ -17,6 +17,13 @@ export interface RuleMeta {
     readonly requirements: readonly string[];
     /** Articles and controls the rule enforces, as cited in the requirements list. */
     readonly sources: readonly string[];
+    /**
+     * What the rule's findings rest on. `presence`: something written is wrong (a value, a
+     * duplicate); such findings stand in a file with syntax errors. `absence`, the default:
+     * something is missing, or a path exists or does not; a syntax error can drop what the
+     * rule looks for, so its findings are held back where the text may be incomplete.
+     */
+    readonly evidence?: 'presence' | 'absence';
 }
 
 export interface RelatedNode {

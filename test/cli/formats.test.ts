@@ -34,7 +34,7 @@ describe('text', () => {
         for (const [file, line, column, severity, code] of KNOWN) {
             expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${file}:${line}:${column} ${severity} ${code} `)));
         }
-        expect(lines).toContain(`${B}:15:18 error reference/unresolved Could not resolve reference to Party named 'Nobody'.`);
+        expect(lines).toContain(`${B}:15:18 error reference/unresolved No role, team or AI actor named 'Nobody'; declare it, or check the spelling.`);
         const count = (severity: string) => lines.filter((l) => l.includes(` ${severity} `)).length;
         const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
         expect(summary).toBe(`${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')} in 2 files`);
@@ -162,7 +162,7 @@ describe('github', () => {
         expect(annotations).toContainEqual({
             command: 'error',
             properties: { file: B, line: '15', col: '18', endLine: '15', endColumn: '24', title: 'hitl reference/unresolved' },
-            message: "Could not resolve reference to Party named 'Nobody'.",
+            message: "No role, team or AI actor named 'Nobody'; declare it, or check the spelling.",
         });
         expect(annotations).toContainEqual(expect.objectContaining({ command: 'warning', properties: expect.objectContaining({ file: B, line: '11', title: 'hitl flow/missing-otherwise' }) }));
     });

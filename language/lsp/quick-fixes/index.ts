@@ -8,6 +8,7 @@ import { dataFixes } from './data.js';
 import { rightsFixes } from './rights.js';
 import { securityFixes } from './security.js';
 import { changeFixes } from './change.js';
+import { referenceFixes } from './references.js';
 import type { QuickFixes } from './quick-fix.js';
 
 /** Every quick fix, by the diagnostic code it fixes. */
@@ -22,4 +23,5 @@ export const quickFixes: QuickFixes = {
     ...rightsFixes,
     ...securityFixes,
     ...changeFixes,
+    ...referenceFixes,
 };

@@ -11,8 +11,8 @@ export interface QuickFixContext {
     readonly services: HitlServices;
 }
 
-/** A quick fix for one diagnostic code: the edits that remove the finding, or nothing when it cannot. */
-export type QuickFix = (context: QuickFixContext) => CodeAction | undefined;
+/** A quick fix for one diagnostic code: the edits that remove the finding (or several ways to), or nothing when it cannot. */
+export type QuickFix = (context: QuickFixContext) => CodeAction | readonly CodeAction[] | undefined;
 
 export type QuickFixes = Readonly<Record<string, QuickFix>>;
 

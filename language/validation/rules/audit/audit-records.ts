@@ -1,6 +1,7 @@
 import type { AuditSpec, Workflow } from '../../../generated/ast.js';
 import { aiStepsOf, isHumanStep } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 /**
  * What an audit record must capture (G25), as groups of `record` fields: any field of a
@@ -58,7 +59,7 @@ export const auditMustRecordRequiredFields = defineRule({
                 report({
                     node: workflow,
                     property: 'name',
-                    message: `Workflow '${workflow.name}' has AI steps but no audit block; add an audit block: 'audit { record ${fullAuditRecord(workflow).join(', ')} }' with 'retention 6mo' or longer.`,
+                    message: `Workflow ${quoted(workflow.name)} has AI steps but no audit block; add an audit block: 'audit { record ${fullAuditRecord(workflow).join(', ')} }' with 'retention 6mo' or longer.`,
                 });
                 return;
             }
@@ -67,7 +68,7 @@ export const auditMustRecordRequiredFields = defineRule({
                 report({
                     node: audit,
                     keyword: 'audit',
-                    message: `Audit of workflow '${workflow.name}' does not record ${missing.map(describeAuditField).join(', ')}; add 'record ${missing.join(', ')}'.`,
+                    message: `Audit of workflow ${quoted(workflow.name)} does not record ${missing.map(describeAuditField).join(', ')}; add 'record ${missing.join(', ')}'.`,
                 });
             }
         },
@@ -88,8 +89,8 @@ export const auditMustRecordReviewer = defineRule({
             report({
                 node: audit,
                 keyword: 'audit',
-                message: `Audit of workflow '${workflow.name}' does not record who verified each result, though people act in ${humanSteps.map((step) => `'${step.name}'`).join(', ')}; add 'record reviewer'.`,
-                related: humanSteps.map((step) => ({ node: step, message: `'${step.name}' is worked by a person` })),
+                message: `Audit of workflow ${quoted(workflow.name)} does not record who verified each result, though people act in ${humanSteps.map((step) => `${quoted(step.name)}`).join(', ')}; add 'record reviewer'.`,
+                related: humanSteps.map((step) => ({ node: step, message: `${quoted(step.name)} is worked by a person` })),
             });
         },
     },

@@ -1,5 +1,8 @@
-import type { AiModel } from '../../../generated/ast.js';
-import { defineRule } from '../../rule.js';
+import { isAiActor, isAiStep, type AiModel, type AiStep } from '../../../generated/ast.js';
+import type { HitlServices } from '../../../hitl-module.js';
+import { referencingNodes } from '../../referencing.js';
+import { defineRule, type Report } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 const MOVING_TAG = /\b(latest|newest|current|stable|head|main|master|default)\b/i;
 
@@ -14,41 +17,45 @@ export function unpinned(version: string | undefined): string | undefined {
     return undefined;
 }
 
-function problemsOf(model: AiModel): string[] {
-    const problems: string[] = [];
-    const version = unpinned(model.version);
-    if (version) problems.push(`its version ${version}`);
-    if (model.promptTemplate !== undefined) {
-        const prompt = unpinned(model.promptVersion);
-        if (prompt) problems.push(`its prompt version ${prompt}`);
-    }
-    return problems;
-}
-
+/**
+ * The finding is on the model's version (or its name, when it declares none), the text to
+ * change; the AI steps that use the model are related locations, wherever they are declared.
+ */
 export const modelVersionsMustBePinned = defineRule({
     code: 'audit/pinned-versions',
     title: 'Models and prompts used by AI steps have pinned versions',
     severity: 'error',
     requirements: ['G28'],
     sources: ['EU AI Act Art 12 (traceability)'],
-    checks: {
-        AiStep: (step, report) => {
-            const uses: Array<{ model: AiModel; property: 'model' | 'actor'; via: string }> = [];
-            const direct = step.model?.ref;
-            if (direct) uses.push({ model: direct, property: 'model', via: '' });
-            const actor = step.actor?.ref;
-            const actorModel = actor?.model?.ref;
-            if (actor && actorModel && actorModel !== direct) uses.push({ model: actorModel, property: 'actor', via: ` through actor '${actor.name}'` });
-            for (const { model, property, via } of uses) {
-                const problems = problemsOf(model);
-                if (problems.length === 0) continue;
-                report({
-                    node: step,
-                    property,
-                    message: `AI step '${step.name}' uses model '${model.name}'${via}, and ${problems.join(', and ')}; pin exact versions in the model (version "4.2.1"${model.promptTemplate !== undefined ? ', prompt version "2.0.0"' : ''}) so every record can be reproduced.`,
-                    related: [{ node: model, message: `model '${model.name}'` }],
-                });
-            }
+    checks: (services) => ({
+        AiModel: (model, report) => {
+            const steps = aiStepsUsing(model, services);
+            if (steps.length === 0) return;
+            checkVersion(model, 'version', 'version', steps, report);
+            if (model.promptTemplate !== undefined) checkVersion(model, 'promptVersion', 'prompt version', steps, report);
         },
-    },
+    }),
 });
+
+function checkVersion(model: AiModel, property: 'version' | 'promptVersion', keyword: string, steps: readonly AiStep[], report: Report): void {
+    const problem = unpinned(model[property]);
+    if (!problem) return;
+    const users = steps.map((step) => `AI step ${quoted(step.name)}`);
+    const shown = users.length > 3 ? `${users.slice(0, 3).join(', ')} and ${users.length - 3} more` : users.join(', ');
+    report({
+        node: model,
+        property: model[property] === undefined ? 'name' : property,
+        message: `Model ${quoted(model.name)} ${problem === 'declares none' ? `declares no ${keyword}` : `has a ${keyword} that ${problem}`}, and ${shown} ${users.length === 1 ? 'uses' : 'use'} it; write the exact ${keyword} in use ('${keyword} "<exact version>"') so every record can be reproduced.`,
+        related: steps.map((step) => ({ node: step, message: `AI step ${quoted(step.name)} uses model ${quoted(model.name)}` })),
+    });
+}
+
+/** The AI steps that use a model, directly or through their AI actor, by file and position. */
+function aiStepsUsing(model: AiModel, services: HitlServices): AiStep[] {
+    const steps = new Set<AiStep>();
+    for (const source of referencingNodes(model, services)) {
+        if (isAiStep(source)) steps.add(source);
+        if (isAiActor(source)) referencingNodes(source, services).filter(isAiStep).forEach((step) => steps.add(step));
+    }
+    return [...steps];
+}

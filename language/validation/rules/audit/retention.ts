@@ -1,6 +1,7 @@
 import { aiStepsOf } from '../../../analysis/governance.js';
 import { parseDuration } from '../../../util/quantities.js';
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 /** Six months, counted as the language counts a month (30 days): 180 days. */
 export const MINIMUM_RETENTION_MS = 180 * 86_400_000;
@@ -19,7 +20,7 @@ export const auditMustBeRetained = defineRule({
                 report({
                     node: audit,
                     keyword: 'audit',
-                    message: `Audit of workflow '${workflow.name}' declares no retention; add 'retention <duration>' of at least 6 months (6mo), longer where law or policy asks for it.`,
+                    message: `Audit of workflow ${quoted(workflow.name)} declares no retention; add 'retention <duration>' of at least 6 months (6mo), longer where law or policy asks for it.`,
                 });
                 return;
             }
@@ -29,7 +30,7 @@ export const auditMustBeRetained = defineRule({
                 report({
                     node: audit,
                     property: 'retention',
-                    message: `Audit of workflow '${workflow.name}' keeps records for ${audit.retention} (${days} day${days === 1 ? '' : 's'}), less than the 6 months the law requires; write 'retention 6mo' or longer.`,
+                    message: `Audit of workflow ${quoted(workflow.name)} keeps records for ${audit.retention} (${days} day${days === 1 ? '' : 's'}), less than the 6 months the law requires; write 'retention 6mo' or longer.`,
                 });
             }
         },

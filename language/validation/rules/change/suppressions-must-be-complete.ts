@@ -34,6 +34,7 @@ export const suppressionsMustNotExpire = defineRule({
     severity: 'error',
     requirements: ['G39'],
     sources: ['Seed 1 "exception handling"'],
+    evidence: 'presence',
     checks: (services: HitlServices) => ({
         HitlFile: (file, report) => {
             const today = services.governance.Clock.today();

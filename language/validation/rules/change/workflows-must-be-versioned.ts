@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 export const workflowsMustBeVersioned = defineRule({
     code: 'change/version-and-approver',
@@ -13,7 +14,7 @@ export const workflowsMustBeVersioned = defineRule({
                 report({
                     node: workflow,
                     property: 'name',
-                    message: `Workflow '${workflow.name}' has no ${missing.join(' and no ')}; every change to a governed workflow is versioned and approved by a named role.`,
+                    message: `Workflow ${quoted(workflow.name)} has no ${missing.join(' and no ')}; every change to a governed workflow is versioned and approved by a named role.`,
                 });
             }
         },

@@ -1,6 +1,7 @@
 import type { AiStep, BiasSampling } from '../../../generated/ast.js';
 import { aiStepsOf, decisionsFedBy, isHumanParty } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 export function biasCovers(bias: BiasSampling, step: AiStep): boolean {
     return bias.covers.length === 0 || bias.covers.some((covered) => covered.ref === step);
@@ -32,13 +33,13 @@ export const biasMustBeSampled = defineRule({
                 if (!relevant.some(({ step }) => biasCovers(bias, step))) continue;
                 const missing = missingBiasParts(bias);
                 const reviewer = bias.reviewer?.ref;
-                if (reviewer && !isHumanParty(reviewer)) missing.push(`a person as reviewer ('${reviewer.name}' is an AI actor)`);
+                if (reviewer && !isHumanParty(reviewer)) missing.push(`a person as reviewer (${quoted(reviewer.name)} is an AI actor)`);
                 if (missing.length > 0) {
                     incomplete.add(bias);
                     report({
                         node: bias,
                         property: 'name',
-                        message: `Bias sampling '${bias.name}' does not declare ${missing.join(', ')}.`,
+                        message: `Bias sampling ${quoted(bias.name)} does not declare ${missing.join(', ')}.`,
                     });
                 }
             }
@@ -49,8 +50,8 @@ export const biasMustBeSampled = defineRule({
                 report({
                     node: step,
                     property: 'name',
-                    message: `AI step '${step.name}' feeds decision '${decision!.name}', which is about people, but no bias sampling covers it; add 'monitoring { bias <Name> { rate 5% slices <attribute> reviewer <Role> covers ${step.name} } }'.`,
-                    related: [{ node: decision!, message: `decision '${decision!.name}' is about people` }],
+                    message: `AI step ${quoted(step.name)} feeds decision ${quoted(decision!.name)}, which is about people, but no bias sampling covers it; add 'monitoring { bias <Name> { rate 5% slices <attribute> reviewer <Role> covers ${step.name} } }'.`,
+                    related: [{ node: decision!, message: `decision ${quoted(decision!.name)} is about people` }],
                 });
             }
         },

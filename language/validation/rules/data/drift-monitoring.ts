@@ -1,6 +1,7 @@
 import type { DriftMonitor } from '../../../generated/ast.js';
 import { aiStepsOf } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 export function missingDriftParts(drift: DriftMonitor): string[] {
     const missing: string[] = [];
@@ -24,8 +25,8 @@ export const driftMustBeMonitored = defineRule({
             if (aiSteps.length === 0) return;
             const drifts = workflow.monitoring?.drift ?? [];
             if (drifts.length === 0) {
-                const message = `Workflow '${workflow.name}' has AI steps but no drift monitor; add 'monitoring { drift <Name> { metric "…" baseline <value> threshold <value> window 30d on breach degrade-to-manual } }'.`;
-                const related = aiSteps.map((step) => ({ node: step, message: `AI step '${step.name}'` }));
+                const message = `Workflow ${quoted(workflow.name)} has AI steps but no drift monitor; add 'monitoring { drift <Name> { metric "…" baseline <value> threshold <value> window 30d on breach degrade-to-manual } }'.`;
+                const related = aiSteps.map((step) => ({ node: step, message: `AI step ${quoted(step.name)}` }));
                 if (workflow.monitoring) report({ node: workflow.monitoring, keyword: 'monitoring', message, related });
                 else report({ node: workflow, property: 'name', message, related });
                 return;
@@ -36,7 +37,7 @@ export const driftMustBeMonitored = defineRule({
                     report({
                         node: drift,
                         property: 'name',
-                        message: `Drift monitor '${drift.name}' does not declare ${missing.join(', ')}; without them a breach cannot be detected or acted on.`,
+                        message: `Drift monitor ${quoted(drift.name)} does not declare ${missing.join(', ')}; without them a breach cannot be detected or acted on.`,
                     });
                 }
             }

@@ -1,5 +1,6 @@
 import { aiStepsOf, decisionsFedBy, isHumanParty } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 export const feedbackMustLoopBack = defineRule({
     code: 'data/feedback-loops',
@@ -15,12 +16,12 @@ export const feedbackMustLoopBack = defineRule({
             const rightsDecision = decisions.find((decision) => decision.affectsUserRights);
             const needed = ['corrections', 'outcomes', ...(rightsDecision ? ['complaints'] : [])];
             const feedback = workflow.feedback;
-            const related = feeding.map((step) => ({ node: step, message: `AI step '${step.name}' feeds a decision` }));
+            const related = feeding.map((step) => ({ node: step, message: `AI step ${quoted(step.name)} feeds a decision` }));
             if (!feedback) {
                 report({
                     node: workflow,
                     property: 'name',
-                    message: `Workflow '${workflow.name}' has no feedback block, so human corrections and outcomes never reach a dataset; add 'feedback { ${needed.map((source) => `${source} to <Dataset>`).join(' ')} retraining approved by <Role> }'.`,
+                    message: `Workflow ${quoted(workflow.name)} has no feedback block, so human corrections and outcomes never reach a dataset; add 'feedback { ${needed.map((source) => `${source} to <Dataset>`).join(' ')} retraining approved by <Role> }'.`,
                     related,
                 });
                 return;
@@ -29,13 +30,13 @@ export const feedbackMustLoopBack = defineRule({
             const missing: string[] = [];
             if (!sources.has('corrections') && !sources.has('overrides')) missing.push("'corrections to <Dataset>'");
             if (!sources.has('outcomes')) missing.push("'outcomes to <Dataset>'");
-            if (rightsDecision && !sources.has('complaints')) missing.push(`'complaints to <Dataset>' (decision '${rightsDecision.name}' affects user rights)`);
+            if (rightsDecision && !sources.has('complaints')) missing.push(`'complaints to <Dataset>' (decision ${quoted(rightsDecision.name)} affects user rights)`);
             if (!feedback.retrainingApprover) missing.push("'retraining approved by <Role>'");
             if (missing.length > 0) {
                 report({
                     node: feedback,
                     keyword: 'feedback',
-                    message: `Feedback of workflow '${workflow.name}' lacks ${missing.join(', ')}.`,
+                    message: `Feedback of workflow ${quoted(workflow.name)} lacks ${missing.join(', ')}.`,
                     related,
                 });
             }
@@ -44,7 +45,7 @@ export const feedbackMustLoopBack = defineRule({
                 report({
                     node: feedback,
                     property: 'retrainingApprover',
-                    message: `Retraining in workflow '${workflow.name}' is approved by '${approver.name}', an AI actor; name a person or team: 'retraining approved by <Role>'.`,
+                    message: `Retraining in workflow ${quoted(workflow.name)} is approved by ${quoted(approver.name)}, an AI actor; name a person or team: 'retraining approved by <Role>'.`,
                 });
             }
         },

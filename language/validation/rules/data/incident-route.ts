@@ -1,5 +1,6 @@
 import { aiStepsOf, isHumanParty } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 export const incidentsMustHaveARoute = defineRule({
     code: 'data/incident-route',
@@ -16,7 +17,7 @@ export const incidentsMustHaveARoute = defineRule({
                 report({
                     node: workflow,
                     property: 'name',
-                    message: `Workflow '${workflow.name}' has AI steps but no serious-incident route; add 'incident { notify ${owner} within 24h }' and the authority to tell.`,
+                    message: `Workflow ${quoted(workflow.name)} has AI steps but no serious-incident route; add 'incident { notify ${owner} within 24h }' and the authority to tell.`,
                 });
                 return;
             }
@@ -24,7 +25,7 @@ export const incidentsMustHaveARoute = defineRule({
                 report({
                     node: incident,
                     keyword: 'incident',
-                    message: `Incident route of workflow '${workflow.name}' notifies nobody; add 'notify ${owner} within 24h'.`,
+                    message: `Incident route of workflow ${quoted(workflow.name)} notifies nobody; add 'notify ${owner} within 24h'.`,
                 });
             }
             incident.notices.forEach((notice) => {
@@ -33,7 +34,7 @@ export const incidentsMustHaveARoute = defineRule({
                     report({
                         node: notice,
                         property: 'party',
-                        message: `Incident notice goes to '${party.name}', an AI actor; notify a person or team who can act on a serious incident.`,
+                        message: `Incident notice goes to ${quoted(party.name)}, an AI actor; notify a person or team who can act on a serious incident.`,
                     });
                 }
             });

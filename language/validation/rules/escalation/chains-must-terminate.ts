@@ -2,6 +2,7 @@ import type { Party } from '../../../generated/ast.js';
 import { defineRule } from '../../rule.js';
 import { chainOf, describeChain, hasFinalAuthority, partyLabel } from './escalation-facts.js';
 import { levelRelated } from './escalations-must-go-higher.js';
+import { quoted } from '../../../util/names.js';
 
 /** Beyond this many levels an escalation is a relay race, not an answer. */
 export const MAX_CHAIN_LEVELS = 5;
@@ -24,7 +25,7 @@ export const chainsMustTerminate = defineRule({
                 report({
                     node: escalation,
                     property: 'name',
-                    message: `Escalation '${escalation.name}' names nobody; add levels such as 'to <Role> via <Channel> within <duration>', ending at a role with 'final authority'.`,
+                    message: `Escalation ${quoted(escalation.name)} names nobody; add levels such as 'to <Role> via <Channel> within <duration>', ending at a role with 'final authority'.`,
                 });
                 return;
             }
@@ -34,7 +35,7 @@ export const chainsMustTerminate = defineRule({
                 report({
                     node: escalation,
                     property: 'name',
-                    message: `Escalation '${escalation.name}' never ends: its timeouts hand over ${handOvers}, so items go round ${chain} → ${levels[0].name} … forever; end one of them with 'on timeout deny' or 'pause', or at a role with 'final authority'.`,
+                    message: `Escalation ${quoted(escalation.name)} never ends: its timeouts hand over ${handOvers}, so items go round ${chain} → ${levels[0].name} … forever; end one of them with 'on timeout deny' or 'pause', or at a role with 'final authority'.`,
                     related,
                 });
             }
@@ -46,7 +47,7 @@ export const chainsMustTerminate = defineRule({
                     report({
                         node: escalation,
                         property: 'name',
-                        message: `Escalation '${escalation.name}' comes back to '${level.name}' (levels ${earlier + 1} and ${index + 1}): ${chain}. A chain never returns to someone already on it; remove the repeated level.`,
+                        message: `Escalation ${quoted(escalation.name)} comes back to ${quoted(level.name)} (levels ${earlier + 1} and ${index + 1}): ${chain}. A chain never returns to someone already on it; remove the repeated level.`,
                         related: [levelRelated(levels[earlier], earlier), levelRelated(level, index)],
                     });
                     break;
@@ -57,7 +58,7 @@ export const chainsMustTerminate = defineRule({
                 report({
                     node: escalation,
                     property: 'name',
-                    message: `Escalation '${escalation.name}' is ${levels.length} levels deep (${chain}); keep it to at most ${MAX_CHAIN_LEVELS} so an item reaches someone who can decide in time.`,
+                    message: `Escalation ${quoted(escalation.name)} is ${levels.length} levels deep (${chain}); keep it to at most ${MAX_CHAIN_LEVELS} so an item reaches someone who can decide in time.`,
                     related,
                 });
             }
@@ -66,7 +67,7 @@ export const chainsMustTerminate = defineRule({
                 report({
                     node: escalation,
                     property: 'name',
-                    message: `Escalation '${escalation.name}' ends at ${partyLabel(last.party)}, who has no final authority: ${chain}. End the chain at a role with 'final authority', or add 'final authority' to '${last.name}'.`,
+                    message: `Escalation ${quoted(escalation.name)} ends at ${partyLabel(last.party)}, who has no final authority: ${chain}. End the chain at a role with 'final authority', or add 'final authority' to ${quoted(last.name)}.`,
                     related,
                 });
             }

@@ -22,6 +22,7 @@ import {
 import type { FlowEdge, FlowGraph } from '../../../analysis/flow-graph.js';
 import { decisionsFedBy, findUnblockedPath, isHumanStep, riskRank } from '../../../analysis/governance.js';
 import type { RelatedNode } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 /**
  * Facts the escalation and fallback rules share: where a step escalates to, who handles it,
@@ -92,7 +93,7 @@ export function partyLabel(party: Party): string {
     const authority = authorityOf(party);
     const parts = [authority !== undefined ? `authority ${authority}` : 'no authority declared'];
     if (hasFinalAuthority(party)) parts.push('final authority');
-    return `'${party.name}' (${parts.join(', ')})`;
+    return `${quoted(party.name)} (${parts.join(', ')})`;
 }
 
 /** One party on an escalation chain. */
@@ -186,7 +187,7 @@ export function unattendedPath(graph: FlowGraph, edge: FlowEdge): FlowEdge[] | u
 
 /** Related locations for a path: every step on it, each saying how the item moves on. */
 export function pathRelated(path: readonly FlowEdge[], last: string): RelatedNode[] {
-    const related: RelatedNode[] = path.map((edge) => ({ node: edge.from, message: `'${edge.from.name}' leads on (${edge.label}) to '${edge.to.name}'` }));
+    const related: RelatedNode[] = path.map((edge) => ({ node: edge.from, message: `${quoted(edge.from.name)} leads on (${edge.label}) to ${quoted(edge.to.name)}` }));
     const end = path[path.length - 1]?.to;
     if (end) related.push({ node: end, message: last });
     return related;

@@ -3,6 +3,7 @@ import { isEscalation, isTeam, type Party, type Step } from '../../../generated/
 import { defineRule, type Report } from '../../rule.js';
 import { channelsOf, chainOf, escalationReferencesOf, handlerNoun, handlersOf, isAiParty, stepNoun } from './escalation-facts.js';
 import { levelRelated } from './escalations-must-go-higher.js';
+import { quoted } from '../../../util/names.js';
 
 /** G20: whoever an item is escalated to can actually be told. */
 export const escalationTargetsMustBeReachable = defineRule({
@@ -18,7 +19,7 @@ export const escalationTargetsMustBeReachable = defineRule({
                     report({
                         node: reference.node,
                         keyword: 'escalate',
-                        message: `${stepNoun(step)} '${step.name}' says '${reference.phrase}' without naming to whom, so nobody is told; write '${reference.phrase} to <Escalation>'.`,
+                        message: `${stepNoun(step)} ${quoted(step.name)} says '${reference.phrase}' without naming to whom, so nobody is told; write '${reference.phrase} to <Escalation>'.`,
                     });
                     continue;
                 }
@@ -27,8 +28,8 @@ export const escalationTargetsMustBeReachable = defineRule({
                 report({
                     node: reference.node,
                     property: 'target',
-                    message: `${stepNoun(step)} '${step.name}' escalates to '${target.name}', which has no channel, so nobody can be reached; add 'channel <Channel>' to '${target.name}', or escalate to an escalation whose levels say 'via <Channel>'.`,
-                    related: [{ node: target, message: `'${target.name}' declares no channel` }],
+                    message: `${stepNoun(step)} ${quoted(step.name)} escalates to ${quoted(target.name)}, which has no channel, so nobody can be reached; add 'channel <Channel>' to ${quoted(target.name)}, or escalate to an escalation whose levels say 'via <Channel>'.`,
+                    related: [{ node: target, message: `${quoted(target.name)} declares no channel` }],
                 });
             }
         },
@@ -39,8 +40,8 @@ export const escalationTargetsMustBeReachable = defineRule({
                 report({
                     node: level,
                     property: 'target',
-                    message: `Escalation '${escalation.name}' goes to '${party.name}' with no way to reach them: the level has no 'via <Channel>' and '${party.name}' declares no channel; write 'to ${party.name} via <Channel>'.`,
-                    related: [{ node: party, message: `'${party.name}' declares no channel` }],
+                    message: `Escalation ${quoted(escalation.name)} goes to ${quoted(party.name)} with no way to reach them: the level has no 'via <Channel>' and ${quoted(party.name)} declares no channel; write 'to ${party.name} via <Channel>'.`,
+                    related: [{ node: party, message: `${quoted(party.name)} declares no channel` }],
                 });
             }
             const handOver = escalation.onTimeout;
@@ -49,8 +50,8 @@ export const escalationTargetsMustBeReachable = defineRule({
                 report({
                     node: handOver,
                     property: 'target',
-                    message: `Escalation '${escalation.name}' hands over on timeout to '${next.name}', which has no channel, so nobody can be reached; add 'channel <Channel>' to '${next.name}'.`,
-                    related: [{ node: next, message: `'${next.name}' declares no channel` }],
+                    message: `Escalation ${quoted(escalation.name)} hands over on timeout to ${quoted(next.name)}, which has no channel, so nobody can be reached; add 'channel <Channel>' to ${quoted(next.name)}.`,
+                    related: [{ node: next, message: `${quoted(next.name)} declares no channel` }],
                 });
             }
         },
@@ -86,8 +87,8 @@ function checkStep(step: Step, report: Report): void {
             report({
                 node: reference.node,
                 property: 'target',
-                message: `${stepNoun(step)} '${step.name}' escalates to '${target.name}', whose level ${index + 1} is ${describeOverlap(level.party!, handler)}, the ${noun} it escalates from; escalate to a chain that starts above '${handler.name}' (or skip that level with another escalation).`,
-                related: [levelRelated(level, index), { node: handler as AstNode, message: `${noun} '${handler.name}'` }],
+                message: `${stepNoun(step)} ${quoted(step.name)} escalates to ${quoted(target.name)}, whose level ${index + 1} is ${describeOverlap(level.party!, handler)}, the ${noun} it escalates from; escalate to a chain that starts above ${quoted(handler.name)} (or skip that level with another escalation).`,
+                related: [levelRelated(level, index), { node: handler as AstNode, message: `${noun} ${quoted(handler.name)}` }],
             });
         } else {
             const handler = overlaps(target, handlers);
@@ -95,8 +96,8 @@ function checkStep(step: Step, report: Report): void {
             report({
                 node: reference.node,
                 property: 'target',
-                message: `${stepNoun(step)} '${step.name}' escalates to ${describeOverlap(target, handler)}, its own ${noun}; escalate to someone else of higher authority.`,
-                related: [{ node: handler, message: `${noun} '${handler.name}'` }],
+                message: `${stepNoun(step)} ${quoted(step.name)} escalates to ${describeOverlap(target, handler)}, its own ${noun}; escalate to someone else of higher authority.`,
+                related: [{ node: handler, message: `${noun} ${quoted(handler.name)}` }],
             });
         }
     }
@@ -110,5 +111,5 @@ function overlaps(party: Party, handlers: readonly Party[]): Party | undefined {
 }
 
 function describeOverlap(party: Party, handler: Party): string {
-    return party === handler ? `'${party.name}'` : `team '${party.name}', which includes '${handler.name}'`;
+    return party === handler ? `${quoted(party.name)}` : `team ${quoted(party.name)}, which includes ${quoted(handler.name)}`;
 }

@@ -12,6 +12,7 @@ import {
     stepNoun,
     type ChainLevel,
 } from './escalation-facts.js';
+import { quoted } from '../../../util/names.js';
 
 const G19_SOURCES = ['NIST AI RMF MANAGE 2.3, 2.4', 'Seed 1 "when escalation to humans is mandatory"'];
 
@@ -42,14 +43,14 @@ function checkStep(step: Step, report: Report): void {
         const first: Party | undefined = isEscalation(target) ? chainOf(target).levels[0]?.party : target;
         // Escalating to the step's own handler is escalation/target-not-reviewer's finding.
         if (!first || handlers.includes(first) || isAiParty(first)) continue;
-        const via = isEscalation(target) ? `'${target.name}', whose first level is ${partyLabel(first)}` : partyLabel(first);
+        const via = isEscalation(target) ? `${quoted(target.name)}, whose first level is ${partyLabel(first)}` : partyLabel(first);
         const related = [{ node: first as AstNode, message: `${partyLabel(first)}` }, ...handlers.map((h) => ({ node: h as AstNode, message: `${noun} ${partyLabel(h)}` }))];
         const firstAuthority = authorityOf(first);
         if (firstAuthority === undefined) {
             report({
                 node: reference.node,
                 property: 'target',
-                message: `${stepNoun(step)} '${step.name}' escalates to ${via}, so the escalation cannot be shown to go above the ${noun}; add 'authority <n>' to '${first.name}'.`,
+                message: `${stepNoun(step)} ${quoted(step.name)} escalates to ${via}, so the escalation cannot be shown to go above the ${noun}; add 'authority <n>' to ${quoted(first.name)}.`,
                 related,
             });
             continue;
@@ -59,7 +60,7 @@ function checkStep(step: Step, report: Report): void {
             report({
                 node: reference.node,
                 property: 'target',
-                message: `${stepNoun(step)} '${step.name}' escalates to ${via}, but its ${noun} ${unranked.map((h) => `'${h.name}'`).join(', ')} declares no authority, so the escalation cannot be shown to go higher; add 'authority <n>' to ${unranked.map((h) => `'${h.name}'`).join(', ')}.`,
+                message: `${stepNoun(step)} ${quoted(step.name)} escalates to ${via}, but its ${noun} ${unranked.map((h) => `${quoted(h.name)}`).join(', ')} declares no authority, so the escalation cannot be shown to go higher; add 'authority <n>' to ${unranked.map((h) => `${quoted(h.name)}`).join(', ')}.`,
                 related,
             });
             continue;
@@ -69,7 +70,7 @@ function checkStep(step: Step, report: Report): void {
             report({
                 node: reference.node,
                 property: 'target',
-                message: `${stepNoun(step)} '${step.name}' escalates to ${via}, not above its ${noun} ${partyLabel(highest)}; escalate to a party with authority above ${authorityOf(highest)}.`,
+                message: `${stepNoun(step)} ${quoted(step.name)} escalates to ${via}, not above its ${noun} ${partyLabel(highest)}; escalate to a party with authority above ${authorityOf(highest)}.`,
                 related,
             });
         }
@@ -95,7 +96,7 @@ function checkChain(escalation: Escalation, report: Report): void {
                 report({
                     node,
                     property: 'target',
-                    message: `Escalation '${escalation.name}' escalates to AI actor '${party.name}'; an escalation goes to people: name a role or team of higher authority.`,
+                    message: `Escalation ${quoted(escalation.name)} escalates to AI actor ${quoted(party.name)}; an escalation goes to people: name a role or team of higher authority.`,
                 });
             }
             return;
@@ -106,8 +107,8 @@ function checkChain(escalation: Escalation, report: Report): void {
                 report({
                     node,
                     property: 'target',
-                    message: `Escalation '${escalation.name}' escalates to '${party.name}', which declares no authority, so the chain cannot be shown to go higher; add 'authority <n>' to '${party.name}'.`,
-                    related: [{ node: party, message: `'${party.name}' declares no authority` }],
+                    message: `Escalation ${quoted(escalation.name)} escalates to ${quoted(party.name)}, which declares no authority, so the chain cannot be shown to go higher; add 'authority <n>' to ${quoted(party.name)}.`,
+                    related: [{ node: party, message: `${quoted(party.name)} declares no authority` }],
                 });
             }
             return;
@@ -121,8 +122,8 @@ function checkChain(escalation: Escalation, report: Report): void {
                 node,
                 property: 'target',
                 message: handsOver
-                    ? `Escalation '${escalation.name}' hands over on timeout to '${level.escalation.name}', which starts at ${partyLabel(party)}: not above its last level ${partyLabel(before)}; every step of an escalation goes higher.`
-                    : `Escalation '${escalation.name}' goes from ${partyLabel(before)} to ${partyLabel(party)}, which is not higher; order the levels by rising authority.`,
+                    ? `Escalation ${quoted(escalation.name)} hands over on timeout to ${quoted(level.escalation.name)}, which starts at ${partyLabel(party)}: not above its last level ${partyLabel(before)}; every step of an escalation goes higher.`
+                    : `Escalation ${quoted(escalation.name)} goes from ${partyLabel(before)} to ${partyLabel(party)}, which is not higher; order the levels by rising authority.`,
                 related: [levelRelated(previous, index - 1), levelRelated(level, index)],
             });
         }
@@ -130,5 +131,5 @@ function checkChain(escalation: Escalation, report: Report): void {
 }
 
 export function levelRelated(level: ChainLevel, index: number): { node: AstNode; message: string } {
-    return { node: level.node, message: `level ${index + 1}: ${level.party ? partyLabel(level.party) : `'${level.name}'`}` };
+    return { node: level.node, message: `level ${index + 1}: ${level.party ? partyLabel(level.party) : `${quoted(level.name)}`}` };
 }

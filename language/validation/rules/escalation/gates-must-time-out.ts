@@ -15,6 +15,7 @@ import { workflowOf } from '../../../analysis/governance.js';
 import type { HitlServices } from '../../../hitl-module.js';
 import { defineRule, type Report } from '../../rule.js';
 import { decisionAboveLowFedBy, escalationReferencesOf, pathRelated, riskText, stepKind, stepNoun, unattendedPath } from './escalation-facts.js';
+import { quoted } from '../../../util/names.js';
 
 const G18_SOURCES = ['OWASP agentic guidance', 'Seed 1 "when escalation to humans is mandatory"'];
 
@@ -57,19 +58,19 @@ export const gatesMustTimeOut = defineRule({
                 report({
                     node: gate,
                     property: 'name',
-                    message: `Gate '${gate.name}' has no 'sla' and no 'on timeout' action, so an item nobody reviews waits forever; add 'sla <duration>' and ${action} (fail closed).`,
+                    message: `Gate ${quoted(gate.name)} has no 'sla' and no 'on timeout' action, so an item nobody reviews waits forever; add 'sla <duration>' and ${action} (fail closed).`,
                 });
             } else if (!gate.sla) {
                 report({
                     node: gate,
                     property: 'name',
-                    message: `Gate '${gate.name}' has an 'on timeout' action but no 'sla', so it never times out; add 'sla <duration>'.`,
+                    message: `Gate ${quoted(gate.name)} has an 'on timeout' action but no 'sla', so it never times out; add 'sla <duration>'.`,
                 });
             } else if (!hasAction) {
                 report({
                     node: gate,
                     property: 'name',
-                    message: `Gate '${gate.name}' has 'sla ${gate.sla}' but no 'on timeout' action, so nobody knows what happens when it passes; add ${action} (fail closed).`,
+                    message: `Gate ${quoted(gate.name)} has 'sla ${gate.sla}' but no 'on timeout' action, so nobody knows what happens when it passes; add ${action} (fail closed).`,
                 });
             }
         },
@@ -94,10 +95,10 @@ export const timeoutsMustFailClosed = defineRule({
                 if (!decision) continue;
                 report({
                     node: action,
-                    message: `Escalation '${escalation.name}' ends with 'on timeout ${action.kind}', so an item nobody at any level answers goes through unreviewed; '${step.name}' uses it and leads to decision '${decision.name}' (${riskText(decision)}). Write 'on timeout deny' or 'on timeout pause' (fail closed).`,
+                    message: `Escalation ${quoted(escalation.name)} ends with 'on timeout ${action.kind}', so an item nobody at any level answers goes through unreviewed; ${quoted(step.name)} uses it and leads to decision ${quoted(decision.name)} (${riskText(decision)}). Write 'on timeout deny' or 'on timeout pause' (fail closed).`,
                     related: [
-                        { node: step, message: `'${step.name}' escalates to '${escalation.name}'` },
-                        { node: decision, message: `decision '${decision.name}' (${riskText(decision)})` },
+                        { node: step, message: `${quoted(step.name)} escalates to ${quoted(escalation.name)}` },
+                        { node: decision, message: `decision ${quoted(decision.name)} (${riskText(decision)})` },
                     ],
                 });
                 return;
@@ -117,8 +118,8 @@ function checkStepTimeouts(step: Gate | ManualQueue, report: Report): void {
             const effect = action.kind === 'approve' ? 'approves an item nobody reviewed' : 'passes on an item nobody reviewed';
             report({
                 node: action,
-                message: `${noun} '${step.name}' leads to decision '${decision.name}' (${riskText(decision)}), but 'on timeout ${action.kind}' ${effect}; fail closed with ${fix}.`,
-                related: [{ node: decision, message: `decision '${decision.name}' (${riskText(decision)})` }],
+                message: `${noun} ${quoted(step.name)} leads to decision ${quoted(decision.name)} (${riskText(decision)}), but 'on timeout ${action.kind}' ${effect}; fail closed with ${fix}.`,
+                related: [{ node: decision, message: `decision ${quoted(decision.name)} (${riskText(decision)})` }],
             });
             continue;
         }
@@ -130,8 +131,8 @@ function checkStepTimeouts(step: Gate | ManualQueue, report: Report): void {
         const end = path[path.length - 1].to;
         report({
             node: route,
-            message: `${noun} '${step.name}' leads to decision '${decision.name}' (${riskText(decision)}), but on timeout it sends the item along ${describePath(path)} to ${stepKind(end)} '${end.name}' without a person; fail closed with ${fix}.`,
-            related: pathRelated(path, `${stepKind(end)} '${end.name}' is reached without a person`),
+            message: `${noun} ${quoted(step.name)} leads to decision ${quoted(decision.name)} (${riskText(decision)}), but on timeout it sends the item along ${describePath(path)} to ${stepKind(end)} ${quoted(end.name)} without a person; fail closed with ${fix}.`,
+            related: pathRelated(path, `${stepKind(end)} ${quoted(end.name)} is reached without a person`),
         });
     }
 }

@@ -4,6 +4,7 @@ import { feedsHighRisk, workflowOf } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
 import { suggestedEscalation } from './gates-must-time-out.js';
 import { decisionAboveLowFedBy, pathRelated, riskText, stepKind, unattendedPath } from './escalation-facts.js';
+import { quoted } from '../../../util/names.js';
 
 const G19_SOURCES = ['NIST AI RMF MANAGE 2.3, 2.4', 'Seed 1 "when escalation to humans is mandatory"'];
 
@@ -31,8 +32,8 @@ export const lowConfidenceMustReachAPerson = defineRule({
                 if (action === 'deny' || action === 'pause') {
                     report({
                         node: route as EventRoute,
-                        message: `AI step '${step.name}' feeds decision '${decision.name}' (${riskText(decision)}), but 'on low-confidence ${action}' settles uncertain items without a person; ${fix}.`,
-                        related: [{ node: decision, message: `decision '${decision.name}' (${riskText(decision)})` }],
+                        message: `AI step ${quoted(step.name)} feeds decision ${quoted(decision.name)} (${riskText(decision)}), but 'on low-confidence ${action}' settles uncertain items without a person; ${fix}.`,
+                        related: [{ node: decision, message: `decision ${quoted(decision.name)} (${riskText(decision)})` }],
                     });
                     continue;
                 }
@@ -42,8 +43,8 @@ export const lowConfidenceMustReachAPerson = defineRule({
                 const end = path[path.length - 1].to;
                 report({
                     node: route,
-                    message: `AI step '${step.name}' feeds decision '${decision.name}' (${riskText(decision)}), but its low-confidence route ${describePath(path)} reaches ${stepKind(end)} '${end.name}' before any person sees the item; ${fix}.`,
-                    related: pathRelated(path, `${stepKind(end)} '${end.name}' is reached without a person`),
+                    message: `AI step ${quoted(step.name)} feeds decision ${quoted(decision.name)} (${riskText(decision)}), but its low-confidence route ${describePath(path)} reaches ${stepKind(end)} ${quoted(end.name)} before any person sees the item; ${fix}.`,
+                    related: pathRelated(path, `${stepKind(end)} ${quoted(end.name)} is reached without a person`),
                 });
             }
         },
@@ -66,7 +67,7 @@ export const highRiskGatesShouldEscalateDisagreement = defineRule({
             report({
                 node: gate,
                 property: 'name',
-                message: `Gate '${gate.name}' comes before a high-risk decision but does not say where a reviewer's disagreement with the AI goes; add 'escalate on disagreement to ${target}'.`,
+                message: `Gate ${quoted(gate.name)} comes before a high-risk decision but does not say where a reviewer's disagreement with the AI goes; add 'escalate on disagreement to ${target}'.`,
             });
         },
     },

@@ -3,6 +3,7 @@ import { describePath, flowGraphOf } from '../../../analysis/flow-graph.js';
 import { workflowOf } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
 import { decisionAboveLowFedBy, joinList, pathRelated, stepKind, unattendedPath } from '../escalation/escalation-facts.js';
+import { quoted } from '../../../util/names.js';
 
 const G21_SOURCES = ['EU AI Act Art 15(4)', 'Seed 2 "AI failure degradation"'];
 
@@ -33,7 +34,7 @@ export const aiStepsMustDeclareFallbacks = defineRule({
             report({
                 node: step,
                 property: 'name',
-                message: `AI step '${step.name}' does not say what happens when the AI ${joinList(missing.map(describeEvent), 'or')}; add ${joinList(lines)} (manual handling, or a conservative policy: 'on <event> use <Policy> -> <Step>').`,
+                message: `AI step ${quoted(step.name)} does not say what happens when the AI ${joinList(missing.map(describeEvent), 'or')}; add ${joinList(lines)} (manual handling, or a conservative policy: 'on <event> use <Policy> -> <Step>').`,
             });
         },
     },
@@ -68,7 +69,7 @@ export const fallbacksMustNotSkip = defineRule({
                 if (action === 'skip' || action === 'approve') {
                     report({
                         node: route.action!,
-                        message: `AI step '${step.name}' answers '${route.event}' with '${action}', so the item goes on as if the AI had checked it; send it to people ('on ${route.event} -> <ManualQueue or Gate>') or apply a conservative policy ('on ${route.event} use <Policy> -> <Step>').`,
+                        message: `AI step ${quoted(step.name)} answers '${route.event}' with '${action}', so the item goes on as if the AI had checked it; send it to people ('on ${route.event} -> <ManualQueue or Gate>') or apply a conservative policy ('on ${route.event} use <Policy> -> <Step>').`,
                     });
                     continue;
                 }
@@ -82,8 +83,8 @@ export const fallbacksMustNotSkip = defineRule({
                 const end = path[path.length - 1].to;
                 report({
                     node: route,
-                    message: `AI step '${step.name}' falls back on '${route.event}' along ${describePath(path)} to ${stepKind(end)} '${end.name}' with no person and no policy, which skips the check; route it to a manual queue or gate, or write 'on ${route.event} use <Policy> -> ${route.target.$refText}'.`,
-                    related: pathRelated(path, `${stepKind(end)} '${end.name}' is reached without a person`),
+                    message: `AI step ${quoted(step.name)} falls back on '${route.event}' along ${describePath(path)} to ${stepKind(end)} ${quoted(end.name)} with no person and no policy, which skips the check; route it to a manual queue or gate, or write 'on ${route.event} use <Policy> -> ${route.target.$refText}'.`,
+                    related: pathRelated(path, `${stepKind(end)} ${quoted(end.name)} is reached without a person`),
                 });
             }
         },

@@ -1,5 +1,6 @@
 import { isHighRisk, decisionsFedBy, workflowOf } from '../../../analysis/governance.js';
 import { defineRule, type RelatedNode } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 /** G22: "low confidence" means something only once the threshold is written down. */
 export const aiStepsMustDeclareAConfidenceThreshold = defineRule({
@@ -16,8 +17,8 @@ export const aiStepsMustDeclareAConfidenceThreshold = defineRule({
             report({
                 node: step,
                 property: 'name',
-                message: `AI step '${step.name}' feeds decision '${decisions[0].name}' but declares no confidence threshold, so 'low confidence' is undefined; add 'confidence threshold <0..1>' (for example 0.8) and an 'on low-confidence' route.`,
-                related: decisions.map((d) => ({ node: d, message: `decision '${d.name}' is fed by '${step.name}'` })),
+                message: `AI step ${quoted(step.name)} feeds decision ${quoted(decisions[0].name)} but declares no confidence threshold, so 'low confidence' is undefined; add 'confidence threshold <0..1>' (for example 0.8) and an 'on low-confidence' route.`,
+                related: decisions.map((d) => ({ node: d, message: `decision ${quoted(d.name)} is fed by ${quoted(step.name)}` })),
             });
         },
     },
@@ -40,12 +41,12 @@ export const highRiskAiStepsMustBeEvaluated = defineRule({
             const covering = workflow.evaluations.filter((evaluation) => evaluation.covers.some((c) => c.ref === step));
             for (const kind of REQUIRED_KINDS) {
                 const ofKind = covering.filter((evaluation) => evaluation.kind === kind);
-                const related: RelatedNode[] = [{ node: decision, message: `decision '${decision.name}' is risk ${decision.risk}` }];
+                const related: RelatedNode[] = [{ node: decision, message: `decision ${quoted(decision.name)} is risk ${decision.risk}` }];
                 if (ofKind.length === 0) {
                     report({
                         node: step,
                         property: 'name',
-                        message: `AI step '${step.name}' feeds high-risk decision '${decision.name}' but no ${kind} evaluation covers it; add 'evaluation <Name> { kind ${kind} covers ${step.name} every <duration> gates deployment }'.`,
+                        message: `AI step ${quoted(step.name)} feeds high-risk decision ${quoted(decision.name)} but no ${kind} evaluation covers it; add 'evaluation <Name> { kind ${kind} covers ${step.name} every <duration> gates deployment }'.`,
                         related,
                     });
                     continue;
@@ -56,8 +57,8 @@ export const highRiskAiStepsMustBeEvaluated = defineRule({
                 report({
                     node: step,
                     property: 'name',
-                    message: `AI step '${step.name}' feeds high-risk decision '${decision.name}', but its ${kind} evaluation '${evaluation.name}' has no ${missing.join(' and no ')}, so it is not scheduled or does not stop a deployment; add ${missing.join(' and ')} to '${evaluation.name}'.`,
-                    related: [...related, { node: evaluation, message: `${kind} evaluation '${evaluation.name}'` }],
+                    message: `AI step ${quoted(step.name)} feeds high-risk decision ${quoted(decision.name)}, but its ${kind} evaluation ${quoted(evaluation.name)} has no ${missing.join(' and no ')}, so it is not scheduled or does not stop a deployment; add ${missing.join(' and ')} to ${quoted(evaluation.name)}.`,
+                    related: [...related, { node: evaluation, message: `${kind} evaluation ${quoted(evaluation.name)}` }],
                 });
             }
         },

@@ -1,5 +1,6 @@
 import { isHumanParty, workflowOf } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 /** G23: a manual queue is somebody's, and items do not sit in it forever. */
 export const queuesMustHaveOwnerAndTimeout = defineRule({
@@ -16,7 +17,7 @@ export const queuesMustHaveOwnerAndTimeout = defineRule({
                 report({
                     node: queue,
                     property: 'name',
-                    message: `Manual queue '${queue.name}' has no ${missing.length === 2 ? 'owner and no timeout' : queue.owner ? 'timeout' : 'owner'}, so items can wait in it unnoticed; add ${missing.join(' and ')}.`,
+                    message: `Manual queue ${quoted(queue.name)} has no ${missing.length === 2 ? 'owner and no timeout' : queue.owner ? 'timeout' : 'owner'}, so items can wait in it unnoticed; add ${missing.join(' and ')}.`,
                 });
             }
             const party = queue.owner?.ref;
@@ -24,7 +25,7 @@ export const queuesMustHaveOwnerAndTimeout = defineRule({
                 report({
                     node: queue,
                     property: 'owner',
-                    message: `Manual queue '${queue.name}' is owned by AI actor '${party.name}'; a manual queue is worked by people: name a role or team.`,
+                    message: `Manual queue ${quoted(queue.name)} is owned by AI actor ${quoted(party.name)}; a manual queue is worked by people: name a role or team.`,
                 });
             }
         },

@@ -1,5 +1,6 @@
 import { isOtherwiseRoute, isOutcome, isThenRoute, isWhenRoute } from '../../../generated/ast.js';
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 /** When no condition holds an item has nowhere to go; 'otherwise' says where it goes. */
 export const branchesShouldHaveOtherwise = defineRule({
@@ -16,7 +17,7 @@ export const branchesShouldHaveOtherwise = defineRule({
                 if (whens.length === 0 || step.routes.some((r) => isOtherwiseRoute(r) || isThenRoute(r))) continue;
                 report({
                     node: whens[whens.length - 1],
-                    message: `'${step.name}' branches on conditions but has no 'otherwise -> <Step>' for items that match none of them.`,
+                    message: `${quoted(step.name)} branches on conditions but has no 'otherwise -> <Step>' for items that match none of them.`,
                 });
             }
         },

@@ -1,6 +1,7 @@
 import { isOutcome } from '../../../generated/ast.js';
 import { flowGraphOf, stronglyConnectedComponents } from '../../../analysis/flow-graph.js';
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 export const cyclesMustHaveAnExit = defineRule({
     code: 'flow/cycle-without-exit',
@@ -23,7 +24,7 @@ export const cyclesMustHaveAnExit = defineRule({
                     node: first,
                     property: 'name',
                     message: `Loop ${cycle} has no route out, so items circle forever; add a route from one of these steps to an outcome or an escalation.`,
-                    related: component.slice(1).map((step) => ({ node: step, message: `'${step.name}' is part of the loop` })),
+                    related: component.slice(1).map((step) => ({ node: step, message: `${quoted(step.name)} is part of the loop` })),
                 });
             }
         },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 /** G23: every path ends in a terminal state that records what happened. */
 export const outcomesMustRecordResult = defineRule({
@@ -13,7 +14,7 @@ export const outcomesMustRecordResult = defineRule({
             report({
                 node: outcome,
                 property: 'name',
-                message: `Outcome '${outcome.name}' records no result, so the audit trail does not say how items that end here ended; add 'result "<what happened>"'.`,
+                message: `Outcome ${quoted(outcome.name)} records no result, so the audit trail does not say how items that end here ended; add 'result "<what happened>"'.`,
             });
         },
     },

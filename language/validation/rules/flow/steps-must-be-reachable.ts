@@ -1,5 +1,6 @@
 import { flowGraphOf, reachableFrom } from '../../../analysis/flow-graph.js';
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 export const stepsMustBeReachable = defineRule({
     code: 'flow/unreachable-step',
@@ -17,8 +18,8 @@ export const stepsMustBeReachable = defineRule({
                     report({
                         node: step,
                         property: 'name',
-                        message: `Step '${step.name}' cannot be reached from '${graph.start.name}'; route to it from another step or remove it.`,
-                        related: [{ node: graph.start, message: `the workflow starts at '${graph.start.name}'` }],
+                        message: `Step ${quoted(step.name)} cannot be reached from ${quoted(graph.start.name)}; route to it from another step or remove it.`,
+                        related: [{ node: graph.start, message: `the workflow starts at ${quoted(graph.start.name)}` }],
                     });
                 }
             }

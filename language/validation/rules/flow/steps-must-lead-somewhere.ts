@@ -2,6 +2,7 @@ import { isOutcome } from '../../../generated/ast.js';
 import { describePath, flowGraphOf } from '../../../analysis/flow-graph.js';
 import { findUnblockedPath } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 /** A step with no way out strands every item that reaches it: no result is ever recorded. */
 export const stepsMustLeadSomewhere = defineRule({
@@ -21,8 +22,8 @@ export const stepsMustLeadSomewhere = defineRule({
                 report({
                     node: step,
                     property: 'name',
-                    message: `Step '${step.name}' has no route out, so items stop there without a result${via}. Add 'then <Step>', 'on <event> -> <Step>' or end the path in an outcome.`,
-                    related: path?.map((edge) => ({ node: edge.from, message: `'${edge.from.name}' leads on (${edge.label})` })) ?? [],
+                    message: `Step ${quoted(step.name)} has no route out, so items stop there without a result${via}. Add 'then <Step>', 'on <event> -> <Step>' or end the path in an outcome.`,
+                    related: path?.map((edge) => ({ node: edge.from, message: `${quoted(edge.from.name)} leads on (${edge.label})` })) ?? [],
                 });
             }
         },

@@ -3,6 +3,7 @@ import { isAiActor, isRole, isTeam, type Escalation, type Party, type TimeoutAct
 import { defineRule, type Report } from '../../rule.js';
 import { partyLabel } from './oversight-facts.js';
 import { partiesIn } from '../../../analysis/governance.js';
+import { quoted } from '../../../util/names.js';
 
 /** A role declares competence or training; a team does, or else every person in it does. */
 export function lacksCompetence(party: Party): Party[] {
@@ -34,7 +35,7 @@ export const oversightRolesMustDeclareCompetence = defineRule({
         Workflow: (workflow, report) => reportSeats(seatsIn(workflow), report),
         Escalation: (escalation: Escalation, report) =>
             reportSeats(
-                escalation.levels.map((level) => ({ party: level.target?.ref, node: level, property: 'target', role: `is an escalation target in '${escalation.name}'` })),
+                escalation.levels.map((level) => ({ party: level.target?.ref, node: level, property: 'target', role: `is an escalation target in ${quoted(escalation.name)}` })),
                 report,
             ),
     },
@@ -48,20 +49,20 @@ function seatsIn(workflow: Workflow): Seat[] {
     };
     for (const step of workflow.steps) {
         if (step.$type === 'Gate') {
-            step.reviewers.forEach((reviewer, index) => seats.push({ party: reviewer.ref, node: step, property: 'reviewers', index, role: `reviews gate '${step.name}'` }));
+            step.reviewers.forEach((reviewer, index) => seats.push({ party: reviewer.ref, node: step, property: 'reviewers', index, role: `reviews gate ${quoted(step.name)}` }));
         }
-        if (step.$type === 'ManualQueue') seats.push({ party: step.owner?.ref, node: step, property: 'owner', role: `owns queue '${step.name}'` });
-        if (step.$type === 'Decision') seats.push({ party: step.veto?.ref, node: step, property: 'veto', role: `holds the veto on decision '${step.name}'` });
+        if (step.$type === 'ManualQueue') seats.push({ party: step.owner?.ref, node: step, property: 'owner', role: `owns queue ${quoted(step.name)}` });
+        if (step.$type === 'Decision') seats.push({ party: step.veto?.ref, node: step, property: 'veto', role: `holds the veto on decision ${quoted(step.name)}` });
         if (step.$type === 'Gate' || step.$type === 'ManualQueue') {
             for (const rule of step.escalations) {
                 const target = rule.target?.ref;
-                if (isRole(target) || isTeam(target)) seats.push({ party: target, node: rule, property: 'target', role: `is the escalation target of '${step.name}'` });
+                if (isRole(target) || isTeam(target)) seats.push({ party: target, node: rule, property: 'target', role: `is the escalation target of ${quoted(step.name)}` });
             }
             for (const route of step.routes) if (route.$type === 'EventRoute') timeout(route.action, step.name);
         }
     }
-    if (workflow.appeal) seats.push({ party: workflow.appeal.reviewer?.ref, node: workflow.appeal, property: 'reviewer', role: `reviews appeals in workflow '${workflow.name}'` });
-    workflow.stop?.owners.forEach((owner, index) => seats.push({ party: owner.ref, node: workflow.stop!, property: 'owners', index, role: `may stop workflow '${workflow.name}'` }));
+    if (workflow.appeal) seats.push({ party: workflow.appeal.reviewer?.ref, node: workflow.appeal, property: 'reviewer', role: `reviews appeals in workflow ${quoted(workflow.name)}` });
+    workflow.stop?.owners.forEach((owner, index) => seats.push({ party: owner.ref, node: workflow.stop!, property: 'owners', index, role: `may stop workflow ${quoted(workflow.name)}` }));
     return seats;
 }
 
@@ -76,12 +77,12 @@ function reportSeats(seats: readonly Seat[], report: Report): void {
         const missing = lacksCompetence(party);
         if (missing.length === 0) continue;
         const [first, ...others] = partySeats;
-        const who = missing.length === 1 && missing[0] === party ? `it declares no competence or training` : `neither the team nor its members ${missing.map((m) => `'${m.name}'`).join(', ')} declare competence or training`;
+        const who = missing.length === 1 && missing[0] === party ? `it declares no competence or training` : `neither the team nor its members ${missing.map((m) => `${quoted(m.name)}`).join(', ')} declare competence or training`;
         report({
             node: first.node,
             property: first.property as never,
             index: first.index,
-            message: `${partyLabel(party)} ${first.role}${others.length > 0 ? ` (and ${others.length} more oversight ${others.length === 1 ? 'duty' : 'duties'})` : ''}, but ${who}; add 'competence "…"' or 'training "…"' to ${missing.map((m) => `'${m.name}'`).join(', ')}.`,
+            message: `${partyLabel(party)} ${first.role}${others.length > 0 ? ` (and ${others.length} more oversight ${others.length === 1 ? 'duty' : 'duties'})` : ''}, but ${who}; add 'competence "…"' or 'training "…"' to ${missing.map((m) => `${quoted(m.name)}`).join(', ')}.`,
             related: [{ node: party, message: `${partyLabel(party)} is declared here` }, ...others.map((seat) => ({ node: seat.node, message: `${partyLabel(party)} ${seat.role}` }))],
         });
     }

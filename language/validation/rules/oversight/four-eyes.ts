@@ -10,6 +10,7 @@ import {
 import { describePath, flowGraphOf, type FlowEdge } from '../../../analysis/flow-graph.js';
 import { defineRule } from '../../rule.js';
 import { isPersonStep, leavesWithoutHuman, pathSteps, shortestUnclearedPath } from './oversight-facts.js';
+import { quoted } from '../../../util/names.js';
 
 /**
  * G06: items of a category the decision marks `four-eyes category "…"` pass a gate marked
@@ -35,7 +36,7 @@ export const fourEyesCategoriesMustPassAFourEyesGate = defineRule({
             report({
                 node: decision,
                 property: 'fourEyesCategory',
-                message: `Decision '${decision.name}' requires four-eyes review for "${category}", but ${describePath(path)} brings the AI's output to it with no gate marked 'four-eyes' after the AI step; route items of this category through a four-eyes gate (two distinct reviewers) on this path.`,
+                message: `Decision ${quoted(decision.name)} requires four-eyes review for "${category}", but ${describePath(path)} brings the AI's output to it with no gate marked 'four-eyes' after the AI step; route items of this category through a four-eyes gate (two distinct reviewers) on this path.`,
                 related: pathSteps(path),
             });
         },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 /** The actions a reviewer needs to do more than rubber-stamp: accept, correct, refuse. */
 export const REQUIRED_GATE_ACTIONS = ['approve', 'override', 'reject'] as const;
@@ -20,7 +21,7 @@ export const gatesMustAllowOverride = defineRule({
                 report({
                     node: gate,
                     property: 'name',
-                    message: `Gate '${gate.name}' declares no reviewer actions; add 'allows approve, override, reject' so the reviewer can correct or refuse the AI's output, not only accept it.`,
+                    message: `Gate ${quoted(gate.name)} declares no reviewer actions; add 'allows approve, override, reject' so the reviewer can correct or refuse the AI's output, not only accept it.`,
                 });
                 return;
             }
@@ -29,7 +30,7 @@ export const gatesMustAllowOverride = defineRule({
                 report({
                     node: gate,
                     keyword: 'allows',
-                    message: `Gate '${gate.name}' does not allow ${missing.join(' or ')}; add ${missing.map((a) => `'${a}'`).join(' and ')} to its 'allows' list: a reviewer must be able to approve, override (or edit) and reject.`,
+                    message: `Gate ${quoted(gate.name)} does not allow ${missing.join(' or ')}; add ${missing.map((a) => `'${a}'`).join(' and ')} to its 'allows' list: a reviewer must be able to approve, override (or edit) and reject.`,
                 });
             }
         },

@@ -3,6 +3,7 @@ import { describePath, flowGraphOf, type FlowEdge, type FlowGraph } from '../../
 import { aiStepsOf, decisionsOf, isHighRisk, isProtectedDecision } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
 import { isPersonStep, leavesWithoutHuman, pathSteps, stepIndex } from './oversight-facts.js';
+import { quoted } from '../../../util/names.js';
 
 /**
  * G01 as a graph property: from every AI step, every path — normal flow, branches, fallbacks,
@@ -28,12 +29,12 @@ export const aiOutputMustPassAHuman = defineRule({
                     const fix = crossing
                         ? crossingFix(crossing)
                         : aiOnlyGate
-                          ? `give gate '${aiOnlyGate.name}' a human reviewer (its reviewers are AI actors only)`
-                          : `route it through a gate or manual queue before '${first.name}'`;
-                    const also = path.alsoReached.length > 0 ? `; from '${first.name}' it also reaches ${path.alsoReached.map(targetLabel).join(' and ')}` : '';
+                          ? `give gate ${quoted(aiOnlyGate.name)} a human reviewer (its reviewers are AI actors only)`
+                          : `route it through a gate or manual queue before ${quoted(first.name)}`;
+                    const also = path.alsoReached.length > 0 ? `; from ${quoted(first.name)} it also reaches ${path.alsoReached.map(targetLabel).join(' and ')}` : '';
                     report({
                         node: (crossing ?? path.edges[0]).route,
-                        message: `AI step '${aiStep.name}' reaches ${path.targets.map(targetLabel).join(' and ')} with no person acting: ${describePath(path.edges)}${also}; ${fix}.`,
+                        message: `AI step ${quoted(aiStep.name)} reaches ${path.targets.map(targetLabel).join(' and ')} with no person acting: ${describePath(path.edges)}${also}; ${fix}.`,
                         related: pathSteps(path.edges),
                     });
                 }
@@ -115,16 +116,16 @@ function edgesTo(previous: Map<string, { edge: FlowEdge; key: string } | null>, 
 function targetLabel(step: Step): string {
     if (isDecision(step)) {
         const why = [isHighRisk(step.risk) ? `risk ${step.risk}` : undefined, step.affectsUserRights ? 'affects user rights' : undefined].filter(Boolean);
-        return `decision '${step.name}' (${why.join(', ')})`;
+        return `decision ${quoted(step.name)} (${why.join(', ')})`;
     }
-    if (isEffect(step)) return `effect '${step.name}' (${step.external ? 'external ' : ''}${step.kind})`;
-    return `'${step.name}'`;
+    if (isEffect(step)) return `effect ${quoted(step.name)} (${step.external ? 'external ' : ''}${step.kind})`;
+    return `${quoted(step.name)}`;
 }
 
 function crossingFix(edge: FlowEdge): string {
     if (isGate(edge.from) && edge.bypassesHuman) {
-        return `make gate '${edge.from.name}' fail closed ('on timeout escalate to <Escalation>' or 'on timeout deny' instead of 'on timeout approve')`;
+        return `make gate ${quoted(edge.from.name)} fail closed ('on timeout escalate to <Escalation>' or 'on timeout deny' instead of 'on timeout approve')`;
     }
-    return `have '${edge.from.name}' escalate on timeout ('on timeout escalate to <Escalation>') instead of sending the item on to '${edge.to.name}' unattended`;
+    return `have ${quoted(edge.from.name)} escalate on timeout ('on timeout escalate to <Escalation>') instead of sending the item on to ${quoted(edge.to.name)} unattended`;
 }
 

@@ -1,5 +1,6 @@
 import { isAiActor } from '../../../generated/ast.js';
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 /** Decision kinds that stay with people (seed 1): trade-offs, compliance judgments, commitments. */
 export const HUMAN_ONLY_KINDS: ReadonlySet<string> = new Set(['risk-tradeoff', 'compliance-judgment', 'external-commitment']);
@@ -10,25 +11,26 @@ export const criticalDecisionsMustStayHuman = defineRule({
     severity: 'error',
     requirements: ['G09'],
     sources: ['Seed 1'],
+    evidence: 'presence',
     checks: {
         Decision: (decision, report) => {
             if (!decision.kind || !HUMAN_ONLY_KINDS.has(decision.kind)) return;
-            const what = `Decision '${decision.name}' is a ${decision.kind}, which only a person may make`;
+            const what = `Decision ${quoted(decision.name)} is a ${decision.kind}, which only a person may make`;
             if (isAiActor(decision.decidedBy?.ref)) {
-                report({ node: decision, property: 'decidedBy', message: `${what}, but it is decided by AI actor '${decision.decidedBy.ref.name}'; write 'decided by <Role>' and let the AI only recommend.` });
+                report({ node: decision, property: 'decidedBy', message: `${what}, but it is decided by AI actor ${quoted(decision.decidedBy.ref.name)}; write 'decided by <Role>' and let the AI only recommend.` });
             }
             const raci = decision.raci;
             for (const property of ['responsible', 'accountable'] as const) {
                 raci?.[property].forEach((party, index) => {
                     if (isAiActor(party.ref)) {
-                        report({ node: raci, property, index, message: `${what}, but AI actor '${party.ref.name}' is ${property} for it; name a human role or team.` });
+                        report({ node: raci, property, index, message: `${what}, but AI actor ${quoted(party.ref.name)} is ${property} for it; name a human role or team.` });
                     }
                 });
             }
             if (decision.stage === 'automate') {
                 report({ node: decision, property: 'stage', message: `${what}, but its stage is 'automate'; use 'stage assist' (or shadow).` });
             } else if (!decision.stage && decision.$container.stage === 'automate') {
-                report({ node: decision, property: 'name', message: `${what}, but it inherits stage 'automate' from workflow '${decision.$container.name}'; add 'stage assist' to the decision.` });
+                report({ node: decision, property: 'name', message: `${what}, but it inherits stage 'automate' from workflow ${quoted(decision.$container.name)}; add 'stage assist' to the decision.` });
             }
         },
     },

@@ -19,6 +19,7 @@ import {
 import { flowGraphOf, reachableFrom, type FlowEdge, type FlowGraph } from '../../../analysis/flow-graph.js';
 import { aiStepsOf } from '../../../analysis/governance.js';
 import type { RelatedNode } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 /**
  * Facts the oversight and RACI rules share: who a party stands for, which steps a person
@@ -171,7 +172,7 @@ export function shortestUnclearedPath(
 }
 
 /** Every step on a path, in order, as related information. */
-export function pathSteps(path: readonly FlowEdge[], describe: (step: Step, index: number) => string = (step, index) => `Step ${index + 1} of the path: '${step.name}'`): RelatedNode[] {
+export function pathSteps(path: readonly FlowEdge[], describe: (step: Step, index: number) => string = (step, index) => `Step ${index + 1} of the path: ${quoted(step.name)}`): RelatedNode[] {
     if (path.length === 0) return [];
     const steps = [path[0].from, ...path.map((edge) => edge.to)];
     return steps.map((step, index) => ({ node: step, message: describe(step, index) }));
@@ -179,5 +180,5 @@ export function pathSteps(path: readonly FlowEdge[], describe: (step: Step, inde
 
 /** `Role 'X'`, `Team 'X'` or `AI actor 'X'`. */
 export function partyLabel(party: Party): string {
-    return `${isRole(party) ? 'Role' : isTeam(party) ? 'Team' : 'AI actor'} '${party.name}'`;
+    return `${isRole(party) ? 'Role' : isTeam(party) ? 'Team' : 'AI actor'} ${quoted(party.name)}`;
 }

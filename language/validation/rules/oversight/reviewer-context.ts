@@ -2,6 +2,7 @@ import type { Decision, Step } from '../../../generated/ast.js';
 import { decisionsFedBy, isHighRisk } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
 import { aiStepsReviewedBy } from './oversight-facts.js';
+import { quoted } from '../../../util/names.js';
 
 /** What a reviewer of AI output must see to judge it (G04). */
 export const REQUIRED_SHOWN_ITEMS = ['ai-output', 'confidence', 'explanation', 'model-version'] as const;
@@ -30,7 +31,7 @@ export const gatesShouldShowAiContext = defineRule({
             report({
                 node: gate,
                 ...(gate.shows.length > 0 ? { keyword: 'shows' } : { property: 'name' as const }),
-                message: `Gate '${gate.name}' reviews the output of AI step '${reviewed[0].name}' but does not show ${missing.join(', ')}; add ${gate.shows.length > 0 ? 'them to its \'shows\' list' : `'shows ${REQUIRED_SHOWN_ITEMS.join(', ')}'`} so the reviewer can judge the suggestion.`,
+                message: `Gate ${quoted(gate.name)} reviews the output of AI step ${quoted(reviewed[0].name)} but does not show ${missing.join(', ')}; add ${gate.shows.length > 0 ? 'them to its \'shows\' list' : `'shows ${REQUIRED_SHOWN_ITEMS.join(', ')}'`} so the reviewer can judge the suggestion.`,
             });
         },
     },
@@ -50,7 +51,7 @@ export const highRiskAiStepsMustExplain = defineRule({
             report({
                 node: step,
                 property: 'name',
-                message: `AI step '${step.name}' feeds high-risk decision '${decision.name}' (risk ${decision.risk}) but does not declare 'explanation required'; add it so reviewers see why the model suggested what it did.`,
+                message: `AI step ${quoted(step.name)} feeds high-risk decision ${quoted(decision.name)} (risk ${decision.risk}) but does not declare 'explanation required'; add it so reviewers see why the model suggested what it did.`,
             });
         },
     },

@@ -1,6 +1,7 @@
 import { defineRule } from '../../rule.js';
 import { aiStepsReviewedBy, hasAiStep } from './oversight-facts.js';
 import { highRiskDecisionFedBy } from './reviewer-context.js';
+import { quoted } from '../../../util/names.js';
 
 export const highRiskGatesMustRequireRationale = defineRule({
     code: 'oversight/rationale-required',
@@ -16,7 +17,7 @@ export const highRiskGatesMustRequireRationale = defineRule({
             report({
                 node: gate,
                 property: 'name',
-                message: `Gate '${gate.name}' leads to high-risk decision '${decision.name}' (risk ${decision.risk}) but does not declare 'rationale required'; add it so every reviewer writes down why they accepted or changed the AI's suggestion.`,
+                message: `Gate ${quoted(gate.name)} leads to high-risk decision ${quoted(decision.name)} (risk ${decision.risk}) but does not declare 'rationale required'; add it so every reviewer writes down why they accepted or changed the AI's suggestion.`,
             });
         },
     },
@@ -38,7 +39,7 @@ export const highRiskGatesMustNotPreselect = defineRule({
             report({
                 node: gate,
                 property: 'name',
-                message: `Gate '${gate.name}' reviews AI step '${reviewed[0].name}' on the way to high-risk decision '${decision.name}' but does not declare 'no preselection'; add it so the reviewer's answer is not pre-filled with the AI's (automation bias).`,
+                message: `Gate ${quoted(gate.name)} reviews AI step ${quoted(reviewed[0].name)} on the way to high-risk decision ${quoted(decision.name)} but does not declare 'no preselection'; add it so the reviewer's answer is not pre-filled with the AI's (automation bias).`,
             });
         },
     },

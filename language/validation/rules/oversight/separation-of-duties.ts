@@ -3,6 +3,7 @@ import { defineRule } from '../../rule.js';
 import { aiStepsReviewedBy, modelOf, partyLabel } from './oversight-facts.js';
 import { partiesOverlap } from '../../../analysis/governance.js';
 import { highRiskDecisionFedBy } from './reviewer-context.js';
+import { quoted } from '../../../util/names.js';
 
 export const reviewersMustBeIndependent = defineRule({
     code: 'oversight/separation-of-duties',
@@ -10,6 +11,7 @@ export const reviewersMustBeIndependent = defineRule({
     severity: 'error',
     requirements: ['G07'],
     sources: ['NIST GOVERN 3.2', 'ISO/IEC 42001 A.3.2 (AI roles and responsibilities)'],
+    evidence: 'presence',
     checks: {
         Gate: (gate, report) => {
             const reviewed = aiStepsReviewedBy(gate);
@@ -24,8 +26,8 @@ export const reviewersMustBeIndependent = defineRule({
                         node: gate,
                         property: 'reviewers',
                         index,
-                        message: `${partyLabel(reviewer)} reviews AI step '${step.name}' in gate '${gate.name}' but ${reviewer === owner ? 'owns' : `shares members with ${partyLabel(owner)}, the owner of`} model '${model.name}'; choose a reviewer independent of the model's owner.`,
-                        related: [{ node: model, message: `Model '${model.name}', owned by '${owner.name}'` }],
+                        message: `${partyLabel(reviewer)} reviews AI step ${quoted(step.name)} in gate ${quoted(gate.name)} but ${reviewer === owner ? 'owns' : `shares members with ${partyLabel(owner)}, the owner of`} model ${quoted(model.name)}; choose a reviewer independent of the model's owner.`,
+                        related: [{ node: model, message: `Model ${quoted(model.name)}, owned by ${quoted(owner.name)}` }],
                     });
                     return;
                 }
@@ -43,7 +45,7 @@ export const reviewersMustBeIndependent = defineRule({
                     node: raci,
                     property: 'accountable',
                     index,
-                    message: `Step '${(step as Step).name}' leads to high-risk decision '${decision.name}', yet ${clash.ref === accountable.ref ? `'${accountable.ref.name}' is both responsible and accountable` : `accountable '${accountable.ref.name}' and responsible '${clash.ref.name}' share members`}; make a different party accountable.`,
+                    message: `Step ${quoted((step as Step).name)} leads to high-risk decision ${quoted(decision.name)}, yet ${clash.ref === accountable.ref ? `${quoted(accountable.ref.name)} is both responsible and accountable` : `accountable ${quoted(accountable.ref.name)} and responsible ${quoted(clash.ref.name)} share members`}; make a different party accountable.`,
                 });
             });
         },

@@ -1,6 +1,7 @@
 import { isAiActor } from '../../../generated/ast.js';
 import { defineRule } from '../../rule.js';
 import { hasAiStep } from './oversight-facts.js';
+import { quoted } from '../../../util/names.js';
 
 export const workflowsMustHaveAStopControl = defineRule({
     code: 'oversight/stop-control',
@@ -16,7 +17,7 @@ export const workflowsMustHaveAStopControl = defineRule({
                 report({
                     node: workflow,
                     property: 'name',
-                    message: `Workflow '${workflow.name}' uses AI but has no stop control; add 'stop { owner <Role> safe state hold }' naming who may halt it and what happens to items in flight.`,
+                    message: `Workflow ${quoted(workflow.name)} uses AI but has no stop control; add 'stop { owner <Role> safe state hold }' naming who may halt it and what happens to items in flight.`,
                 });
                 return;
             }
@@ -25,7 +26,7 @@ export const workflowsMustHaveAStopControl = defineRule({
                 report({
                     node: stop,
                     keyword: 'stop',
-                    message: `The stop control of workflow '${workflow.name}' is incomplete; add ${missing.join(' and ')}.`,
+                    message: `The stop control of workflow ${quoted(workflow.name)} is incomplete; add ${missing.join(' and ')}.`,
                 });
             }
             stop.owners.forEach((owner, index) => {
@@ -34,7 +35,7 @@ export const workflowsMustHaveAStopControl = defineRule({
                         node: stop,
                         property: 'owners',
                         index,
-                        message: `AI actor '${owner.ref.name}' cannot own the stop control of workflow '${workflow.name}'; name a human role or team that may halt it.`,
+                        message: `AI actor ${quoted(owner.ref.name)} cannot own the stop control of workflow ${quoted(workflow.name)}; name a human role or team that may halt it.`,
                     });
                 }
             });

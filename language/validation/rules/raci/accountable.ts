@@ -1,5 +1,6 @@
 import { isAiActor, isOutcome } from '../../../generated/ast.js';
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 export const stepsMustHaveOneAccountable = defineRule({
     code: 'raci/accountable',
@@ -16,12 +17,12 @@ export const stepsMustHaveOneAccountable = defineRule({
                     report({
                         node: step,
                         property: 'name',
-                        message: `Step '${step.name}' has no RACI; add 'raci { responsible <Party> accountable <Role> }' (at least one Responsible, exactly one Accountable, a person).`,
+                        message: `Step ${quoted(step.name)} has no RACI; add 'raci { responsible <Party> accountable <Role> }' (at least one Responsible, exactly one Accountable, a person).`,
                     });
                     continue;
                 }
                 if (raci.accountable.length === 0) {
-                    report({ node: raci, keyword: 'raci', message: `The RACI of step '${step.name}' names no Accountable; add 'accountable <Role>' (exactly one, a person).` });
+                    report({ node: raci, keyword: 'raci', message: `The RACI of step ${quoted(step.name)} names no Accountable; add 'accountable <Role>' (exactly one, a person).` });
                     continue;
                 }
                 if (raci.accountable.length > 1) {
@@ -29,12 +30,12 @@ export const stepsMustHaveOneAccountable = defineRule({
                         node: raci,
                         property: 'accountable',
                         index: 1,
-                        message: `The RACI of step '${step.name}' names ${raci.accountable.length} Accountable parties (${raci.accountable.map((a) => a.$refText).join(', ')}); keep exactly one, and list the others as responsible or consulted.`,
+                        message: `The RACI of step ${quoted(step.name)} names ${raci.accountable.length} Accountable parties (${raci.accountable.map((a) => a.$refText).join(', ')}); keep exactly one, and list the others as responsible or consulted.`,
                     });
                 }
                 raci.accountable.forEach((accountable, index) => {
                     if (isAiActor(accountable.ref)) {
-                        report({ node: raci, property: 'accountable', index, message: `AI actor '${accountable.ref.name}' cannot be accountable for step '${step.name}'; name a human role or team.` });
+                        report({ node: raci, property: 'accountable', index, message: `AI actor ${quoted(accountable.ref.name)} cannot be accountable for step ${quoted(step.name)}; name a human role or team.` });
                     }
                 });
             }
@@ -52,7 +53,7 @@ export const stepsMustHaveAResponsible = defineRule({
         Raci: (raci, report) => {
             if (raci.responsible.length > 0) return;
             const step = raci.$container;
-            report({ node: raci, keyword: 'raci', message: `The RACI of step '${step.name}' names no Responsible; add 'responsible <Party>' (who does the work).` });
+            report({ node: raci, keyword: 'raci', message: `The RACI of step ${quoted(step.name)} names no Responsible; add 'responsible <Party>' (who does the work).` });
         },
     },
 });

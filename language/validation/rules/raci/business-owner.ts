@@ -1,5 +1,6 @@
 import { isAiActor } from '../../../generated/ast.js';
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 export const workflowsMustNameABusinessOwner = defineRule({
     code: 'raci/business-owner',
@@ -10,9 +11,9 @@ export const workflowsMustNameABusinessOwner = defineRule({
     checks: {
         Workflow: (workflow, report) => {
             if (!workflow.owner) {
-                report({ node: workflow, property: 'name', message: `Workflow '${workflow.name}' names no business owner; add 'owner <Role>' (who answers for its results).` });
+                report({ node: workflow, property: 'name', message: `Workflow ${quoted(workflow.name)} names no business owner; add 'owner <Role>' (who answers for its results).` });
             } else if (isAiActor(workflow.owner.ref)) {
-                report({ node: workflow, property: 'owner', message: `AI actor '${workflow.owner.ref.name}' cannot own workflow '${workflow.name}'; name a human role or team.` });
+                report({ node: workflow, property: 'owner', message: `AI actor ${quoted(workflow.owner.ref.name)} cannot own workflow ${quoted(workflow.name)}; name a human role or team.` });
             }
         },
     },
@@ -30,7 +31,7 @@ export const workflowsMustHaveAcceptanceMetrics = defineRule({
             report({
                 node: workflow,
                 property: 'name',
-                message: `Workflow '${workflow.name}' has no acceptance metric; add one such as 'metric "approval precision" >= 95%' (what is measured, a comparator and a threshold).`,
+                message: `Workflow ${quoted(workflow.name)} has no acceptance metric; add one such as 'metric "approval precision" >= 95%' (what is measured, a comparator and a threshold).`,
             });
         },
     },

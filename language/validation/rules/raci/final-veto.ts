@@ -4,6 +4,7 @@ import { isProtectedDecision } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
 import { hasAiStep, isPersonStep, leavesWithoutHuman, pathSteps, seatsOn, shortestUnclearedPath } from '../oversight/oversight-facts.js';
 import { partiesOverlap } from '../../../analysis/governance.js';
+import { quoted } from '../../../util/names.js';
 
 export const decisionsMustNameAVetoHolder = defineRule({
     code: 'raci/final-veto',
@@ -15,9 +16,9 @@ export const decisionsMustNameAVetoHolder = defineRule({
         Decision: (decision, report) => {
             if (!hasAiStep(decision.$container)) return;
             if (!decision.veto) {
-                report({ node: decision, property: 'name', message: `Decision '${decision.name}' names no final-veto holder; add 'veto <Role>' (a person who can stop it).` });
+                report({ node: decision, property: 'name', message: `Decision ${quoted(decision.name)} names no final-veto holder; add 'veto <Role>' (a person who can stop it).` });
             } else if (isAiActor(decision.veto.ref)) {
-                report({ node: decision, property: 'veto', message: `AI actor '${decision.veto.ref.name}' cannot hold the veto on decision '${decision.name}'; name a human role or team.` });
+                report({ node: decision, property: 'veto', message: `AI actor ${quoted(decision.veto.ref.name)} cannot hold the veto on decision ${quoted(decision.name)}; name a human role or team.` });
             }
         },
     },
@@ -42,7 +43,7 @@ export const vetoHoldersMustSitOnEveryPath = defineRule({
             report({
                 node: decision,
                 property: 'veto',
-                message: `Veto holder '${holder.name}' of decision '${decision.name}' has no seat on ${describePath(path)}, which brings the AI's output to it; make '${holder.name}' a reviewer of a gate on this path, or the first escalation target of one ('escalate on disagreement to <Escalation>').`,
+                message: `Veto holder ${quoted(holder.name)} of decision ${quoted(decision.name)} has no seat on ${describePath(path)}, which brings the AI's output to it; make ${quoted(holder.name)} a reviewer of a gate on this path, or the first escalation target of one ('escalate on disagreement to <Escalation>').`,
                 related: pathSteps(path),
             });
         },

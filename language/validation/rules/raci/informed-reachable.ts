@@ -3,6 +3,7 @@ import { isRaci, isRole, isStep, isTeam, type Party } from '../../../generated/a
 import { defineRule } from '../../rule.js';
 import { partyLabel } from '../oversight/oversight-facts.js';
 import { partiesIn } from '../../../analysis/governance.js';
+import { quoted } from '../../../util/names.js';
 
 /** A role with a channel; a team with one, or whose people all have one. */
 export function isReachable(party: Party): boolean {
@@ -38,12 +39,12 @@ export const informedPartiesShouldBeReachable = defineRule({
             for (const raci of AstUtils.streamAllContents(workflow).filter(isRaci)) {
                 const step = raci.$container;
                 raci.informed.forEach((party, index) =>
-                    check(party.ref, raci, 'informed', index, `is informed about step '${isStep(step) ? step.name : '?'}'`, `add 'channel <Channel>' to '${party.ref?.name}'`),
+                    check(party.ref, raci, 'informed', index, `is informed about step ${quoted(isStep(step) ? step.name : undefined)}`, `add 'channel <Channel>' to ${quoted(party.ref?.name)}`),
                 );
             }
             for (const notice of workflow.incident?.notices ?? []) {
                 if (notice.channel) continue;
-                check(notice.party?.ref, notice, 'party', undefined, 'is to be notified of incidents', `add 'via <Channel>' to the notice, or 'channel <Channel>' to '${notice.party?.ref?.name}'`);
+                check(notice.party?.ref, notice, 'party', undefined, 'is to be notified of incidents', `add 'via <Channel>' to the notice, or 'channel <Channel>' to ${quoted(notice.party?.ref?.name)}`);
             }
         },
     },

@@ -4,6 +4,7 @@ import type { Party, Step, Workflow } from '../../../generated/ast.js';
 import { aiStepsOf, decisionsOf, isHumanParty } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
 import { partiesOverlap } from '../../../analysis/governance.js';
+import { quoted } from '../../../util/names.js';
 
 /** What an appeal needs; the explanation of the AI's role only where there is AI. */
 export function missingAppealParts(workflow: Workflow): string[] {
@@ -27,27 +28,27 @@ export const rightsDecisionsMustBeAppealable = defineRule({
         Workflow: (workflow, report) => {
             const decisions = decisionsOf(workflow).filter((decision) => decision.affectsUserRights);
             if (decisions.length === 0) return;
-            const related = decisions.map((decision) => ({ node: decision, message: `decision '${decision.name}' affects user rights` }));
+            const related = decisions.map((decision) => ({ node: decision, message: `decision ${quoted(decision.name)} affects user rights` }));
             const appeal = workflow.appeal;
             if (!appeal) {
                 report({
                     node: workflow,
                     property: 'name',
-                    message: `Workflow '${workflow.name}' has decisions that affect user rights (${decisions.map((d) => `'${d.name}'`).join(', ')}) but no appeal; add 'appeal { channel <Channel> reviewer <independent Role> sla 14d explanation "…" }'.`,
+                    message: `Workflow ${quoted(workflow.name)} has decisions that affect user rights (${decisions.map((d) => `${quoted(d.name)}`).join(', ')}) but no appeal; add 'appeal { channel <Channel> reviewer <independent Role> sla 14d explanation "…" }'.`,
                     related,
                 });
                 return;
             }
             const missing = missingAppealParts(workflow);
             if (missing.length > 0) {
-                report({ node: appeal, keyword: 'appeal', message: `Appeal of workflow '${workflow.name}' does not declare ${missing.join(', ')}.`, related });
+                report({ node: appeal, keyword: 'appeal', message: `Appeal of workflow ${quoted(workflow.name)} does not declare ${missing.join(', ')}.`, related });
             }
             const reviewer = appeal.reviewer?.ref;
             if (reviewer && !isHumanParty(reviewer)) {
                 report({
                     node: appeal,
                     property: 'reviewer',
-                    message: `Appeals in workflow '${workflow.name}' are heard by '${reviewer.name}', an AI actor; an appeal is heard by a person: 'reviewer <Role>'.`,
+                    message: `Appeals in workflow ${quoted(workflow.name)} are heard by ${quoted(reviewer.name)}, an AI actor; an appeal is heard by a person: 'reviewer <Role>'.`,
                 });
             }
         },
@@ -59,12 +60,12 @@ export function involvementsOf(workflow: Workflow): Array<{ party: Party; step: 
     const involvements: Array<{ party: Party; step: Step; role: string; node: AstNode }> = [];
     for (const step of workflow.steps) {
         if (isGate(step)) {
-            for (const reviewer of step.reviewers) if (reviewer.ref) involvements.push({ party: reviewer.ref, step, role: `reviews gate '${step.name}'`, node: step });
+            for (const reviewer of step.reviewers) if (reviewer.ref) involvements.push({ party: reviewer.ref, step, role: `reviews gate ${quoted(step.name)}`, node: step });
         } else if (isManualQueue(step)) {
-            if (step.owner?.ref) involvements.push({ party: step.owner.ref, step, role: `owns queue '${step.name}'`, node: step });
+            if (step.owner?.ref) involvements.push({ party: step.owner.ref, step, role: `owns queue ${quoted(step.name)}`, node: step });
         } else if (isDecision(step)) {
-            if (step.decidedBy?.ref) involvements.push({ party: step.decidedBy.ref, step, role: `decides '${step.name}'`, node: step });
-            if (step.veto?.ref) involvements.push({ party: step.veto.ref, step, role: `holds the veto on '${step.name}'`, node: step });
+            if (step.decidedBy?.ref) involvements.push({ party: step.decidedBy.ref, step, role: `decides ${quoted(step.name)}`, node: step });
+            if (step.veto?.ref) involvements.push({ party: step.veto.ref, step, role: `holds the veto on ${quoted(step.name)}`, node: step });
         }
     }
     return involvements;
@@ -83,12 +84,12 @@ export const appealReviewersMustBeIndependent = defineRule({
             if (!reviewer || !workflow) return;
             const conflicts = involvementsOf(workflow).filter((involvement) => partiesOverlap(reviewer, involvement.party));
             if (conflicts.length === 0) return;
-            const described = conflicts.map((c) => (c.party === reviewer ? c.role : `${c.role} (as '${c.party.name}')`));
+            const described = conflicts.map((c) => (c.party === reviewer ? c.role : `${c.role} (as ${quoted(c.party.name)})`));
             report({
                 node: appeal,
                 property: 'reviewer',
-                message: `Appeal reviewer '${reviewer.name}' is not independent: it ${described.join(', ')}; name a person or team that takes no part in the workflow's reviews and decisions.`,
-                related: conflicts.map((c) => ({ node: c.node, message: `'${c.party.name}' ${c.role}` })),
+                message: `Appeal reviewer ${quoted(reviewer.name)} is not independent: it ${described.join(', ')}; name a person or team that takes no part in the workflow's reviews and decisions.`,
+                related: conflicts.map((c) => ({ node: c.node, message: `${quoted(c.party.name)} ${c.role}` })),
             });
         },
     },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 /** G14: nothing else about a decision's oversight can be judged until its risk is graded. */
 export const decisionsMustBeGraded = defineRule({
@@ -13,7 +14,7 @@ export const decisionsMustBeGraded = defineRule({
             report({
                 node: decision,
                 property: 'name',
-                message: `Decision '${decision.name}' has no risk grade, so the rules that depend on risk cannot be applied to it; add 'risk low', 'risk medium', 'risk high' or 'risk critical'.`,
+                message: `Decision ${quoted(decision.name)} has no risk grade, so the rules that depend on risk cannot be applied to it; add 'risk low', 'risk medium', 'risk high' or 'risk critical'.`,
             });
         },
     },

@@ -3,6 +3,7 @@ import type { HitlServices } from '../../../hitl-module.js';
 import { parseDate } from '../../../util/quantities.js';
 import { defineRule } from '../../rule.js';
 import { joinList } from '../escalation/escalation-facts.js';
+import { quoted } from '../../../util/names.js';
 
 const G15_SOURCES = [
     'EU AI Act Art 9, Art 27',
@@ -25,8 +26,8 @@ export const highRiskWorkflowsMustBeReviewed = defineRule({
                 report({
                     node: workflow,
                     property: 'name',
-                    message: `Workflow '${workflow.name}' is high risk (${highRisk.map((d) => `'${d.name}' risk ${d.risk}`).join(', ')}) but references no pre-deployment review; add 'pre-deployment review "<id>" { approver <Role> date YYYY-MM-DD conclusion approved expires YYYY-MM-DD }'.`,
-                    related: highRisk.map((d) => ({ node: d, message: `decision '${d.name}' is risk ${d.risk}` })),
+                    message: `Workflow ${quoted(workflow.name)} is high risk (${highRisk.map((d) => `${quoted(d.name)} risk ${d.risk}`).join(', ')}) but references no pre-deployment review; add 'pre-deployment review "<id>" { approver <Role> date YYYY-MM-DD conclusion approved expires YYYY-MM-DD }'.`,
+                    related: highRisk.map((d) => ({ node: d, message: `decision ${quoted(d.name)} is risk ${d.risk}` })),
                 });
                 return;
             }
@@ -42,7 +43,7 @@ export const highRiskWorkflowsMustBeReviewed = defineRule({
                     report({
                         node: review,
                         keyword: 'pre-deployment',
-                        message: `Pre-deployment review "${review.id}" of high-risk workflow '${workflow.name}' has no ${joinList(missing, 'or')}; a review is evidence only with its id, approver, date, conclusion and expiry.`,
+                        message: `Pre-deployment review "${review.id}" of high-risk workflow ${quoted(workflow.name)} has no ${joinList(missing, 'or')}; a review is evidence only with its id, approver, date, conclusion and expiry.`,
                     });
                     continue;
                 }
@@ -51,7 +52,7 @@ export const highRiskWorkflowsMustBeReviewed = defineRule({
                     report({
                         node: review,
                         property: 'approver',
-                        message: `Pre-deployment review "${review.id}" is approved by AI actor '${approver.name}'; a review is approved by people: name a role or team.`,
+                        message: `Pre-deployment review "${review.id}" is approved by AI actor ${quoted(approver.name)}; a review is approved by people: name a role or team.`,
                     });
                 }
             }
@@ -66,6 +67,7 @@ export const reviewsMustBeCurrent = defineRule({
     severity: 'error',
     requirements: ['G15'],
     sources: G15_SOURCES,
+    evidence: 'presence',
     checks: (services: HitlServices) => ({
         PreDeploymentReview: (review, report) => {
             if (review.conclusion === 'rejected') {

@@ -1,5 +1,6 @@
 import { isHighRisk, isHumanParty, workflowOf } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 /** G16: what risk remains after the controls, and which accountable person accepted it. */
 export const highRiskDecisionsMustAcceptResidualRisk = defineRule({
@@ -16,7 +17,7 @@ export const highRiskDecisionsMustAcceptResidualRisk = defineRule({
                 report({
                     node: decision,
                     property: 'name',
-                    message: `Decision '${decision.name}' is risk ${decision.risk} but declares no residual risk; add 'residual risk <grade> accepted by ${owner}' with the grade that remains after the controls.`,
+                    message: `Decision ${quoted(decision.name)} is risk ${decision.risk} but declares no residual risk; add 'residual risk <grade> accepted by ${owner}' with the grade that remains after the controls.`,
                 });
                 return;
             }
@@ -25,7 +26,7 @@ export const highRiskDecisionsMustAcceptResidualRisk = defineRule({
                 report({
                     node: decision,
                     property: 'residualRisk',
-                    message: `Decision '${decision.name}' declares residual risk ${decision.residualRisk} but not who accepted it; write 'residual risk ${decision.residualRisk} accepted by ${owner}'.`,
+                    message: `Decision ${quoted(decision.name)} declares residual risk ${decision.residualRisk} but not who accepted it; write 'residual risk ${decision.residualRisk} accepted by ${owner}'.`,
                 });
                 return;
             }
@@ -34,7 +35,7 @@ export const highRiskDecisionsMustAcceptResidualRisk = defineRule({
                 report({
                     node: decision,
                     property: 'residualAcceptedBy',
-                    message: `Decision '${decision.name}' has its residual risk accepted by AI actor '${party.name}'; a person accepts risk: name an accountable role, such as ${owner}.`,
+                    message: `Decision ${quoted(decision.name)} has its residual risk accepted by AI actor ${quoted(party.name)}; a person accepts risk: name an accountable role, such as ${owner}.`,
                 });
             }
         },

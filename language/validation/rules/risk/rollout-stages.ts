@@ -1,5 +1,6 @@
 import { aiStepsOf, decisionsOf, isHighRisk } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 const G17_SOURCES = ['Seed 4 "start with controllable scenarios and incremental iterations"'];
 
@@ -16,7 +17,7 @@ export const workflowsMustDeclareAStage = defineRule({
             report({
                 node: workflow,
                 property: 'name',
-                message: `Workflow '${workflow.name}' uses AI but declares no rollout stage; add 'stage shadow' (AI output not used), 'stage assist' (people decide with it) or 'stage automate'.`,
+                message: `Workflow ${quoted(workflow.name)} uses AI but declares no rollout stage; add 'stage shadow' (AI output not used), 'stage assist' (people decide with it) or 'stage automate'.`,
             });
         },
     },
@@ -29,6 +30,7 @@ export const highRiskDecisionsMustNotBeAutomated = defineRule({
     severity: 'error',
     requirements: ['G17'],
     sources: G17_SOURCES,
+    evidence: 'presence',
     checks: {
         Workflow: (workflow, report) => {
             if (aiStepsOf(workflow).length === 0) return;
@@ -38,14 +40,14 @@ export const highRiskDecisionsMustNotBeAutomated = defineRule({
                     report({
                         node: decision,
                         property: 'stage',
-                        message: `Decision '${decision.name}' is risk ${decision.risk} but in stage automate; a high-risk decision stays with people: write 'stage assist' (or 'stage shadow').`,
+                        message: `Decision ${quoted(decision.name)} is risk ${decision.risk} but in stage automate; a high-risk decision stays with people: write 'stage assist' (or 'stage shadow').`,
                     });
                 } else if (!decision.stage && workflow.stage === 'automate') {
                     report({
                         node: decision,
                         property: 'name',
-                        message: `Decision '${decision.name}' is risk ${decision.risk} and takes the workflow's 'stage automate'; a high-risk decision stays with people: add 'stage assist' to '${decision.name}'.`,
-                        related: [{ node: workflow, message: `workflow '${workflow.name}' is in stage automate` }],
+                        message: `Decision ${quoted(decision.name)} is risk ${decision.risk} and takes the workflow's 'stage automate'; a high-risk decision stays with people: add 'stage assist' to ${quoted(decision.name)}.`,
+                        related: [{ node: workflow, message: `workflow ${quoted(workflow.name)} is in stage automate` }],
                     });
                 }
             }

@@ -1,6 +1,7 @@
 import type { AiStep, MisuseMonitor } from '../../../generated/ast.js';
 import { aiStepsOf } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 export const intendedUseMustBeDeclared = defineRule({
     code: 'security/intended-use',
@@ -19,8 +20,8 @@ export const intendedUseMustBeDeclared = defineRule({
             report({
                 node: workflow,
                 property: 'name',
-                message: `Workflow '${workflow.name}' has user-facing AI step${facing.length > 1 ? 's' : ''} ${facing.map((s) => `'${s.name}'`).join(', ')} but declares no ${missing.map((m) => `'${m}'`).join(' and no ')}; say what the AI is for and what it must not be used for.`,
-                related: facing.map((step) => ({ node: step, message: `'${step.name}' is user-facing` })),
+                message: `Workflow ${quoted(workflow.name)} has user-facing AI step${facing.length > 1 ? 's' : ''} ${facing.map((s) => `${quoted(s.name)}`).join(', ')} but declares no ${missing.map((m) => `'${m}'`).join(' and no ')}; say what the AI is for and what it must not be used for.`,
+                related: facing.map((step) => ({ node: step, message: `${quoted(step.name)} is user-facing` })),
             });
         },
     },
@@ -54,7 +55,7 @@ export const userFacingStepsMustBeMonitoredForMisuse = defineRule({
                 if (!facing.some((step) => misuseCovers(monitor, step))) continue;
                 const missing = missingMisuseParts(monitor);
                 if (missing.length > 0) {
-                    report({ node: monitor, property: 'name', message: `Misuse monitor '${monitor.name}' does not declare ${missing.join(', ')}.` });
+                    report({ node: monitor, property: 'name', message: `Misuse monitor ${quoted(monitor.name)} does not declare ${missing.join(', ')}.` });
                 }
             }
             for (const step of facing) {
@@ -62,7 +63,7 @@ export const userFacingStepsMustBeMonitoredForMisuse = defineRule({
                 report({
                     node: step,
                     property: 'name',
-                    message: `User-facing AI step '${step.name}' has no misuse monitor; add 'monitoring { misuse <Name> { signal "…" threshold <value> action flag alert <Role> covers ${step.name} } }'.`,
+                    message: `User-facing AI step ${quoted(step.name)} has no misuse monitor; add 'monitoring { misuse <Name> { signal "…" threshold <value> action flag alert <Role> covers ${step.name} } }'.`,
                 });
             }
         },

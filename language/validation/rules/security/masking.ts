@@ -3,6 +3,7 @@ import { isAutomatedStep, type AiStep, type DataField, type Dataset, type Step, 
 import { describePath, flowGraphOf, reachableFrom, type FlowEdge } from '../../../analysis/flow-graph.js';
 import { aiStepsOf, findUnblockedPath, isHumanParty } from '../../../analysis/governance.js';
 import { defineRule, type RelatedNode } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 export type MaskingScope = 'ai-input' | 'audit';
 
@@ -84,7 +85,7 @@ export function maskingGaps(workflow: Workflow): MaskingGap[] {
                         qualified,
                         step,
                         inputIndex,
-                        message: `Personal field '${qualified}' (input of AI step '${step.name}') is written to the audit record of workflow '${workflow.name}' unmasked; add 'mask personal data' to the audit block, or 'mask ${qualified} in audit' to the access block.`,
+                        message: `Personal field '${qualified}' (input of AI step ${quoted(step.name)}) is written to the audit record of workflow ${quoted(workflow.name)} unmasked; add 'mask personal data' to the audit block, or 'mask ${qualified} in audit' to the access block.`,
                         related: [fieldRelated],
                     });
                 }
@@ -107,32 +108,32 @@ function aiInputGap(
     const actor = step.actor?.ref?.name;
     const fix = `add 'mask ${qualified} in ai-input' to the access block${actor ? ` (or, when the model needs it, 'unmask ${qualified} for ${actor} because "…"')` : ''}`;
     const base = { scope: 'ai-input' as const, dataset, field, qualified, step, inputIndex };
-    const maskerNames = paths.maskers.map((m) => `'${m.name}'`).join(', ');
+    const maskerNames = paths.maskers.map((m) => `${quoted(m.name)}`).join(', ');
     if (paths.maskers.length > 0 && paths.path) {
         const path = paths.path;
         const steps = paths.maskers.length === 1 ? `masking step ${maskerNames}` : `masking steps ${maskerNames}`;
         const route =
             path.length === 0
-                ? `: '${step.name}' is the workflow's first step, so the ${steps} never runs before it`
+                ? `: ${quoted(step.name)} is the workflow's first step, so the ${steps} never runs before it`
                 : ` along ${describePath(path)}, which skips the ${steps}`;
         const onPath: AstNode[] = path.length === 0 ? [step] : [path[0].from, ...path.map((edge) => edge.to)];
         return {
             ...base,
             path,
-            message: `Personal field '${qualified}' reaches AI step '${step.name}' unmasked${route}; mask it on that path too, or ${fix}.`,
-            related: [fieldRelated, ...onPath.map((node) => ({ node, message: `on the unmasked path: '${(node as Step).name}'` })), ...paths.maskers.map((m) => ({ node: m, message: `'${m.name}' masks '${qualified}'` }))],
+            message: `Personal field '${qualified}' reaches AI step ${quoted(step.name)} unmasked${route}; mask it on that path too, or ${fix}.`,
+            related: [fieldRelated, ...onPath.map((node) => ({ node, message: `on the unmasked path: ${quoted((node as Step).name)}` })), ...paths.maskers.map((m) => ({ node: m, message: `${quoted(m.name)} masks '${qualified}'` }))],
         };
     }
     if (paths.maskers.length > 0) {
         return {
             ...base,
-            message: `Personal field '${qualified}' is masked by ${maskerNames}, but no path from the start of workflow '${workflow.name}' leads through it to AI step '${step.name}'; route the step after the masking step, or ${fix}.`,
-            related: [fieldRelated, ...paths.maskers.map((m) => ({ node: m, message: `'${m.name}' masks '${qualified}'` }))],
+            message: `Personal field '${qualified}' is masked by ${maskerNames}, but no path from the start of workflow ${quoted(workflow.name)} leads through it to AI step ${quoted(step.name)}; route the step after the masking step, or ${fix}.`,
+            related: [fieldRelated, ...paths.maskers.map((m) => ({ node: m, message: `${quoted(m.name)} masks '${qualified}'` }))],
         };
     }
     return {
         ...base,
-        message: `Personal field '${qualified}' reaches AI step '${step.name}' unmasked; ${fix}, or mask it in an automated step ('masks ${qualified}') before '${step.name}'.`,
+        message: `Personal field '${qualified}' reaches AI step ${quoted(step.name)} unmasked; ${fix}, or mask it in an automated step ('masks ${qualified}') before ${quoted(step.name)}.`,
         related: [fieldRelated],
     };
 }

@@ -2,12 +2,13 @@ import { isDecision, isEffect, isEscalation, isEventRoute, isGate, isGrant, type
 import { defineRule } from '../../rule.js';
 import { partiesOverlap } from '../../../analysis/governance.js';
 import { actsAs, includesAi, partiesReferencedIn } from './parties.js';
+import { quoted } from '../../../util/names.js';
 
 /** Permissions that let their holder decide in people's place. */
 export const APPROVAL_PERMISSIONS = new Set(['approve', 'override', 'reject', 'veto']);
 
 function aiNote(party: Party): string {
-    return party.$type === 'AiActor' ? `'${party.name}' is an AI actor` : `team '${party.name}' includes an AI actor`;
+    return party.$type === 'AiActor' ? `${quoted(party.name)} is an AI actor` : `team ${quoted(party.name)} includes an AI actor`;
 }
 
 export const aiActorsMustNotApprove = defineRule({
@@ -16,6 +17,7 @@ export const aiActorsMustNotApprove = defineRule({
     severity: 'error',
     requirements: ['G36'],
     sources: ['EU AI Act Art 14(4)(d), 15(5)', 'Seed 3'],
+    evidence: 'presence',
     checks: {
         Grant: (grant, report) => {
             const party = grant.party?.ref;
@@ -38,7 +40,7 @@ export const aiActorsMustNotApprove = defineRule({
                     node: gate,
                     property: 'reviewers',
                     index,
-                    message: `Gate '${gate.name}' is reviewed by '${party.name}', but ${aiNote(party)}; a gate's reviewer is a person: 'reviewer <Role>'.`,
+                    message: `Gate ${quoted(gate.name)} is reviewed by ${quoted(party.name)}, but ${aiNote(party)}; a gate's reviewer is a person: 'reviewer <Role>'.`,
                 });
             });
         },
@@ -48,7 +50,7 @@ export const aiActorsMustNotApprove = defineRule({
             report({
                 node: decision,
                 property: 'veto',
-                message: `Decision '${decision.name}' gives its veto to '${party.name}', but ${aiNote(party)}; the veto belongs to a person: 'veto <Role>'.`,
+                message: `Decision ${quoted(decision.name)} gives its veto to ${quoted(party.name)}, but ${aiNote(party)}; the veto belongs to a person: 'veto <Role>'.`,
             });
         },
     },
@@ -113,7 +115,7 @@ export const permissionsShouldBeUsed = defineRule({
                     if (permission === 'view' || permission === 'read') {
                         referenced ??= partiesReferencedIn(workflow, (node) => isGrant(node));
                         if ([...referenced].some((used) => partiesOverlap(party, used))) return;
-                        report(finding(grant, index, party, permission, `plays no part in workflow '${workflow.name}'`));
+                        report(finding(grant, index, party, permission, `plays no part in workflow ${quoted(workflow.name)}`));
                         return;
                     }
                     const needed = duty(workflow, permission);
@@ -130,6 +132,6 @@ function finding(grant: Grant, index: number, party: Party, permission: string, 
         node: grant,
         property: 'permissions' as const,
         index,
-        message: `'${party.name}' is allowed '${permission}' but ${what}; remove '${permission}' from 'allow ${party.name}', or give '${party.name}' the duty that needs it.`,
+        message: `${quoted(party.name)} is allowed '${permission}' but ${what}; remove '${permission}' from 'allow ${party.name}', or give ${quoted(party.name)} the duty that needs it.`,
     };
 }

@@ -2,6 +2,7 @@ import { CstUtils, GrammarUtils, isLeafCstNode, type LeafCstNode } from 'langium
 import { isAiModel } from '../../../generated/ast.js';
 import { AstUtils } from 'langium';
 import { defineRule } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
     [/-----BEGIN [A-Z ]*PRIVATE KEY( BLOCK)?-----/, 'a private key'],
@@ -70,6 +71,7 @@ export const secretsMustNotBeInline = defineRule({
     severity: 'error',
     requirements: ['G37'],
     sources: ['Seed 3 "key management"'],
+    evidence: 'presence',
     checks: {
         HitlFile: (file, report) => {
             const inline = new Set<number>();
@@ -80,7 +82,7 @@ export const secretsMustNotBeInline = defineRule({
                 report({
                     node: model,
                     property: 'inlineCredentials',
-                    message: `Model '${model.name}' has its credentials written inline; declare 'secret ${model.name}Key from "vault://…"' and write 'credentials ${model.name}Key' (and rotate the exposed value).`,
+                    message: `Model ${quoted(model.name)} has its credentials written inline; declare 'secret ${model.name}Key from "vault://…"' and write 'credentials ${model.name}Key' (and rotate the exposed value).`,
                 });
             }
             if (!file.$cstNode) return;

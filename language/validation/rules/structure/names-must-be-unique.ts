@@ -2,6 +2,7 @@ import { AstUtils, DocumentState, type AstNode } from 'langium';
 import type { HitlServices } from '../../../hitl-module.js';
 import { isHitlFile, type HitlFile } from '../../../generated/ast.js';
 import { defineRule, type Report } from '../../rule.js';
+import { quoted } from '../../../util/names.js';
 
 /**
  * Declarations share one namespace across the workspace (a role and a model called the same
@@ -13,6 +14,7 @@ export const namesMustBeUnique = defineRule({
     severity: 'error',
     requirements: ['G12'],
     sources: ['NIST GOVERN 2.1'],
+    evidence: 'presence',
     checks: (services) => {
         const workspaceNames = workspaceNameIndex(services);
         return {
@@ -37,8 +39,8 @@ function checkTopLevel(file: HitlFile, index: Map<string, Declaration[]>, report
         report({
             node: element,
             property: 'name',
-            message: `'${element.name}' is already declared${describeWhere(first.uri, uri)}; every declaration needs its own name.`,
-            related: [{ node: first.node, message: `first declaration of '${element.name}'` }],
+            message: `${quoted(element.name)} is already declared${describeWhere(first.uri, uri)}; every declaration needs its own name.`,
+            related: [{ node: first.node, message: `first declaration of ${quoted(element.name)}` }],
         });
     }
 }

@@ -11,6 +11,7 @@ export const propertiesMustNotRepeat = defineRule({
     severity: 'error',
     requirements: [],
     sources: [],
+    evidence: 'presence',
     checks: {
         HitlFile: (file, report) => {
             for (const node of AstUtils.streamAst(file)) {

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule.js';
 import { quantityValue } from '../../../util/quantities.js';
+import { quoted } from '../../../util/names.js';
 
 export const confidenceMustBeInRange = defineRule({
     code: 'values/confidence-out-of-range',
@@ -7,6 +8,7 @@ export const confidenceMustBeInRange = defineRule({
     severity: 'error',
     requirements: ['G22'],
     sources: ['Art 13(3)(b)(ii)', 'Art 15(3)'],
+    evidence: 'presence',
     checks: {
         AiStep: (step, report) => {
             if (!step.threshold) return;
@@ -15,7 +17,7 @@ export const confidenceMustBeInRange = defineRule({
                 report({
                     node: step,
                     property: 'threshold',
-                    message: `Confidence threshold of '${step.name}' is ${step.threshold.$cstNode?.text ?? value}; write a value from 0 to 1 (or 0% to 100%), such as 0.8.`,
+                    message: `Confidence threshold of ${quoted(step.name)} is ${step.threshold.$cstNode?.text ?? value}; write a value from 0 to 1 (or 0% to 100%), such as 0.8.`,
                 });
             }
         },

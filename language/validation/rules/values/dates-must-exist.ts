@@ -8,6 +8,7 @@ export const datesMustExist = defineRule({
     severity: 'error',
     requirements: ['G15', 'G39'],
     sources: [],
+    evidence: 'presence',
     checks: {
         HitlFile: (file, report) => {
             for (const leaf of CstUtils.streamCst(file.$cstNode!)) {

@@ -9,6 +9,7 @@ export const durationsMustBePositive = defineRule({
     severity: 'error',
     requirements: ['G18', 'G23'],
     sources: [],
+    evidence: 'presence',
     checks: {
         HitlFile: (file, report) => {
             for (const leaf of CstUtils.streamCst(file.$cstNode!)) {

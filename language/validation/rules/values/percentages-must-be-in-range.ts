@@ -8,6 +8,7 @@ export const percentagesMustBeInRange = defineRule({
     severity: 'error',
     requirements: [],
     sources: [],
+    evidence: 'presence',
     checks: {
         HitlFile: (file, report) => {
             for (const node of AstUtils.streamAllContents(file)) {
