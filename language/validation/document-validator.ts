@@ -2,6 +2,7 @@ import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type
 import type { Cancellation } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { exceedsSourceLimit } from '../parser/guarded-parser.js';
+import { findSecrets, redactSecrets, type SecretMatch } from '../util/secrets.js';
 import { ReferenceUnresolved, SyntaxFileTooLarge, SyntaxInvalidToken, SyntaxParseError } from './built-in-rules.js';
 
 /** Syntax errors past this many in one file add nothing a reader can use; the rest are summarised. */
@@ -19,7 +20,7 @@ const LANGIUM_CODES: Record<string, string> = {
  */
 export class HitlDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const diagnostics = withoutSecrets(document, await super.validateDocument(document, options, cancelToken));
         const tooLarge = exceedsSourceLimit(document.textDocument.getText());
         let syntaxCount = 0;
         const result: Diagnostic[] = [];
@@ -42,4 +43,27 @@ export class HitlDocumentValidator extends DefaultDocumentValidator {
         }
         return result;
     }
+}
+
+/**
+ * Every diagnostic, whatever its code (parser, lexer, linker, rule), passes through here on its
+ * way to the CLI and the editor: secrets in the file, and pieces of them that parser messages
+ * quote, are redacted from its message, related messages and data (suppression reasons, the
+ * linker's reference text).
+ */
+function withoutSecrets(document: LangiumDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+    if (diagnostics.length === 0) return diagnostics;
+    const secrets: readonly SecretMatch[] = findSecrets(document.textDocument.getText());
+    const clean = (value: unknown): unknown => {
+        if (typeof value === 'string') return redactSecrets(value, secrets);
+        if (Array.isArray(value)) return value.map(clean);
+        if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, clean(inner)]));
+        return value;
+    };
+    return diagnostics.map((diagnostic) => ({
+        ...diagnostic,
+        message: clean(diagnostic.message) as Diagnostic['message'],
+        ...(diagnostic.relatedInformation ? { relatedInformation: diagnostic.relatedInformation.map((related) => ({ ...related, message: redactSecrets(related.message, secrets) })) } : {}),
+        ...(diagnostic.data === undefined ? {} : { data: clean(diagnostic.data) }),
+    }));
 }

@@ -1,0 +1,109 @@
+/**
+ * Secret-looking text: well-known key formats, credentials after a credential-ish keyword, and
+ * long random tokens. Used both to flag secrets in .hitl files (security/inline-secret) and to
+ * redact them from every message the product prints.
+ */
+
+/** A secret found in a text: `keep` is the part that names its format and may be shown. */
+export interface SecretMatch {
+    readonly kind: string;
+    readonly start: number;
+    readonly end: number;
+    readonly text: string;
+    readonly keep: string;
+}
+
+/** Each pattern's first group is the part that is safe to show (a format prefix, a keyword). */
+const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
+    [/(-----BEGIN [A-Z ]*PRIVATE KEY(?: BLOCK)?-----)(?:\s*[A-Za-z0-9+/=]{16,})*/g, 'a private key'],
+    [/\b(AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}\b/g, 'an AWS access key id'],
+    [/(?<![A-Za-z0-9])(sk-(?:proj-|live-|test-|ant-)?)[A-Za-z0-9_-]{16,}/g, 'an API key'],
+    [/\b([rs]k_(?:live|test)_)[A-Za-z0-9]{16,}/g, 'a payment API key'],
+    [/\b(gh[pousr]_)[A-Za-z0-9]{30,}/g, 'a GitHub token'],
+    [/\b(github_pat_)[A-Za-z0-9_]{30,}/g, 'a GitHub token'],
+    [/\b(glpat-)[A-Za-z0-9_-]{20,}/g, 'a GitLab token'],
+    [/\b(xox[abposr]-)[A-Za-z0-9-]{10,}/g, 'a Slack token'],
+    [/\b(AIza)[0-9A-Za-z_-]{35}/g, 'a Google API key'],
+    [/\b(eyJ)[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 'a JSON web token'],
+    [/\b((?:password|passwd|pwd)\s*=\s*)[^\s"'&,;]{4,}/gi, 'a password assignment'],
+    [/\b((?:secret|api[_-]?key|access[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret|token)\s*=\s*)(?=[^\s"'&,;]*\d)[^\s"'&,;]{8,}/gi, 'a key or token assignment'],
+    [/\b((?:password|passwd|api[_-]?key|client[_-]?secret|access[_-]?token):\s*)(?=[^\s"]*\d)(?=[^\s"]*[A-Za-z])[^\s"]{6,}/gi, 'a password or key'],
+    [/\b([a-z][a-z0-9+.-]*:\/\/[^\s/:@"]+:)[^\s/@"]+@/gi, 'credentials in a URL'],
+];
+
+/** A random-looking token written right after a credential-ish keyword (`credentials a8F…`). */
+const AFTER_KEYWORD = /\b((?:credentials|password|passwd|token|api[_-]?key|apikey|client[_-]?secret)[\s"':=]+)([A-Za-z0-9+/=_.-]{16,})/gi;
+
+/** Candidate tokens for the generic test: runs of key-ish characters. */
+const TOKEN = /[A-Za-z0-9+/=_.-]{32,}/g;
+
+/** Shannon entropy in bits per character. */
+function entropy(text: string): number {
+    const counts = new Map<string, number>();
+    for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+    let bits = 0;
+    for (const count of counts.values()) {
+        const p = count / text.length;
+        bits -= p * Math.log2(p);
+    }
+    return bits;
+}
+
+/** Share of neighbouring characters that switch between upper case, lower case and digits. */
+function classChanges(text: string): number {
+    const classOf = (char: string) => (/[A-Z]/.test(char) ? 'A' : /[a-z]/.test(char) ? 'a' : /\d/.test(char) ? '0' : '.');
+    let changes = 0;
+    for (let i = 1; i < text.length; i++) if (classOf(text[i]) !== classOf(text[i - 1])) changes++;
+    return changes / (text.length - 1);
+}
+
+/**
+ * Letters of both cases and digits, high entropy, and few word-like runs of lower-case letters
+ * (which tell `ClaimsScoringModel2026Release` apart from a key). `strict` is for tokens with no
+ * keyword before them, which must also be long.
+ */
+function looksRandom(token: string, strict: boolean): boolean {
+    if (!/\d/.test(token) || !/[A-Z]/.test(token) || !/[a-z]/.test(token)) return false;
+    const wordLike = (token.match(/[a-z]{4,}/g) ?? []).join('').length / token.length;
+    if (strict) return token.length >= 32 && wordLike <= 0.45 && entropy(token) >= 4.0;
+    return wordLike <= 0.3 && entropy(token) >= 3.5 && classChanges(token) >= 0.45;
+}
+
+/** Every secret in a text, in order, without overlaps (the first pattern to claim a span wins). */
+export function findSecrets(text: string): SecretMatch[] {
+    const found: SecretMatch[] = [];
+    const add = (kind: string, start: number, matched: string, keep: string) => {
+        const end = start + matched.length;
+        if (found.some((f) => f.start < end && start < f.end)) return;
+        found.push({ kind, start, end, text: matched, keep });
+    };
+    for (const [pattern, kind] of PATTERNS) {
+        for (const match of text.matchAll(pattern)) add(kind, match.index, match[0], match[1]);
+    }
+    for (const match of text.matchAll(AFTER_KEYWORD)) {
+        if (looksRandom(match[2], false)) add('a key or password', match.index + match[1].length, match[2], '');
+    }
+    for (const match of text.matchAll(TOKEN)) {
+        if (looksRandom(match[0], true)) add('a long random token (an API key or password?)', match.index, match[0], match[0].slice(0, 4));
+    }
+    return found.sort((a, b) => a.start - b.start);
+}
+
+export const REDACTED = '…[redacted]';
+
+/** The secret as messages show it: its harmless prefix, then a marker. */
+export function redacted(secret: SecretMatch): string {
+    return `${secret.keep}${REDACTED}`;
+}
+
+/**
+ * The text with the given secrets, and any secret the text itself contains, redacted. Parsers
+ * quote single tokens, which can be a piece of a secret (`8427519` of `8427519kG7…`): a word
+ * of six or more characters that occurs inside a secret, outside its shown prefix, is redacted too.
+ */
+export function redactSecrets(text: string, known: readonly SecretMatch[] = []): string {
+    let result = text;
+    for (const secret of [...findSecrets(text), ...known]) result = result.split(secret.text).join(redacted(secret));
+    if (known.length === 0) return result;
+    return result.replace(/\w{6,}/g, (word) => (known.some((s) => s.text.includes(word) && !s.keep.includes(word)) ? REDACTED : word));
+}
