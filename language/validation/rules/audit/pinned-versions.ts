@@ -30,7 +30,6 @@ export const modelVersionsMustBePinned = defineRule({
     title: 'Models and prompts used by AI steps have pinned versions',
     severity: 'error',
     requirements: ['G28'],
-    sources: ['EU AI Act Art 12 (traceability)'],
     checks: {
         AiStep: (step, report) => {
             const uses: Array<{ model: AiModel; property: 'model' | 'actor'; via: string }> = [];

@@ -5,7 +5,6 @@ export const datasetsMustBeDeclared = defineRule({
     title: 'Datasets that AI steps read declare a version, validation checks and their fields',
     severity: 'error',
     requirements: ['G29'],
-    sources: ['Seed 2 "data cleaning, validation"', 'EU AI Act Art 10(2)'],
     checks: {
         AiStep: (step, report) => {
             step.inputs.forEach((input, index) => {

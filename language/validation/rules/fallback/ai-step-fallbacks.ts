@@ -4,8 +4,6 @@ import { workflowOf } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
 import { decisionAboveLowFedBy, joinList, pathRelated, stepKind, unattendedPath } from '../escalation/escalation-facts.js';
 
-const G21_SOURCES = ['EU AI Act Art 15(4)', 'Seed 2 "AI failure degradation"'];
-
 /** The failure modes every AI step plans for (G21). */
 export const FALLBACK_EVENTS = ['unavailable', 'abnormal-output', 'low-confidence'] as const;
 
@@ -24,7 +22,6 @@ export const aiStepsMustDeclareFallbacks = defineRule({
     title: 'AI steps declare fallbacks for unavailable, abnormal output and low confidence',
     severity: 'error',
     requirements: ['G21'],
-    sources: G21_SOURCES,
     checks: {
         AiStep: (step, report) => {
             const missing = missingFallbacks(step);
@@ -56,7 +53,6 @@ export const fallbacksMustNotSkip = defineRule({
     title: 'AI fallbacks never skip or approve',
     severity: 'error',
     requirements: ['G21'],
-    sources: G21_SOURCES,
     checks: {
         AiStep: (step, report) => {
             const workflow = workflowOf(step);

@@ -1,15 +1,12 @@
 import { aiStepsOf, decisionsOf, isHighRisk } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
 
-const G17_SOURCES = ['Seed 4 "start with controllable scenarios and incremental iterations"'];
-
 /** G17: an AI workflow says how far its rollout has got. */
 export const workflowsMustDeclareAStage = defineRule({
     code: 'risk/stage-required',
     title: 'AI workflows declare their rollout stage',
     severity: 'error',
     requirements: ['G17'],
-    sources: G17_SOURCES,
     checks: {
         Workflow: (workflow, report) => {
             if (workflow.stage || aiStepsOf(workflow).length === 0) return;
@@ -28,7 +25,6 @@ export const highRiskDecisionsMustNotBeAutomated = defineRule({
     title: 'High-risk decisions are not in the automate stage',
     severity: 'error',
     requirements: ['G17'],
-    sources: G17_SOURCES,
     checks: {
         Workflow: (workflow, report) => {
             if (aiStepsOf(workflow).length === 0) return;

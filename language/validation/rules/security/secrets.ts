@@ -17,7 +17,6 @@ export const secretsMustNotBeInline = defineRule({
     title: 'Secrets are referenced by name, never written inline',
     severity: 'error',
     requirements: ['G37'],
-    sources: ['Seed 3 "key management"'],
     checks: {
         HitlFile: (file, report) => {
             const inline: Array<{ start: number; end: number }> = [];

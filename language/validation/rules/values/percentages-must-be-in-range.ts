@@ -7,7 +7,6 @@ export const percentagesMustBeInRange = defineRule({
     title: 'Percentages lie between 0% and 100%',
     severity: 'error',
     requirements: [],
-    sources: [],
     checks: {
         HitlFile: (file, report) => {
             for (const node of AstUtils.streamAllContents(file)) {
