@@ -72,9 +72,12 @@ function looksRandom(token: string, strict: boolean): boolean {
 /** Every secret in a text, in order, without overlaps (the first pattern to claim a span wins). */
 export function findSecrets(text: string): SecretMatch[] {
     const found: SecretMatch[] = [];
+    // One flag per character, so that files full of tokens cost linear time, not quadratic.
+    const claimed = new Uint8Array(text.length);
     const add = (kind: string, start: number, matched: string, keep: string) => {
         const end = start + matched.length;
-        if (found.some((f) => f.start < end && start < f.end)) return;
+        for (let i = start; i < end; i++) if (claimed[i]) return;
+        claimed.fill(1, start, end);
         found.push({ kind, start, end, text: matched, keep });
     };
     for (const [pattern, kind] of PATTERNS) {
@@ -96,14 +99,36 @@ export function redacted(secret: SecretMatch): string {
     return `${secret.keep}${REDACTED}`;
 }
 
+/** Pieces shorter than this say too little about a secret to be worth redacting. */
+const MIN_PIECE = 6;
+
 /**
- * The text with the given secrets, and any secret the text itself contains, redacted. Parsers
- * quote single tokens, which can be a piece of a secret (`8427519` of `8427519kG7…`): a word
- * of six or more characters that occurs inside a secret, outside its shown prefix, is redacted too.
+ * The pieces of the secrets that a parser message can quote on its own: each run of word
+ * characters, and the tokens the lexer cuts it into when it starts with digits (`8427519` and
+ * `kG7…` of `8427519kG7…`, or `12h` and the rest). Pieces inside the shown prefix are left out.
  */
-export function redactSecrets(text: string, known: readonly SecretMatch[] = []): string {
+export function secretPieces(secrets: readonly SecretMatch[]): ReadonlySet<string> {
+    const pieces = new Set<string>();
+    for (const secret of secrets) {
+        for (const [run] of secret.text.matchAll(/\w+/g)) {
+            const digits = /^\d*/.exec(run)![0].length;
+            // A number, or a duration with a one- or two-letter unit, then a name to the end.
+            for (let i = 0; i <= Math.min(digits + 2, run.length); i++) {
+                for (const piece of [run.slice(i), run.slice(0, i)]) {
+                    if (piece.length >= MIN_PIECE && !secret.keep.includes(piece)) pieces.add(piece);
+                }
+            }
+        }
+    }
+    return pieces;
+}
+
+/**
+ * The text with every secret it contains redacted, and every word that is a piece of a known
+ * secret (from `secretPieces`, for the file a message is about) replaced by the marker.
+ */
+export function redactSecrets(text: string, pieces: ReadonlySet<string> = new Set()): string {
     let result = text;
-    for (const secret of [...findSecrets(text), ...known]) result = result.split(secret.text).join(redacted(secret));
-    if (known.length === 0) return result;
-    return result.replace(/\w{6,}/g, (word) => (known.some((s) => s.text.includes(word) && !s.keep.includes(word)) ? REDACTED : word));
+    for (const secret of findSecrets(text)) result = result.split(secret.text).join(redacted(secret));
+    return pieces.size === 0 ? result : result.replace(/\w+/g, (word) => (pieces.has(word) ? REDACTED : word));
 }

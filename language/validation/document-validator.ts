@@ -2,7 +2,7 @@ import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type
 import type { Cancellation } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { exceedsSourceLimit } from '../parser/guarded-parser.js';
-import { findSecrets, redactSecrets, type SecretMatch } from '../util/secrets.js';
+import { findSecrets, redactSecrets, secretPieces } from '../util/secrets.js';
 import { ReferenceUnresolved, SyntaxFileTooLarge, SyntaxInvalidToken, SyntaxParseError } from './built-in-rules.js';
 
 /** Syntax errors past this many in one file add nothing a reader can use; the rest are summarised. */
@@ -53,9 +53,9 @@ export class HitlDocumentValidator extends DefaultDocumentValidator {
  */
 function withoutSecrets(document: LangiumDocument, diagnostics: Diagnostic[]): Diagnostic[] {
     if (diagnostics.length === 0) return diagnostics;
-    const secrets: readonly SecretMatch[] = findSecrets(document.textDocument.getText());
+    const pieces = secretPieces(findSecrets(document.textDocument.getText()));
     const clean = (value: unknown): unknown => {
-        if (typeof value === 'string') return redactSecrets(value, secrets);
+        if (typeof value === 'string') return redactSecrets(value, pieces);
         if (Array.isArray(value)) return value.map(clean);
         if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, clean(inner)]));
         return value;
@@ -63,7 +63,7 @@ function withoutSecrets(document: LangiumDocument, diagnostics: Diagnostic[]): D
     return diagnostics.map((diagnostic) => ({
         ...diagnostic,
         message: clean(diagnostic.message) as Diagnostic['message'],
-        ...(diagnostic.relatedInformation ? { relatedInformation: diagnostic.relatedInformation.map((related) => ({ ...related, message: redactSecrets(related.message, secrets) })) } : {}),
+        ...(diagnostic.relatedInformation ? { relatedInformation: diagnostic.relatedInformation.map((related) => ({ ...related, message: redactSecrets(related.message, pieces) })) } : {}),
         ...(diagnostic.data === undefined ? {} : { data: clean(diagnostic.data) }),
     }));
 }

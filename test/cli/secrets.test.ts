@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { FIXTURES, hitl } from './cli.js';
+import { FIXTURES, hitl, jsonFindings } from './cli.js';
 
 const LEAKY = `${FIXTURES}/secrets/leaky.hitl`;
 
@@ -42,4 +45,25 @@ describe('secrets never reach the output', () => {
         expect(lines).toContain(`${LEAKY}:4:17 error reference/unresolved Could not resolve reference to Secret named 'sk_live_…[redacted]'.`);
         expect(lines).toContain(`${LEAKY}:8:13 error syntax/parse-error Expected a quoted text but found 'AKIA…[redacted]'.`);
     });
+});
+
+test('a file full of random tokens gets a short report that repeats none of them', () => {
+    // Deterministic pseudo-random tokens of 40 letters and digits, ten a line.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    let state = 12345;
+    const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) >> 8;
+    const tokens = Array.from({ length: 5000 }, () => Array.from({ length: 40 }, () => alphabet[next() % alphabet.length]).join(''));
+    const folder = mkdtempSync(path.join(tmpdir(), 'hitl-secrets-'));
+    try {
+        const file = path.join(folder, 'garbage.hitl');
+        writeFileSync(file, tokens.map((token, i) => `${token}${i % 10 === 9 ? '\n' : ' '}`).join(''));
+        const run = hitl(['check', file, '--format', 'json']);
+        expect(run.code).toBe(1);
+        const secrets = jsonFindings(run.stdout).filter((f) => f.code === 'security/inline-secret');
+        expect(secrets).toHaveLength(21);
+        expect(secrets[20].message).toMatch(/^\d+ more secret-looking tokens from here on are not listed/);
+        for (const token of tokens) expect(run.stdout).not.toContain(token.slice(4));
+    } finally {
+        rmSync(folder, { recursive: true, force: true });
+    }
 });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { findSecrets } from '../../language/util/secrets.js';
+import { findSecrets, redactSecrets, secretPieces } from '../../language/util/secrets.js';
 import { buildDocument, buildWorkspace } from '../services.js';
 
 /** Active (unsuppressed) diagnostics of one code, over every file of the workspace. */
@@ -324,6 +324,13 @@ escalation Payments {
         const shown = JSON.stringify(diagnostics);
         for (const secret of ['Q3EGRWQBXN7UVZ5K', '4eC39HqLyjWDarjtT1zdp7dc', 'Fq8ZrT2mWc9Ls4VbN7Hd']) expect(shown).not.toContain(secret);
         expect(shown).toContain('Paged at once; the pager key is xoxb-…[redacted]');
+    });
+
+    test('the tokens a parser cuts a secret into are redacted wherever a message quotes them', () => {
+        const pieces = secretPieces(findSecrets('credentials 8427519kG7tR2xW9mQ4vZ1cY5nB3hL6pD0s and sk_live_4eC39HqLyjWDarjtT1zdp7dc'));
+        expect(redactSecrets("found '8427519' then 'kG7tR2xW9mQ4vZ1cY5nB3hL6pD0s'", pieces)).toBe("found '…[redacted]' then '…[redacted]'");
+        expect(redactSecrets("named 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'", pieces)).toBe("named 'sk_live_…[redacted]'");
+        expect(redactSecrets("the role 'Underwriter' and the number '8427'", pieces)).toBe("the role 'Underwriter' and the number '8427'");
     });
 
     test('nothing in the samples looks like a secret, quoted or not, comments included', () => {

@@ -1,7 +1,10 @@
 import { AstUtils, CstUtils, GrammarUtils } from 'langium';
 import { isAiModel } from '../../../generated/ast.js';
-import { findSecrets, redacted } from '../../../util/secrets.js';
+import { findSecrets, redacted, type SecretMatch } from '../../../util/secrets.js';
 import { defineRule } from '../../rule.js';
+
+/** Past this many secrets in one file, listing more helps nobody: the rest are summarised. */
+export const MAX_SECRETS_LISTED = 20;
 
 /**
  * The text with comments blanked out (same length, so offsets hold): comments are notes to
@@ -33,12 +36,21 @@ export const secretsMustNotBeInline = defineRule({
             const root = file.$cstNode;
             if (!root) return;
             const document = AstUtils.getDocument(file).textDocument;
-            for (const secret of findSecrets(withoutComments(document.getText()))) {
-                if (inline.some((span) => span.start <= secret.start && secret.end <= span.end)) continue;
+            const secrets = findSecrets(withoutComments(document.getText())).filter((secret) => !inline.some((span) => span.start <= secret.start && secret.end <= span.end));
+            const at = (secret: SecretMatch) => ({
+                node: CstUtils.findLeafNodeAtOffset(root, secret.start)?.astNode ?? file,
+                range: { start: document.positionAt(secret.start), end: document.positionAt(secret.end) },
+            });
+            for (const secret of secrets.slice(0, MAX_SECRETS_LISTED)) {
                 report({
-                    node: CstUtils.findLeafNodeAtOffset(root, secret.start)?.astNode ?? file,
-                    range: { start: document.positionAt(secret.start), end: document.positionAt(secret.end) },
+                    ...at(secret),
                     message: `This looks like ${secret.kind} (${redacted(secret)}); never write secrets in a .hitl file: declare 'secret <Name> from "vault://…"', refer to it by name, and rotate the exposed value.`,
+                });
+            }
+            if (secrets.length > MAX_SECRETS_LISTED) {
+                report({
+                    ...at(secrets[MAX_SECRETS_LISTED]),
+                    message: `${secrets.length - MAX_SECRETS_LISTED} more secret-looking tokens from here on are not listed; is this a .hitl file? Move every secret to a vault and rotate it.`,
                 });
             }
         },
