@@ -201,6 +201,12 @@ describe('help links', () => {
         }
     });
 
+    test("links in a rule's help lead to the requirements wherever code scanning shows them", () => {
+        const deadEnd = rulesWith({ HITL_DOCS_BASE_URL: undefined }).find((rule) => rule.id === 'flow/dead-end')!;
+        expect(deadEnd.help.markdown).toContain('[G23](https://github.com/hitl-dev/hitl/blob/main/docs/requirements.md#g23)');
+        expect(deadEnd.help.markdown).not.toMatch(/\]\(\.\.?\//);
+    });
+
     test('a HITL_DOCS_BASE_URL that is not an absolute URL is a usage error, not an invalid report', () => {
         const run = hitl(['check', FINDINGS, '--format', 'sarif'], { env: { HITL_DOCS_BASE_URL: 'docs/rules' } });
         expect(run.code).toBe(2);

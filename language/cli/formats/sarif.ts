@@ -87,14 +87,15 @@ export function formatSarif(result: CheckResult, options: SarifOptions): string 
                         informationUri: 'https://github.com/hitl-dev/hitl',
                         rules: rules.map((rule) => {
                             const page = options.help?.(rule.code);
-                            const help = page ?? rule.title;
+                            const helpUri = new URL(`rules/${rule.code}.md`, base).href;
+                            const help = page ? absoluteLinks(page, helpUri) : rule.title;
                             return {
                                 id: rule.code,
                                 name: ruleName(rule.code),
                                 shortDescription: { text: rule.title },
                                 fullDescription: { text: rule.title },
                                 help: { text: help, markdown: help },
-                                ...(page ? { helpUri: new URL(`rules/${rule.code}.md`, base).href } : {}),
+                                ...(page ? { helpUri } : {}),
                                 defaultConfiguration: { level: LEVELS[rule.severity] },
                                 properties: {
                                     tags: ['governance', ...rule.requirements],
@@ -111,6 +112,11 @@ export function formatSarif(result: CheckResult, options: SarifOptions): string 
         ],
     };
     return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/** Relative Markdown links of a rule page (`../../requirements.md#g01`), resolved against the page, so they work wherever the help is shown. */
+function absoluteLinks(markdown: string, pageUri: string): string {
+    return markdown.replace(/\]\((?![A-Za-z][A-Za-z0-9+.-]*:|#)([^)\s]+)\)/g, (_, target: string) => `](${new URL(target, pageUri).href})`);
 }
 
 function location(path: string, region: Region) {
