@@ -4,7 +4,7 @@ import { findSecrets, redacted, type SecretMatch } from '../../../util/secrets.j
 import { defineRule } from '../../rule.js';
 
 /** Past this many secrets in one file, listing more helps nobody: the rest are summarised. */
-export const MAX_SECRETS_LISTED = 20;
+const MAX_SECRETS_LISTED = 20;
 
 /**
  * The text with comments blanked out (same length, so offsets hold): comments are notes to
@@ -22,11 +22,14 @@ export const secretsMustNotBeInline = defineRule({
     requirements: ['G37'],
     checks: {
         HitlFile: (file, report) => {
-            const inline: Array<{ start: number; end: number }> = [];
+            const document = AstUtils.getDocument(file).textDocument;
+            const text = document.getText();
+            // Characters inside inline credentials: the model's own finding covers them.
+            const inline = new Uint8Array(text.length);
             for (const model of AstUtils.streamAllContents(file).filter(isAiModel)) {
                 if (model.inlineCredentials === undefined) continue;
                 const cst = GrammarUtils.findNodeForProperty(model.$cstNode, 'inlineCredentials');
-                if (cst) inline.push({ start: cst.offset, end: cst.end });
+                if (cst) inline.fill(1, cst.offset, cst.end);
                 report({
                     node: model,
                     property: 'inlineCredentials',
@@ -35,8 +38,7 @@ export const secretsMustNotBeInline = defineRule({
             }
             const root = file.$cstNode;
             if (!root) return;
-            const document = AstUtils.getDocument(file).textDocument;
-            const secrets = findSecrets(withoutComments(document.getText())).filter((secret) => !inline.some((span) => span.start <= secret.start && secret.end <= span.end));
+            const secrets = findSecrets(withoutComments(text)).filter((secret) => !inline[secret.start]);
             const at = (secret: SecretMatch) => ({
                 node: CstUtils.findLeafNodeAtOffset(root, secret.start)?.astNode ?? file,
                 range: { start: document.positionAt(secret.start), end: document.positionAt(secret.end) },
