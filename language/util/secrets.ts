@@ -13,9 +13,15 @@ export interface SecretMatch {
     readonly keep: string;
 }
 
-/** Each pattern's first group is the part that is safe to show (a format prefix, a keyword). */
-const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
-    [/(-----BEGIN [A-Z ]*PRIVATE KEY(?: BLOCK)?-----)(?:\s*[A-Za-z0-9+/=]{16,})*/g, 'a private key'],
+/**
+ * Each pattern's first group is the part that is safe to show (a format prefix, a keyword); a
+ * second group, when there is one, must pass the test that follows the pattern. Every pattern
+ * starts where a token starts and has no open-ended look-ahead, so that no input, however
+ * hostile, makes the scan slower than linear.
+ */
+const hasDigit = (value: string) => /\d/.test(value);
+const PATTERNS: ReadonlyArray<readonly [RegExp, string, ((value: string) => boolean)?]> = [
+    [/(-----BEGIN [A-Z ]{0,40}PRIVATE KEY(?: BLOCK)?-----)(?:\s*[A-Za-z0-9+/=]{16,})*/g, 'a private key'],
     [/\b(AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}\b/g, 'an AWS access key id'],
     [/(?<![A-Za-z0-9])(sk-(?:proj-|live-|test-|ant-)?)[A-Za-z0-9_-]{16,}/g, 'an API key'],
     [/\b([rs]k_(?:live|test)_)[A-Za-z0-9]{16,}/g, 'a payment API key'],
@@ -24,11 +30,11 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
     [/\b(glpat-)[A-Za-z0-9_-]{20,}/g, 'a GitLab token'],
     [/\b(xox[abposr]-)[A-Za-z0-9-]{10,}/g, 'a Slack token'],
     [/\b(AIza)[0-9A-Za-z_-]{35}/g, 'a Google API key'],
-    [/\b(eyJ)[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 'a JSON web token'],
+    [/(?<![A-Za-z0-9_-])(eyJ)[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 'a JSON web token'],
     [/\b((?:password|passwd|pwd)\s*=\s*)[^\s"'&,;]{4,}/gi, 'a password assignment'],
-    [/\b((?:secret|api[_-]?key|access[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret|token)\s*=\s*)(?=[^\s"'&,;]*\d)[^\s"'&,;]{8,}/gi, 'a key or token assignment'],
-    [/\b((?:password|passwd|api[_-]?key|client[_-]?secret|access[_-]?token):\s*)(?=[^\s"]*\d)(?=[^\s"]*[A-Za-z])[^\s"]{6,}/gi, 'a password or key'],
-    [/\b([a-z][a-z0-9+.-]*:\/\/[^\s/:@"]+:)[^\s/@"]+@/gi, 'credentials in a URL'],
+    [/\b((?:secret|api[_-]?key|access[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret|token)\s*=\s*)([^\s"'&,;]{8,})/gi, 'a key or token assignment', hasDigit],
+    [/\b((?:password|passwd|api[_-]?key|client[_-]?secret|access[_-]?token):\s*)([^\s"]{6,})/gi, 'a password or key', (value) => hasDigit(value) && /[A-Za-z]/.test(value)],
+    [/(?<![A-Za-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/[^\s/:@"]+:)[^\s/@"]+@/gi, 'credentials in a URL'],
 ];
 
 /** A random-looking token written right after a credential-ish keyword (`credentials a8F…`). */
@@ -80,8 +86,8 @@ export function findSecrets(text: string): SecretMatch[] {
         claimed.fill(1, start, end);
         found.push({ kind, start, end, text: matched, keep });
     };
-    for (const [pattern, kind] of PATTERNS) {
-        for (const match of text.matchAll(pattern)) add(kind, match.index, match[0], match[1]);
+    for (const [pattern, kind, accept] of PATTERNS) {
+        for (const match of text.matchAll(pattern)) if (!accept || accept(match[2])) add(kind, match.index, match[0], match[1]);
     }
     for (const match of text.matchAll(AFTER_KEYWORD)) {
         if (looksRandom(match[2], false)) add('a key or password', match.index + match[1].length, match[2], '');
@@ -113,8 +119,8 @@ export function secretPieces(secrets: readonly SecretMatch[]): ReadonlySet<strin
         for (const [run] of secret.text.matchAll(/\w+/g)) {
             const digits = /^\d*/.exec(run)![0].length;
             // A number, or a duration with a one- or two-letter unit, then a name to the end.
-            for (let i = 0; i <= Math.min(digits + 2, run.length); i++) {
-                for (const piece of [run.slice(i), run.slice(0, i)]) {
+            for (const cut of [0, digits, digits + 1, digits + 2].filter((at) => at <= run.length)) {
+                for (const piece of [run.slice(cut), run.slice(0, cut)]) {
                     if (piece.length >= MIN_PIECE && !secret.keep.includes(piece)) pieces.add(piece);
                 }
             }

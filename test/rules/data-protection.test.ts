@@ -333,6 +333,12 @@ escalation Payments {
         expect(redactSecrets("the role 'Underwriter' and the number '8427'", pieces)).toBe("the role 'Underwriter' and the number '8427'");
     });
 
+    // Each of these took minutes with patterns that rescan a token from every position in it.
+    test.each([['password:'], ['token='], ['eyJ-'], ['a.'], ['sk-'], ['a://b:'], ['credentials ']])('a megabyte of %s is scanned in one pass', (unit) => {
+        const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+        expect(findSecrets(text).length).toBeLessThanOrEqual(1);
+    });
+
     test('nothing in the samples looks like a secret, quoted or not, comments included', () => {
         const samples = path.resolve('samples');
         for (const file of readdirSync(samples).filter((f) => f.endsWith('.hitl'))) {

@@ -8,11 +8,39 @@ const MAX_SECRETS_LISTED = 20;
 
 /**
  * The text with comments blanked out (same length, so offsets hold): comments are notes to
- * readers and are not scanned, while every token, quoted or not, is. Strings are matched
- * first, as the lexer does, so that `//` inside a URL does not start a comment.
+ * readers and are not scanned, while every token, quoted or not, is. Strings are skipped as
+ * the lexer reads them, so that `//` inside a URL does not start a comment; an unclosed string
+ * or block comment is no string or comment, as for the lexer. One pass, for any input.
  */
 function withoutComments(text: string): string {
-    return text.replace(/"(?:\\.|[^"\\\r\n])*"|\/\/[^\n\r]*|\/\*[\s\S]*?\*\//g, (match) => (match.startsWith('"') ? match : match.replace(/[^\r\n]/g, ' ')));
+    const parts: string[] = [];
+    let copied = 0;
+    let unclosedBlock = false;
+    const blank = (start: number, end: number) => {
+        parts.push(text.slice(copied, start), text.slice(start, end).replace(/[^\r\n]/g, ' '));
+        copied = end;
+    };
+    for (let i = 0; i < text.length; ) {
+        if (text[i] === '"') {
+            let end = i + 1;
+            while (end < text.length && text[end] !== '"' && text[end] !== '\n' && text[end] !== '\r') end += text[end] === '\\' && !/[\r\n]/.test(text[end + 1] ?? '\n') ? 2 : 1;
+            i = text[end] === '"' ? end + 1 : i + 1;
+        } else if (text.startsWith('//', i)) {
+            const end = text.slice(i).search(/[\r\n]/);
+            blank(i, end < 0 ? text.length : i + end);
+            i = copied;
+        } else if (text.startsWith('/*', i) && !unclosedBlock) {
+            const close = text.indexOf('*/', i + 2);
+            // Once a block comment has no end, no later one has either.
+            unclosedBlock = close < 0;
+            if (close >= 0) blank(i, close + 2);
+            i = close < 0 ? i + 2 : copied;
+        } else {
+            i++;
+        }
+    }
+    parts.push(text.slice(copied));
+    return parts.join('');
 }
 
 export const secretsMustNotBeInline = defineRule({
