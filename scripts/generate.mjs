@@ -10,9 +10,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // Blocks are `( prop | prop )*` loops, so Langium warns that a property could be assigned
 // twice; the rule structure/duplicate-property reports that to users, so the warning is noise.
+// So are its progress lines on success: what is left is worth reading.
 const langium = spawnSync(process.execPath, [path.join(root, 'node_modules', 'langium-cli', 'bin', 'langium.js'), 'generate'], { cwd: root, encoding: 'utf8' });
 const output = `${langium.stdout}${langium.stderr}`.split('\n');
-const noise = /Found multiple assignments to '.*' with the '.*' assignment operator/;
+const noise = /Found multiple assignments to '.*' with the '.*' assignment operator|^Reading config from |^Writing (generated files|textmate grammar) to |Langium generator finished successfully/;
 const kept = output.filter((line) => line.trim() !== '' && !noise.test(line));
 if (kept.length > 0) console.log(kept.join('\n'));
 if (langium.status !== 0) process.exit(langium.status ?? 1);

@@ -363,7 +363,7 @@ function render(result: CheckResult, format: Format, colour: boolean): string {
         case 'json':
             return formatJson(result, VERSION);
         case 'sarif':
-            return formatSarif(result, { toolVersion: VERSION, rules: ruleCatalogue, help: ruleDoc });
+            return formatSarif(result, { toolVersion: VERSION, rules: ruleCatalogue, help: ruleDoc, docsBaseUrl: process.env.HITL_DOCS_BASE_URL });
         case 'github':
             return formatGithub(result);
         case 'text':

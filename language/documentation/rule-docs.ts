@@ -1,4 +1,5 @@
 import { ruleDocs } from './generated/rule-docs.js';
+import { citationLines } from '../governance/citations.js';
 import { findRule } from '../validation/registry.js';
 
 /** A rule's documentation page (Markdown), as written in docs/rules/<area>/<name>.md. */
@@ -16,12 +17,12 @@ export function ruleSummary(code: string): string | undefined {
     return (cut >= 0 ? body.slice(0, cut) : body).trim();
 }
 
-/** A short Markdown card for hovers: code, title, requirement ids, summary. */
+/** A short Markdown card for hovers: code, title, requirement ids, summary, and what each requirement cites. */
 export function ruleCard(code: string): string | undefined {
     const rule = findRule(code);
     if (!rule) return undefined;
     const requirements = rule.requirements.length > 0 ? ` · ${rule.requirements.join(', ')}` : '';
-    const sources = rule.sources.length > 0 ? `\n\n*Sources:* ${rule.sources.join('; ')}` : '';
+    const cites = citationLines(rule.requirements).map((line) => `\n\n*Requirement* ${line}`).join('');
     const summary = ruleSummary(code);
-    return `**${code}** — ${rule.title} (${rule.severity}${requirements})${summary ? `\n\n${summary}` : ''}${sources}\n\nRun \`hitl explain ${code}\` for the full page.`;
+    return `**${code}** — ${rule.title} (${rule.severity}${requirements})${summary ? `\n\n${summary}` : ''}${cites}\n\nRun \`hitl explain ${code}\` for the full page.`;
 }

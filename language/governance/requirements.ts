@@ -2,7 +2,7 @@ import { isGate, isManualQueue, type Workflow } from '../generated/ast.js';
 import { aiStepsOf, decisionsFedBy, decisionsOf, isHighRisk, isHighRiskWorkflow, isProtectedDecision } from '../analysis/governance.js';
 
 /**
- * The governance requirements G01–G40 (shared/governance/requirements.md) as the report
+ * The governance requirements G01–G40 (docs/requirements.md) as the report
  * shows them: a short title, and when a requirement applies to a workflow at all.
  */
 export interface Requirement {

@@ -6,7 +6,6 @@ export const SyntaxInvalidToken: BuiltInRule = {
     title: 'Text that is not part of the language',
     severity: 'error',
     requirements: [],
-    sources: [],
 };
 
 export const SyntaxParseError: BuiltInRule = {
@@ -14,7 +13,6 @@ export const SyntaxParseError: BuiltInRule = {
     title: 'Text that does not follow the grammar',
     severity: 'error',
     requirements: [],
-    sources: [],
 };
 
 export const SyntaxFileTooLarge: BuiltInRule = {
@@ -22,7 +20,6 @@ export const SyntaxFileTooLarge: BuiltInRule = {
     title: 'File too large to parse',
     severity: 'error',
     requirements: [],
-    sources: [],
 };
 
 export const SyntaxBinaryContent: BuiltInRule = {
@@ -30,7 +27,6 @@ export const SyntaxBinaryContent: BuiltInRule = {
     title: 'File holds binary data, not text',
     severity: 'error',
     requirements: [],
-    sources: [],
 };
 
 export const SyntaxInvalidEncoding: BuiltInRule = {
@@ -38,7 +34,6 @@ export const SyntaxInvalidEncoding: BuiltInRule = {
     title: 'File is not valid UTF-8',
     severity: 'error',
     requirements: [],
-    sources: [],
 };
 
 export const ReferenceUnresolved: BuiltInRule = {
@@ -46,7 +41,6 @@ export const ReferenceUnresolved: BuiltInRule = {
     title: 'Reference to something that is not declared',
     severity: 'error',
     requirements: ['G12'],
-    sources: ['NIST GOVERN 2.1'],
 };
 
 export const ConfigInvalid: BuiltInRule = {
@@ -54,7 +48,6 @@ export const ConfigInvalid: BuiltInRule = {
     title: 'hitl.config.yaml that cannot be read or applied',
     severity: 'error',
     requirements: [],
-    sources: [],
 };
 
 export const builtInRules: readonly BuiltInRule[] = [

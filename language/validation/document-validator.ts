@@ -3,6 +3,7 @@ import { isHitlLinkingError } from '../references/hitl-linker.js';
 import type { Cancellation } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { exceedsSourceLimit } from '../parser/guarded-parser.js';
+import { findSecrets, redactSecrets, secretPieces } from '../util/secrets.js';
 import { ReferenceUnresolved, SyntaxFileTooLarge, SyntaxInvalidToken, SyntaxParseError } from './built-in-rules.js';
 
 /** Syntax errors past this many in one file add nothing a reader can use; the rest are summarised. */
@@ -20,7 +21,7 @@ const LANGIUM_CODES: Record<string, string> = {
  */
 export class HitlDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const diagnostics = withoutSecrets(document, await super.validateDocument(document, options, cancelToken));
         const tooLarge = exceedsSourceLimit(document.textDocument.getText());
         let syntaxCount = 0;
         const result: Diagnostic[] = [];
@@ -55,4 +56,27 @@ export class HitlDocumentValidator extends DefaultDocumentValidator {
             if (diagnostic && isHitlLinkingError(error)) diagnostic.data = { ...(diagnostic.data as object), suggestions: error.suggestions };
         });
     }
+}
+
+/**
+ * Every diagnostic, whatever its code (parser, lexer, linker, rule), passes through here on its
+ * way to the CLI and the editor: secrets in the file, and pieces of them that parser messages
+ * quote, are redacted from its message, related messages and data (suppression reasons, the
+ * linker's reference text).
+ */
+function withoutSecrets(document: LangiumDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+    if (diagnostics.length === 0) return diagnostics;
+    const pieces = secretPieces(findSecrets(document.textDocument.getText()));
+    const clean = (value: unknown): unknown => {
+        if (typeof value === 'string') return redactSecrets(value, pieces);
+        if (Array.isArray(value)) return value.map(clean);
+        if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, clean(inner)]));
+        return value;
+    };
+    return diagnostics.map((diagnostic) => ({
+        ...diagnostic,
+        message: clean(diagnostic.message) as Diagnostic['message'],
+        ...(diagnostic.relatedInformation ? { relatedInformation: diagnostic.relatedInformation.map((related) => ({ ...related, message: redactSecrets(related.message, pieces) })) } : {}),
+        ...(diagnostic.data === undefined ? {} : { data: clean(diagnostic.data) }),
+    }));
 }

@@ -13,10 +13,8 @@ export interface RuleMeta {
     readonly code: string;
     readonly title: string;
     readonly severity: Severity;
-    /** Requirement ids from the governance requirements list (G01…G40). */
+    /** Requirement ids from docs/requirements.md (G01…G40); their citations are in governance/citations.ts. */
     readonly requirements: readonly string[];
-    /** Articles and controls the rule enforces, as cited in the requirements list. */
-    readonly sources: readonly string[];
     /**
      * What the rule's findings rest on. `presence`: something written is wrong (a value, a
      * duplicate); such findings stand in a file with syntax errors. `absence`, the default:

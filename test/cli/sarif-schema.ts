@@ -51,6 +51,8 @@ export interface SarifRule {
     name: string;
     shortDescription: { text: string };
     help: { text: string; markdown?: string };
+    helpUri?: string;
+    properties?: { tags?: string[]; requirements?: string[]; citations?: string[] };
 }
 
 export interface SarifLog {

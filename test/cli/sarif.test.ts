@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
@@ -171,5 +171,46 @@ describe('fingerprints and URIs in a scratch workspace', () => {
         expect(uris).toContain('odd%20names/x%20%231%20100%25%3A%20roles.hitl');
         for (const uri of uris) expect(uri).toMatch(URI_REFERENCE);
         expect(uris.map(decodeURIComponent)).toContain('odd names/x #1 100%: roles.hitl');
+    });
+});
+
+describe('help links', () => {
+    const rulesWith = (env: Record<string, string | undefined>) => {
+        const run = hitl(['check', FINDINGS, '--format', 'sarif'], { env });
+        expect(run.code).toBe(1);
+        const log = JSON.parse(run.stdout) as SarifLog;
+        const valid = validate(log);
+        expect(validate.errors ?? []).toEqual([]);
+        expect(valid).toBe(true);
+        return log.runs[0].tool.driver.rules;
+    };
+
+    test("by default every documented rule's helpUri is its page in the repository's docs folder", () => {
+        const documented = rulesWith({ HITL_DOCS_BASE_URL: undefined }).filter((rule) => rule.helpUri !== undefined);
+        expect(documented.length).toBeGreaterThan(70);
+        for (const rule of documented) {
+            expect(rule.helpUri).toBe(`https://github.com/hitl-dev/hitl/blob/main/docs/rules/${rule.id}.md`);
+            expect(existsSync(path.join(REPO, 'docs', 'rules', `${rule.id}.md`)), rule.id).toBe(true);
+        }
+    });
+
+    test('HITL_DOCS_BASE_URL points them at published docs, with or without a trailing slash', () => {
+        for (const base of ['https://docs.example.org/hitl', 'https://docs.example.org/hitl/']) {
+            const deadEnd = rulesWith({ HITL_DOCS_BASE_URL: base }).find((rule) => rule.id === 'flow/dead-end');
+            expect(deadEnd?.helpUri).toBe('https://docs.example.org/hitl/rules/flow/dead-end.md');
+        }
+    });
+
+    test("links in a rule's help lead to the requirements wherever code scanning shows them", () => {
+        const deadEnd = rulesWith({ HITL_DOCS_BASE_URL: undefined }).find((rule) => rule.id === 'flow/dead-end')!;
+        expect(deadEnd.help.markdown).toContain('[G23](https://github.com/hitl-dev/hitl/blob/main/docs/requirements.md#g23)');
+        expect(deadEnd.help.markdown).not.toMatch(/\]\(\.\.?\//);
+    });
+
+    test('a HITL_DOCS_BASE_URL that is not an absolute URL is a usage error, not an invalid report', () => {
+        const run = hitl(['check', FINDINGS, '--format', 'sarif'], { env: { HITL_DOCS_BASE_URL: 'docs/rules' } });
+        expect(run.code).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toContain("HITL_DOCS_BASE_URL must be an absolute URL such as https://example.org/hitl/docs/, not 'docs/rules'");
     });
 });

@@ -1,4 +1,5 @@
 import { ruleDoc } from '../../documentation/rule-docs.js';
+import { citationLines } from '../../governance/citations.js';
 import { findRule, ruleCatalogue } from '../../validation/registry.js';
 
 /** `hitl explain CODE`: the rule's documentation page, or undefined for an unknown code. */
@@ -6,9 +7,8 @@ export function explainRule(code: string): string | undefined {
     const rule = findRule(code);
     if (!rule) return undefined;
     const doc = ruleDoc(code) ?? `# ${code}\n\n${rule.title}\n`;
-    const facts = [`Severity: ${rule.severity}`, rule.requirements.length > 0 ? `Requirements: ${rule.requirements.join(', ')}` : undefined, rule.sources.length > 0 ? `Sources: ${rule.sources.join('; ')}` : undefined]
-        .filter(Boolean)
-        .join('\n');
+    const requirements = rule.requirements.length > 0 ? [`Requirements: ${rule.requirements.join(', ')} (docs/requirements.md)`, ...citationLines(rule.requirements)] : [];
+    const facts = [`Severity: ${rule.severity}`, ...requirements].join('\n');
     return `${doc.trimEnd()}\n\n---\n${facts}\n`;
 }
 

@@ -1,3 +1,4 @@
+import { citationLines } from '../../governance/citations.js';
 import type { RuleMeta } from '../../validation/rule.js';
 import type { SeverityOverride } from '../../settings/rule-settings.js';
 
@@ -10,7 +11,7 @@ export function formatRules(rules: readonly RuleMeta[], format: 'text' | 'json',
             severity: severityOf(rule),
             defaultSeverity: rule.severity,
             requirements: rule.requirements,
-            sources: rule.sources,
+            citations: citationLines(rule.requirements),
         }));
         return JSON.stringify({ version: 1, rules: list }, null, 2) + '\n';
     }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { citationLines } from '../../governance/citations.js';
 import type { CheckResult, Finding, Region } from '../check-result.js';
+import { UsageError } from '../workspace-loader.js';
 import type { RuleMeta } from '../../validation/rule.js';
 
 const LEVELS = { error: 'error', warning: 'warning', info: 'note' } as const;
@@ -9,6 +11,24 @@ export interface SarifOptions {
     readonly rules: readonly RuleMeta[];
     /** Rule help text (Markdown) by code; the title is used where a rule has none. */
     readonly help?: (code: string) => string | undefined;
+    /** Where the docs folder is published (HITL_DOCS_BASE_URL); rule pages are `rules/<code>.md` under it. */
+    readonly docsBaseUrl?: string;
+}
+
+/** The repository's docs folder, where rule pages are readable without any set-up. */
+export const DEFAULT_DOCS_BASE_URL = 'https://github.com/hitl-dev/hitl/blob/main/docs/';
+
+/**
+ * SARIF wants `helpUri` absolute; a base that is not an absolute URL is a usage error rather
+ * than a report that viewers cannot follow. A missing trailing slash is added, so that
+ * `…/docs` and `…/docs/` both keep their last segment.
+ */
+function docsBase(given: string | undefined): string {
+    const base = given === undefined || given === '' ? DEFAULT_DOCS_BASE_URL : given;
+    if (!URL.canParse(base) || !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(base)) {
+        throw new UsageError(`HITL_DOCS_BASE_URL must be an absolute URL such as https://example.org/hitl/docs/, not '${base}'`);
+    }
+    return new URL(base.endsWith('/') ? base : `${base}/`).href;
 }
 
 /**
@@ -19,6 +39,7 @@ export interface SarifOptions {
 export function formatSarif(result: CheckResult, options: SarifOptions): string {
     // A finding whose code is not in the catalogue (an internal error, say) still gets a rule,
     // so that every result's ruleId resolves in tool.driver.rules as code scanning expects.
+    const base = docsBase(options.docsBaseUrl);
     const known = new Set(options.rules.map((rule) => rule.code));
     const extra = [...new Set(result.files.flatMap((file) => file.findings.map((f) => f.code)))].filter((code) => !known.has(code)).sort();
     const rules = [...options.rules, ...extra.map(uncataloguedRule)];
@@ -65,18 +86,21 @@ export function formatSarif(result: CheckResult, options: SarifOptions): string 
                         semanticVersion: options.toolVersion,
                         informationUri: 'https://github.com/hitl-dev/hitl',
                         rules: rules.map((rule) => {
-                            const help = options.help?.(rule.code) ?? rule.title;
+                            const page = options.help?.(rule.code);
+                            const helpUri = new URL(`rules/${rule.code}.md`, base).href;
+                            const help = page ? absoluteLinks(page, helpUri) : rule.title;
                             return {
                                 id: rule.code,
                                 name: ruleName(rule.code),
                                 shortDescription: { text: rule.title },
                                 fullDescription: { text: rule.title },
                                 help: { text: help, markdown: help },
+                                ...(page ? { helpUri } : {}),
                                 defaultConfiguration: { level: LEVELS[rule.severity] },
                                 properties: {
                                     tags: ['governance', ...rule.requirements],
                                     requirements: rule.requirements,
-                                    sources: rule.sources,
+                                    citations: citationLines(rule.requirements),
                                 },
                             };
                         }),
@@ -88,6 +112,11 @@ export function formatSarif(result: CheckResult, options: SarifOptions): string 
         ],
     };
     return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/** Relative Markdown links of a rule page (`../../requirements.md#g01`), resolved against the page, so they work wherever the help is shown. */
+function absoluteLinks(markdown: string, pageUri: string): string {
+    return markdown.replace(/\]\((?![A-Za-z][A-Za-z0-9+.-]*:|#)([^)\s]+)\)/g, (_, target: string) => `](${new URL(target, pageUri).href})`);
 }
 
 function location(path: string, region: Region) {
@@ -117,7 +146,7 @@ function artifactUri(path: string): string {
 }
 
 function uncataloguedRule(code: string): RuleMeta {
-    return { code, title: `Finding ${code}`, severity: 'error', requirements: [], sources: [] };
+    return { code, title: `Finding ${code}`, severity: 'error', requirements: [] };
 }
 
 /**

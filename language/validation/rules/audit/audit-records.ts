@@ -50,7 +50,6 @@ export const auditMustRecordRequiredFields = defineRule({
     title: 'A workflow with an AI step keeps an audit record of inputs, model, output, intervention and result',
     severity: 'error',
     requirements: ['G25'],
-    sources: ['EU AI Act Art 12(2), 12(3)', 'ISO/IEC 42001 A.6.2.8 (AI system recording of event logs)', 'Seed 2 "audit logs"'],
     checks: {
         Workflow: (workflow, report) => {
             if (aiStepsOf(workflow).length === 0) return;
@@ -80,7 +79,6 @@ export const auditMustRecordReviewer = defineRule({
     title: 'The audit record names the person who verified each result',
     severity: 'error',
     requirements: ['G26'],
-    sources: ['EU AI Act Art 12(3)(d)'],
     checks: {
         Workflow: (workflow, report) => {
             const audit = workflow.audit;

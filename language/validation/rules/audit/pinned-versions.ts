@@ -26,7 +26,6 @@ export const modelVersionsMustBePinned = defineRule({
     title: 'Models and prompts used by AI steps have pinned versions',
     severity: 'error',
     requirements: ['G28'],
-    sources: ['EU AI Act Art 12 (traceability)'],
     checks: (services) => ({
         AiModel: (model, report) => {
             const steps = aiStepsUsing(model, services);

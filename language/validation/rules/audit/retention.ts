@@ -11,7 +11,6 @@ export const auditMustBeRetained = defineRule({
     title: 'Audit records are kept for at least six months',
     severity: 'error',
     requirements: ['G27'],
-    sources: ['EU AI Act Art 19(1), 26(6)'],
     checks: {
         Workflow: (workflow, report) => {
             const audit = workflow.audit;

@@ -9,7 +9,6 @@ export const suppressionsMustBeComplete = defineRule({
     title: 'A suppression names a reason, an approver and an expiry date',
     severity: 'error',
     requirements: ['G39'],
-    sources: ['Seed 1 "exception handling"'],
     checks: (services: HitlServices) => ({
         HitlFile: (file, report) => {
             const today = services.governance.Clock.today();
@@ -33,7 +32,6 @@ export const suppressionsMustNotExpire = defineRule({
     title: 'An expired suppression is renewed or removed',
     severity: 'error',
     requirements: ['G39'],
-    sources: ['Seed 1 "exception handling"'],
     evidence: 'presence',
     checks: (services: HitlServices) => ({
         HitlFile: (file, report) => {

@@ -12,7 +12,6 @@ export const suppressionsMustBeUsed: RuleMeta = {
     title: 'A suppression suppresses something',
     severity: 'warning',
     requirements: ['G39'],
-    sources: ['Seed 1 "exception handling"'],
 };
 
 export function reportUnusedSuppressions(root: AstNode, report: Report, today: Date): void {

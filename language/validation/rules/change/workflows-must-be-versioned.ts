@@ -6,7 +6,6 @@ export const workflowsMustBeVersioned = defineRule({
     title: 'A workflow carries a version and a change approver',
     severity: 'error',
     requirements: ['G40'],
-    sources: ['Seed 1 "change management"'],
     checks: {
         Workflow: (workflow, report) => {
             const missing = [workflow.version ? undefined : 'version "<x.y.z>"', workflow.changeApprover ? undefined : 'change approver <Role>'].filter(Boolean);

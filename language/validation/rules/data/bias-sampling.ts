@@ -20,7 +20,6 @@ export const biasMustBeSampled = defineRule({
     title: 'AI steps in decisions about people are covered by bias sampling with a rate, slices and a reviewer',
     severity: 'error',
     requirements: ['G32'],
-    sources: ['NIST AI RMF MEASURE 2.11', 'EU AI Act Art 10(2)(f)', 'Seed 3'],
     checks: {
         Workflow: (workflow, report) => {
             const biases = workflow.monitoring?.bias ?? [];

@@ -12,7 +12,6 @@ export const datasetsMustBeDeclared = defineRule({
     title: 'Datasets that AI steps read declare a version, validation checks and their fields',
     severity: 'error',
     requirements: ['G29'],
-    sources: ['Seed 2 "data cleaning, validation"', 'EU AI Act Art 10(2)'],
     checks: (services) => ({
         Dataset: (dataset, report) => {
             const missing = missingFrom(dataset);

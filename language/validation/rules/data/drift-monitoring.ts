@@ -18,7 +18,6 @@ export const driftMustBeMonitored = defineRule({
     title: 'A workflow with an AI step monitors drift with a metric, baseline, threshold, window and action',
     severity: 'error',
     requirements: ['G30'],
-    sources: ['NIST AI RMF MEASURE 2.4', 'ISO/IEC 42001 A.6.2.6 (AI system operation and monitoring)', 'EU AI Act Art 72', 'Seed 2'],
     checks: {
         Workflow: (workflow, report) => {
             const aiSteps = aiStepsOf(workflow);

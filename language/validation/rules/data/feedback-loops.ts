@@ -7,7 +7,6 @@ export const feedbackMustLoopBack = defineRule({
     title: 'Corrections, outcomes and complaints feed back to a dataset, and retraining is approved by a person',
     severity: 'error',
     requirements: ['G31'],
-    sources: ['EU AI Act Art 15(4)', 'NIST AI RMF MANAGE 4.2', 'Seed 1 and 2 "feedback loops"'],
     checks: {
         Workflow: (workflow, report) => {
             const feeding = aiStepsOf(workflow).filter((step) => decisionsFedBy(step).length > 0);

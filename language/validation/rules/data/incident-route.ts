@@ -7,7 +7,6 @@ export const incidentsMustHaveARoute = defineRule({
     title: 'A workflow with an AI step names who is told of a serious incident, and by when',
     severity: 'error',
     requirements: ['G33'],
-    sources: ['EU AI Act Art 26(5), Art 73', 'ISO/IEC 42001 A.8.4 (communication of incidents)'],
     checks: {
         Workflow: (workflow, report) => {
             if (aiStepsOf(workflow).length === 0) return;

@@ -16,7 +16,6 @@ export const chainsMustTerminate = defineRule({
     title: 'Escalation chains end at a final authority, without cycles, at most five levels deep',
     severity: 'error',
     requirements: ['G19'],
-    sources: ['NIST AI RMF MANAGE 2.3, 2.4', 'Seed 1 "when escalation to humans is mandatory"'],
     checks: {
         Escalation: (escalation, report) => {
             const { levels, escalations, loopsBackTo } = chainOf(escalation);

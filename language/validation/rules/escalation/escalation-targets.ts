@@ -11,7 +11,6 @@ export const escalationTargetsMustBeReachable = defineRule({
     title: 'Escalation targets have a channel',
     severity: 'error',
     requirements: ['G20'],
-    sources: [],
     checks: {
         Step: (step, report) => {
             for (const reference of escalationReferencesOf(step)) {
@@ -64,7 +63,6 @@ export const escalationTargetsMustNotBeTheReviewer = defineRule({
     title: 'An escalation does not go back to the original reviewer',
     severity: 'error',
     requirements: ['G20'],
-    sources: [],
     checks: {
         Gate: (gate, report) => checkStep(gate, report),
         ManualQueue: (queue, report) => checkStep(queue, report),

@@ -14,8 +14,6 @@ import {
 } from './escalation-facts.js';
 import { quoted } from '../../../util/names.js';
 
-const G19_SOURCES = ['NIST AI RMF MANAGE 2.3, 2.4', 'Seed 1 "when escalation to humans is mandatory"'];
-
 /**
  * G19: an escalation goes up. From a step, the first party it reaches outranks everyone who
  * handles the step; along a chain, every level outranks the one before.
@@ -25,7 +23,6 @@ export const escalationsMustGoHigher = defineRule({
     title: 'Escalations go to a party of higher authority',
     severity: 'error',
     requirements: ['G19'],
-    sources: G19_SOURCES,
     checks: {
         Gate: (gate, report) => checkStep(gate, report),
         ManualQueue: (queue, report) => checkStep(queue, report),

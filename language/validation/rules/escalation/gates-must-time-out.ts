@@ -17,8 +17,6 @@ import { defineRule, type Report } from '../../rule.js';
 import { decisionAboveLowFedBy, escalationReferencesOf, pathRelated, riskText, stepKind, stepNoun, unattendedPath } from './escalation-facts.js';
 import { quoted } from '../../../util/names.js';
 
-const G18_SOURCES = ['OWASP agentic guidance', 'Seed 1 "when escalation to humans is mandatory"'];
-
 /** The escalation a step would naturally time out to: one it already uses, else the workflow's first. */
 export function suggestedEscalation(step: Step): Escalation | undefined {
     for (const reference of escalationReferencesOf(step)) {
@@ -49,7 +47,6 @@ export const gatesMustTimeOut = defineRule({
     title: 'Every gate has an SLA and an on-timeout action',
     severity: 'error',
     requirements: ['G18'],
-    sources: G18_SOURCES,
     checks: {
         Gate: (gate, report) => {
             const hasAction = timeoutRoutesOf(gate).length > 0 || gate.escalations.some((rule) => rule.triggers.includes('timeout'));
@@ -83,7 +80,6 @@ export const timeoutsMustFailClosed = defineRule({
     title: 'Above low risk, a timeout escalates, denies or pauses',
     severity: 'error',
     requirements: ['G18'],
-    sources: G18_SOURCES,
     checks: (services: HitlServices) => ({
         Gate: (gate, report) => checkStepTimeouts(gate, report),
         ManualQueue: (queue, report) => checkStepTimeouts(queue, report),

@@ -6,8 +6,6 @@ import { suggestedEscalation } from './gates-must-time-out.js';
 import { decisionAboveLowFedBy, pathRelated, riskText, stepKind, unattendedPath } from './escalation-facts.js';
 import { quoted } from '../../../util/names.js';
 
-const G19_SOURCES = ['NIST AI RMF MANAGE 2.3, 2.4', 'Seed 1 "when escalation to humans is mandatory"'];
-
 /**
  * G19: when the AI is unsure about something that matters, a person looks at it before
  * anything is decided or done.
@@ -17,7 +15,6 @@ export const lowConfidenceMustReachAPerson = defineRule({
     title: 'Low-confidence AI output above low risk goes to a person',
     severity: 'error',
     requirements: ['G19'],
-    sources: G19_SOURCES,
     checks: {
         AiStep: (step, report) => {
             const decision = decisionAboveLowFedBy(step);
@@ -57,7 +54,6 @@ export const highRiskGatesShouldEscalateDisagreement = defineRule({
     title: 'Gates before high-risk decisions say where disagreement goes',
     severity: 'warning',
     requirements: ['G19'],
-    sources: G19_SOURCES,
     checks: {
         Gate: (gate, report) => {
             if (!feedsHighRisk(gate)) return;

@@ -5,8 +5,6 @@ import { defineRule } from '../../rule.js';
 import { decisionAboveLowFedBy, joinList, pathRelated, stepKind, unattendedPath } from '../escalation/escalation-facts.js';
 import { quoted } from '../../../util/names.js';
 
-const G21_SOURCES = ['EU AI Act Art 15(4)', 'Seed 2 "AI failure degradation"'];
-
 /** The failure modes every AI step plans for (G21). */
 export const FALLBACK_EVENTS = ['unavailable', 'abnormal-output', 'low-confidence'] as const;
 
@@ -25,7 +23,6 @@ export const aiStepsMustDeclareFallbacks = defineRule({
     title: 'AI steps declare fallbacks for unavailable, abnormal output and low confidence',
     severity: 'error',
     requirements: ['G21'],
-    sources: G21_SOURCES,
     checks: {
         AiStep: (step, report) => {
             const missing = missingFallbacks(step);
@@ -57,7 +54,6 @@ export const fallbacksMustNotSkip = defineRule({
     title: 'AI fallbacks never skip or approve',
     severity: 'error',
     requirements: ['G21'],
-    sources: G21_SOURCES,
     checks: {
         AiStep: (step, report) => {
             const workflow = workflowOf(step);

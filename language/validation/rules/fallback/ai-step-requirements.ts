@@ -8,7 +8,6 @@ export const aiStepsMustDeclareAConfidenceThreshold = defineRule({
     title: 'AI steps that feed a decision declare a confidence threshold',
     severity: 'error',
     requirements: ['G22'],
-    sources: ['EU AI Act Art 13(3)(b)(ii), 15(3)'],
     checks: {
         AiStep: (step, report) => {
             if (step.threshold) return;
@@ -32,7 +31,6 @@ export const highRiskAiStepsMustBeEvaluated = defineRule({
     title: 'AI steps feeding high-risk decisions have scheduled stress and adversarial evaluations that gate deployment',
     severity: 'error',
     requirements: ['G24'],
-    sources: ['Seed 2'],
     checks: {
         AiStep: (step, report) => {
             const decision = decisionsFedBy(step).find((d) => isHighRisk(d.risk));

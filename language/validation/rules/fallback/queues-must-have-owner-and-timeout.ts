@@ -8,7 +8,6 @@ export const queuesMustHaveOwnerAndTimeout = defineRule({
     title: 'Manual queues have an owner and a timeout',
     severity: 'error',
     requirements: ['G23'],
-    sources: [],
     checks: {
         ManualQueue: (queue, report) => {
             const owner = workflowOf(queue)?.owner?.$refText ?? '<Role>';

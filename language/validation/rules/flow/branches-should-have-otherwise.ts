@@ -8,7 +8,6 @@ export const branchesShouldHaveOtherwise = defineRule({
     title: 'Conditional branches end with otherwise',
     severity: 'warning',
     requirements: ['G23'],
-    sources: [],
     checks: {
         Workflow: (workflow, report) => {
             for (const step of workflow.steps) {

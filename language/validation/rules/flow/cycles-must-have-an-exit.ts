@@ -8,7 +8,6 @@ export const cyclesMustHaveAnExit = defineRule({
     title: 'Every loop has a way out',
     severity: 'error',
     requirements: ['G23'],
-    sources: [],
     checks: {
         Workflow: (workflow, report) => {
             const graph = flowGraphOf(workflow);

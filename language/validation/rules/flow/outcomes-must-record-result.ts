@@ -7,7 +7,6 @@ export const outcomesMustRecordResult = defineRule({
     title: 'Every outcome records a result',
     severity: 'error',
     requirements: ['G23'],
-    sources: [],
     checks: {
         Outcome: (outcome, report) => {
             if (outcome.result?.trim()) return;

@@ -7,7 +7,6 @@ export const stepsMustBeReachable = defineRule({
     title: 'Every step can be reached from the start',
     severity: 'error',
     requirements: ['G23'],
-    sources: [],
     checks: {
         Workflow: (workflow, report) => {
             const graph = flowGraphOf(workflow);

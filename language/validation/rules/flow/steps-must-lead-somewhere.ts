@@ -10,7 +10,6 @@ export const stepsMustLeadSomewhere = defineRule({
     title: 'Every step that is not an outcome leads somewhere',
     severity: 'error',
     requirements: ['G23'],
-    sources: [],
     checks: {
         Workflow: (workflow, report) => {
             const graph = flowGraphOf(workflow);

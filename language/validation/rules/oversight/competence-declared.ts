@@ -30,7 +30,6 @@ export const oversightRolesMustDeclareCompetence = defineRule({
     title: 'Oversight roles declare the competence or training they need',
     severity: 'error',
     requirements: ['G08'],
-    sources: ['Art 26(2)', 'Seed 4'],
     checks: {
         Workflow: (workflow, report) => reportSeats(seatsIn(workflow), report),
         Escalation: (escalation: Escalation, report) =>

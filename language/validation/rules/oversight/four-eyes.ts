@@ -24,7 +24,6 @@ export const fourEyesCategoriesMustPassAFourEyesGate = defineRule({
     title: 'Items of a four-eyes category pass a four-eyes gate on every path to the decision',
     severity: 'error',
     requirements: ['G06'],
-    sources: ['Art 14(5)'],
     checks: {
         Decision: (decision, report) => {
             const category = decision.fourEyesCategory;

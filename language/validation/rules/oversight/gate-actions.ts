@@ -14,7 +14,6 @@ export const gatesMustAllowOverride = defineRule({
     title: 'A gate lets its reviewer approve, override (or edit) and reject',
     severity: 'error',
     requirements: ['G02'],
-    sources: ['Art 14(4)(d)'],
     checks: {
         Gate: (gate, report) => {
             if (gate.allows.length === 0) {

@@ -15,7 +15,6 @@ export const aiOutputMustPassAHuman = defineRule({
     title: 'No path from an AI step to a protected decision or side effect bypasses a human step',
     severity: 'error',
     requirements: ['G01'],
-    sources: ['Art 14(1)', 'Art 14(4)(d)', 'NIST MAP 3.5', 'Seed 1 "AI output → human review → execution"'],
     checks: {
         Workflow: (workflow, report) => {
             if (!decisionsOf(workflow).some(isProtectedDecision)) return;

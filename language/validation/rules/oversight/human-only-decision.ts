@@ -2,7 +2,7 @@ import { isAiActor } from '../../../generated/ast.js';
 import { defineRule } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
 
-/** Decision kinds that stay with people (seed 1): trade-offs, compliance judgments, commitments. */
+/** Decision kinds that stay with people (G09): trade-offs, compliance judgments, commitments. */
 export const HUMAN_ONLY_KINDS: ReadonlySet<string> = new Set(['risk-tradeoff', 'compliance-judgment', 'external-commitment']);
 
 export const criticalDecisionsMustStayHuman = defineRule({
@@ -10,7 +10,6 @@ export const criticalDecisionsMustStayHuman = defineRule({
     title: 'Risk trade-offs, compliance judgments and external commitments are never decided or performed by AI',
     severity: 'error',
     requirements: ['G09'],
-    sources: ['Seed 1'],
     evidence: 'presence',
     checks: {
         Decision: (decision, report) => {

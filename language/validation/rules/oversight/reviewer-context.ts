@@ -21,7 +21,6 @@ export const gatesShouldShowAiContext = defineRule({
     title: "A gate reviewing AI output shows the output, its confidence, the explanation and the model version",
     severity: 'warning',
     requirements: ['G04'],
-    sources: ['Art 13(3)(d)', 'Art 14(4)(a)', 'Art 14(4)(c)', 'Seed 2 "explainability"'],
     checks: {
         Gate: (gate, report) => {
             const reviewed = aiStepsReviewedBy(gate);
@@ -42,7 +41,6 @@ export const highRiskAiStepsMustExplain = defineRule({
     title: 'An AI step that feeds a high-risk decision produces an explanation',
     severity: 'error',
     requirements: ['G04'],
-    sources: ['Art 13(3)(d)', 'Art 14(4)(c)', 'Seed 2 "explainability"'],
     checks: {
         AiStep: (step, report) => {
             if (step.explanationRequired) return;

@@ -8,7 +8,6 @@ export const highRiskGatesMustRequireRationale = defineRule({
     title: 'A gate on the way to a high-risk decision requires a written rationale',
     severity: 'error',
     requirements: ['G05'],
-    sources: ['Art 14(4)(b)'],
     checks: {
         Gate: (gate, report) => {
             if (gate.rationaleRequired || !hasAiStep(gate.$container)) return;
@@ -28,7 +27,6 @@ export const highRiskGatesMustNotPreselect = defineRule({
     title: "A gate on the way to a high-risk decision does not pre-select the AI's suggestion",
     severity: 'error',
     requirements: ['G05'],
-    sources: ['Art 14(4)(b)'],
     checks: {
         Gate: (gate, report) => {
             if (gate.noPreselection) return;

@@ -10,7 +10,6 @@ export const reviewersMustBeIndependent = defineRule({
     title: "A gate's reviewer does not own the model it reviews; for high risk, Responsible and Accountable differ",
     severity: 'error',
     requirements: ['G07'],
-    sources: ['NIST GOVERN 3.2', 'ISO/IEC 42001 A.3.2 (AI roles and responsibilities)'],
     evidence: 'presence',
     checks: {
         Gate: (gate, report) => {

@@ -8,7 +8,6 @@ export const workflowsMustHaveAStopControl = defineRule({
     title: 'A workflow with an AI step has a stop control: human owners and a safe state',
     severity: 'error',
     requirements: ['G03'],
-    sources: ['Art 14(4)(e)', 'NIST MANAGE 2.4'],
     checks: {
         Workflow: (workflow, report) => {
             if (!hasAiStep(workflow)) return;

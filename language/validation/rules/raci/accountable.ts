@@ -7,7 +7,6 @@ export const stepsMustHaveOneAccountable = defineRule({
     title: 'Every step has a RACI with exactly one Accountable, a person',
     severity: 'error',
     requirements: ['G10'],
-    sources: ['NIST GOVERN 2.1', 'ISO/IEC 42001 A.3.2 (AI roles and responsibilities)', 'Seed 1 "RACI"'],
     checks: {
         Workflow: (workflow, report) => {
             for (const step of workflow.steps) {
@@ -48,7 +47,6 @@ export const stepsMustHaveAResponsible = defineRule({
     title: 'Every RACI names at least one Responsible',
     severity: 'error',
     requirements: ['G10'],
-    sources: ['NIST GOVERN 2.1', 'ISO/IEC 42001 A.3.2 (AI roles and responsibilities)', 'Seed 1 "RACI"'],
     checks: {
         Raci: (raci, report) => {
             if (raci.responsible.length > 0) return;

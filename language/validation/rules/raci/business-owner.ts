@@ -7,7 +7,6 @@ export const workflowsMustNameABusinessOwner = defineRule({
     title: 'A workflow names its business owner, a person',
     severity: 'error',
     requirements: ['G13'],
-    sources: ['Seed 1 "business owners … metric definition and acceptance testing"'],
     checks: {
         Workflow: (workflow, report) => {
             if (!workflow.owner) {
@@ -24,7 +23,6 @@ export const workflowsMustHaveAcceptanceMetrics = defineRule({
     title: 'A workflow declares acceptance metrics with thresholds',
     severity: 'error',
     requirements: ['G13'],
-    sources: ['Seed 1 "business owners … metric definition and acceptance testing"'],
     checks: {
         Workflow: (workflow, report) => {
             if (workflow.metrics.some((metric) => metric.comparator && metric.threshold)) return;

@@ -11,7 +11,6 @@ export const decisionsMustNameAVetoHolder = defineRule({
     title: 'Every decision names its final-veto holder, a person',
     severity: 'error',
     requirements: ['G11'],
-    sources: ['Art 14(4)(d)', 'Seed 1'],
     checks: {
         Decision: (decision, report) => {
             if (!hasAiStep(decision.$container)) return;
@@ -29,7 +28,6 @@ export const vetoHoldersMustSitOnEveryPath = defineRule({
     title: 'The veto holder of a protected decision has a seat on a human step on every path to it',
     severity: 'error',
     requirements: ['G11'],
-    sources: ['Art 14(4)(d)', 'Seed 1'],
     checks: {
         Decision: (decision, report) => {
             const holder = decision.veto?.ref;

@@ -21,7 +21,6 @@ export const informedPartiesShouldBeReachable = defineRule({
     title: 'Parties to be informed, and incident notice recipients, have a channel',
     severity: 'warning',
     requirements: ['G12'],
-    sources: ['NIST GOVERN 2.1'],
     checks: {
         Workflow: (workflow, report) => {
             const seen = new Set<Party>();

@@ -23,7 +23,6 @@ export const rightsDecisionsMustBeAppealable = defineRule({
     title: 'Decisions that affect user rights can be appealed to a person, within an SLA, with an explanation',
     severity: 'error',
     requirements: ['G34'],
-    sources: ['EU AI Act Art 86(1)', 'NIST AI RMF MANAGE 4.1', 'Seed 3'],
     checks: {
         Workflow: (workflow, report) => {
             const decisions = decisionsOf(workflow).filter((decision) => decision.affectsUserRights);
@@ -76,7 +75,6 @@ export const appealReviewersMustBeIndependent = defineRule({
     title: 'The appeal reviewer took no part in the decision appealed against',
     severity: 'error',
     requirements: ['G34'],
-    sources: ['EU AI Act Art 86(1)', 'NIST AI RMF MANAGE 4.1', 'Seed 3'],
     checks: {
         AppealSpec: (appeal, report) => {
             const reviewer = appeal.reviewer?.ref;

@@ -7,7 +7,6 @@ export const decisionsMustBeGraded = defineRule({
     title: 'Every decision has a risk grade',
     severity: 'error',
     requirements: ['G14'],
-    sources: ['EU AI Act Art 9(2)', 'ISO/IEC 42001 A.5.2 (AI system impact assessment process)', 'Seed 1 "risk grading"'],
     checks: {
         Decision: (decision, report) => {
             if (decision.risk) return;

@@ -5,19 +5,12 @@ import { defineRule } from '../../rule.js';
 import { joinList } from '../escalation/escalation-facts.js';
 import { quoted } from '../../../util/names.js';
 
-const G15_SOURCES = [
-    'EU AI Act Art 9, Art 27',
-    'ISO/IEC 42001 A.5.2 (AI system impact assessment process)',
-    'Seed 3 "pre-review … retain review conclusions and exemption rationales"',
-];
-
 /** G15: a high-risk workflow goes live only on the strength of a recorded review. */
 export const highRiskWorkflowsMustBeReviewed = defineRule({
     code: 'risk/pre-deployment-review',
     title: 'High-risk workflows reference a complete pre-deployment review',
     severity: 'error',
     requirements: ['G15'],
-    sources: G15_SOURCES,
     checks: {
         Workflow: (workflow, report) => {
             if (!isHighRiskWorkflow(workflow)) return;
@@ -66,7 +59,6 @@ export const reviewsMustBeCurrent = defineRule({
     title: 'Pre-deployment reviews are in date and not rejected',
     severity: 'error',
     requirements: ['G15'],
-    sources: G15_SOURCES,
     evidence: 'presence',
     checks: (services: HitlServices) => ({
         PreDeploymentReview: (review, report) => {
@@ -96,7 +88,6 @@ export const exemptionsMustBeExplained = defineRule({
     title: 'Review exemptions carry a rationale',
     severity: 'error',
     requirements: ['G15'],
-    sources: G15_SOURCES,
     checks: {
         Exemption: (exemption, report) => {
             if (exemption.rationale?.trim()) return;

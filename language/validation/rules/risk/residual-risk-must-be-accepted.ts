@@ -8,7 +8,6 @@ export const highRiskDecisionsMustAcceptResidualRisk = defineRule({
     title: 'High-risk decisions declare residual risk and who accepted it',
     severity: 'error',
     requirements: ['G16'],
-    sources: ['EU AI Act Art 9(5)'],
     checks: {
         Decision: (decision, report) => {
             if (!isHighRisk(decision.risk)) return;

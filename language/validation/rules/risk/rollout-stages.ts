@@ -2,15 +2,12 @@ import { aiStepsOf, decisionsOf, isHighRisk } from '../../../analysis/governance
 import { defineRule } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
 
-const G17_SOURCES = ['Seed 4 "start with controllable scenarios and incremental iterations"'];
-
 /** G17: an AI workflow says how far its rollout has got. */
 export const workflowsMustDeclareAStage = defineRule({
     code: 'risk/stage-required',
     title: 'AI workflows declare their rollout stage',
     severity: 'error',
     requirements: ['G17'],
-    sources: G17_SOURCES,
     checks: {
         Workflow: (workflow, report) => {
             if (workflow.stage || aiStepsOf(workflow).length === 0) return;
@@ -29,7 +26,6 @@ export const highRiskDecisionsMustNotBeAutomated = defineRule({
     title: 'High-risk decisions are not in the automate stage',
     severity: 'error',
     requirements: ['G17'],
-    sources: G17_SOURCES,
     evidence: 'presence',
     checks: {
         Workflow: (workflow, report) => {

@@ -8,7 +8,6 @@ export const intendedUseMustBeDeclared = defineRule({
     title: 'A workflow with a user-facing AI step declares its intended use and what is out of scope',
     severity: 'error',
     requirements: ['G38'],
-    sources: ['EU AI Act Art 9(2)(b), 13(3)(b)(i)', 'Seed 3 "misuse"'],
     checks: {
         Workflow: (workflow, report) => {
             const facing = aiStepsOf(workflow).filter((step) => step.userFacing);
@@ -45,7 +44,6 @@ export const userFacingStepsMustBeMonitoredForMisuse = defineRule({
     title: 'Each user-facing AI step is covered by a misuse monitor with signal, threshold, action and alert',
     severity: 'error',
     requirements: ['G38'],
-    sources: ['EU AI Act Art 9(2)(b)', 'Seed 3 "misuse"'],
     checks: {
         Workflow: (workflow, report) => {
             const facing = aiStepsOf(workflow).filter((step) => step.userFacing);

@@ -143,7 +143,6 @@ export const personalDataMustBeMasked = defineRule({
     title: 'Personal data is masked before AI steps and in audit records',
     severity: 'error',
     requirements: ['G35'],
-    sources: ['ISO/IEC 42001 A.7 (data for AI systems)', 'NIST AI RMF MEASURE 2.10', 'Seed 3 "data masking"'],
     checks: {
         Workflow: (workflow, report) => {
             for (const gap of maskingGaps(workflow)) {

@@ -16,7 +16,6 @@ export const aiActorsMustNotApprove = defineRule({
     title: 'An AI actor never holds approve, override, reject or veto rights',
     severity: 'error',
     requirements: ['G36'],
-    sources: ['EU AI Act Art 14(4)(d), 15(5)', 'Seed 3'],
     evidence: 'presence',
     checks: {
         Grant: (grant, report) => {
@@ -103,7 +102,6 @@ export const permissionsShouldBeUsed = defineRule({
     title: 'A party holds no permission that none of its steps uses',
     severity: 'warning',
     requirements: ['G36'],
-    sources: ['EU AI Act Art 15(5)', 'Seed 3'],
     checks: {
         AccessSpec: (access, report) => {
             const workflow = access.$container;

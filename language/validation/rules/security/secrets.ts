@@ -1,68 +1,47 @@
-import { CstUtils, GrammarUtils, isLeafCstNode, type LeafCstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils } from 'langium';
 import { isAiModel } from '../../../generated/ast.js';
-import { AstUtils } from 'langium';
+import { findSecrets, redacted, type SecretMatch } from '../../../util/secrets.js';
 import { defineRule } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
 
-const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
-    [/-----BEGIN [A-Z ]*PRIVATE KEY( BLOCK)?-----/, 'a private key'],
-    [/\b(?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}\b/, 'an AWS access key id'],
-    [/(?:^|[^A-Za-z0-9])sk-(?:proj-|live-|test-|ant-)?[A-Za-z0-9_-]{16,}/, 'an API key'],
-    [/\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}/, 'a payment API key'],
-    [/\bgh[pousr]_[A-Za-z0-9]{30,}/, 'a GitHub token'],
-    [/\bgithub_pat_[A-Za-z0-9_]{30,}/, 'a GitHub token'],
-    [/\bglpat-[A-Za-z0-9_-]{20,}/, 'a GitLab token'],
-    [/\bxox[abposr]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
-    [/\bAIza[0-9A-Za-z_-]{35}/, 'a Google API key'],
-    [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, 'a JSON web token'],
-    [/\b(?:password|passwd|pwd)\s*=\s*[^\s"'&,;]{4,}/i, 'a password assignment'],
-    [/\b(?:secret|api[_-]?key|access[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret|token)\s*=\s*(?=[^\s"'&,;]*\d)[^\s"'&,;]{8,}/i, 'a key or token assignment'],
-    [/\b(?:password|passwd|api[_-]?key|client[_-]?secret|access[_-]?token):\s*(?=[^\s"]*\d)(?=[^\s"]*[A-Za-z])[^\s"]{6,}/i, 'a password or key'],
-    [/\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@"]+:[^\s/@"]+@/i, 'credentials in a URL'],
-];
-
-/** Shannon entropy in bits per character. */
-function entropy(text: string): number {
-    const counts = new Map<string, number>();
-    for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
-    let bits = 0;
-    for (const count of counts.values()) {
-        const p = count / text.length;
-        bits -= p * Math.log2(p);
-    }
-    return bits;
-}
+/** Past this many secrets in one file, listing more helps nobody: the rest are summarised. */
+const MAX_SECRETS_LISTED = 20;
 
 /**
- * A long random-looking token: letters of both cases and digits, no URL, high entropy, and
- * few word-like runs of lower-case letters (which tell `ClaimsScoringModel2026Release` apart
- * from a key).
+ * The text with comments blanked out (same length, so offsets hold): comments are notes to
+ * readers and are not scanned, while every token, quoted or not, is. Strings are skipped as
+ * the lexer reads them, so that `//` inside a URL does not start a comment; an unclosed string
+ * or block comment is no string or comment, as for the lexer. One pass, for any input.
  */
-function highEntropyToken(text: string): string | undefined {
-    for (const token of text.split(/[\s"'`,;()[\]{}<>]+/)) {
-        if (token.length < 32 || token.includes('://') || !/^[A-Za-z0-9+/=_.-]+$/.test(token)) continue;
-        if (!/\d/.test(token) || !/[A-Z]/.test(token) || !/[a-z]/.test(token)) continue;
-        const wordLike = (token.match(/[a-z]{4,}/g) ?? []).join('').length / token.length;
-        if (wordLike <= 0.45 && entropy(token) >= 4.0) return token;
+function withoutComments(text: string): string {
+    const parts: string[] = [];
+    let copied = 0;
+    let unclosedBlock = false;
+    const blank = (start: number, end: number) => {
+        parts.push(text.slice(copied, start), text.slice(start, end).replace(/[^\r\n]/g, ' '));
+        copied = end;
+    };
+    for (let i = 0; i < text.length; ) {
+        if (text[i] === '"') {
+            let end = i + 1;
+            while (end < text.length && text[end] !== '"' && text[end] !== '\n' && text[end] !== '\r') end += text[end] === '\\' && !/[\r\n]/.test(text[end + 1] ?? '\n') ? 2 : 1;
+            i = text[end] === '"' ? end + 1 : i + 1;
+        } else if (text.startsWith('//', i)) {
+            const end = text.slice(i).search(/[\r\n]/);
+            blank(i, end < 0 ? text.length : i + end);
+            i = copied;
+        } else if (text.startsWith('/*', i) && !unclosedBlock) {
+            const close = text.indexOf('*/', i + 2);
+            // Once a block comment has no end, no later one has either.
+            unclosedBlock = close < 0;
+            if (close >= 0) blank(i, close + 2);
+            i = close < 0 ? i + 2 : copied;
+        } else {
+            i++;
+        }
     }
-    return undefined;
-}
-
-/** What kind of secret a string seems to hold, and the matching text; undefined when it looks harmless. */
-export function secretIn(text: string): { kind: string; match: string } | undefined {
-    for (const [pattern, kind] of PATTERNS) {
-        const match = pattern.exec(text);
-        if (match) return { kind, match: match[0].replace(/^[^A-Za-z0-9-]/, '') };
-    }
-    const token = highEntropyToken(text);
-    return token ? { kind: 'a long random token (an API key or password?)', match: token } : undefined;
-}
-
-/** Enough of the secret to find it, not enough to use it. */
-function redact(text: string): string {
-    const url = /^([a-z][a-z0-9+.-]*:\/\/[^\s/:@"]+:)[^\s/@"]+@/i.exec(text);
-    if (url) return `${url[1]}…@`;
-    return `${text.slice(0, Math.min(4, Math.floor(text.length / 4)))}…`;
+    parts.push(text.slice(copied));
+    return parts.join('');
 }
 
 export const secretsMustNotBeInline = defineRule({
@@ -70,30 +49,40 @@ export const secretsMustNotBeInline = defineRule({
     title: 'Secrets are referenced by name, never written inline',
     severity: 'error',
     requirements: ['G37'],
-    sources: ['Seed 3 "key management"'],
     evidence: 'presence',
     checks: {
         HitlFile: (file, report) => {
-            const inline = new Set<number>();
+            const document = AstUtils.getDocument(file).textDocument;
+            const text = document.getText();
+            // Characters inside inline credentials: the model's own finding covers them.
+            const inline = new Uint8Array(text.length);
             for (const model of AstUtils.streamAllContents(file).filter(isAiModel)) {
                 if (model.inlineCredentials === undefined) continue;
                 const cst = GrammarUtils.findNodeForProperty(model.$cstNode, 'inlineCredentials');
-                if (cst) inline.add(cst.offset);
+                if (cst) inline.fill(1, cst.offset, cst.end);
                 report({
                     node: model,
                     property: 'inlineCredentials',
                     message: `Model ${quoted(model.name)} has its credentials written inline; declare 'secret ${model.name}Key from "vault://…"' and write 'credentials ${model.name}Key' (and rotate the exposed value).`,
                 });
             }
-            if (!file.$cstNode) return;
-            for (const leaf of CstUtils.streamCst(file.$cstNode)) {
-                if (!isLeafCstNode(leaf) || leaf.hidden || (leaf as LeafCstNode).tokenType.name !== 'STRING' || inline.has(leaf.offset)) continue;
-                const found = secretIn(leaf.text.slice(1, -1));
-                if (!found) continue;
+            const root = file.$cstNode;
+            if (!root) return;
+            const secrets = findSecrets(withoutComments(text)).filter((secret) => !inline[secret.start]);
+            const at = (secret: SecretMatch) => ({
+                node: CstUtils.findLeafNodeAtOffset(root, secret.start)?.astNode ?? file,
+                range: { start: document.positionAt(secret.start), end: document.positionAt(secret.end) },
+            });
+            for (const secret of secrets.slice(0, MAX_SECRETS_LISTED)) {
                 report({
-                    node: leaf.astNode,
-                    range: leaf.range,
-                    message: `This string looks like ${found.kind} (${redact(found.match)}); never write secrets in a .hitl file: declare 'secret <Name> from "vault://…"', refer to it by name, and rotate the exposed value.`,
+                    ...at(secret),
+                    message: `This looks like ${secret.kind} (${redacted(secret)}); never write secrets in a .hitl file: declare 'secret <Name> from "vault://…"', refer to it by name, and rotate the exposed value.`,
+                });
+            }
+            if (secrets.length > MAX_SECRETS_LISTED) {
+                report({
+                    ...at(secrets[MAX_SECRETS_LISTED]),
+                    message: `${secrets.length - MAX_SECRETS_LISTED} more secret-looking tokens from here on are not listed; is this a .hitl file? Move every secret to a vault and rotate it.`,
                 });
             }
         },

@@ -7,7 +7,6 @@ export const filesShouldDeclareSomething = defineRule({
     title: 'A file declares something',
     severity: 'warning',
     requirements: [],
-    sources: [],
     checks: {
         HitlFile: (file, report) => {
             // A file the parser could not read is not "empty": its syntax errors say what is wrong.

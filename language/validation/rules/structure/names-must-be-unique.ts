@@ -13,7 +13,6 @@ export const namesMustBeUnique = defineRule({
     title: 'Names must be unique',
     severity: 'error',
     requirements: ['G12'],
-    sources: ['NIST GOVERN 2.1'],
     evidence: 'presence',
     checks: (services) => {
         const workspaceNames = workspaceNameIndex(services);

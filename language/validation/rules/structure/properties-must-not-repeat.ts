@@ -10,7 +10,6 @@ export const propertiesMustNotRepeat = defineRule({
     title: 'A property is stated once per block',
     severity: 'error',
     requirements: [],
-    sources: [],
     evidence: 'presence',
     checks: {
         HitlFile: (file, report) => {

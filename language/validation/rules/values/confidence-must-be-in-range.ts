@@ -7,7 +7,6 @@ export const confidenceMustBeInRange = defineRule({
     title: 'Confidence thresholds lie between 0 and 1',
     severity: 'error',
     requirements: ['G22'],
-    sources: ['Art 13(3)(b)(ii)', 'Art 15(3)'],
     evidence: 'presence',
     checks: {
         AiStep: (step, report) => {

@@ -7,7 +7,6 @@ export const datesMustExist = defineRule({
     title: 'Dates are real calendar dates',
     severity: 'error',
     requirements: ['G15', 'G39'],
-    sources: [],
     evidence: 'presence',
     checks: {
         HitlFile: (file, report) => {

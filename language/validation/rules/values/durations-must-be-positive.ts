@@ -8,7 +8,6 @@ export const durationsMustBePositive = defineRule({
     title: 'Durations are longer than zero',
     severity: 'error',
     requirements: ['G18', 'G23'],
-    sources: [],
     evidence: 'presence',
     checks: {
         HitlFile: (file, report) => {

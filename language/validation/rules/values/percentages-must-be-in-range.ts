@@ -7,7 +7,6 @@ export const percentagesMustBeInRange = defineRule({
     title: 'Percentages lie between 0% and 100%',
     severity: 'error',
     requirements: [],
-    sources: [],
     evidence: 'presence',
     checks: {
         HitlFile: (file, report) => {
