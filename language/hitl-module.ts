@@ -1,5 +1,6 @@
 import { inject, type Module } from 'langium';
 import {
+    type PartialLangiumSharedServices,
     createDefaultModule,
     createDefaultSharedModule,
     type DefaultSharedModuleContext,
@@ -13,6 +14,9 @@ import { createGuardedParser } from './parser/guarded-parser.js';
 import { HitlDocumentValidator } from './validation/document-validator.js';
 import { registerHitlRules } from './validation/registry.js';
 import { HitlScopeComputation } from './workspace/scope-computation.js';
+import { HitlDocumentBuilder } from './workspace/document-builder.js';
+import { HitlIndexManager } from './workspace/index-manager.js';
+import { NameIndex } from './workspace/name-index.js';
 import { Clock, RuleSettings } from './settings/rule-settings.js';
 import { HitlLspModule, HitlSharedLspModule } from './lsp/lsp-module.js';
 
@@ -22,6 +26,10 @@ export type HitlAddedServices = {
         RuleSettings: RuleSettings;
         /** Today's date, for expiry checks of reviews and suppressions. */
         Clock: Clock;
+    };
+    workspace: {
+        /** Top-level declarations of every document by name. */
+        NameIndex: NameIndex;
     };
 };
 export type HitlServices = LangiumServices & HitlAddedServices;
@@ -42,6 +50,17 @@ export const HitlModule: Module<HitlServices, PartialLangiumServices & HitlAdded
     validation: {
         DocumentValidator: (services) => new HitlDocumentValidator(services),
     },
+    workspace: {
+        NameIndex: (services) => new NameIndex(services.shared),
+    },
+};
+
+/** Workspace services: which documents an edit rebuilds (see workspace/document-builder.ts). */
+export const HitlSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: (shared) => new HitlDocumentBuilder(shared),
+        IndexManager: (shared) => new HitlIndexManager(shared),
+    },
 };
 
 /**
@@ -52,7 +71,7 @@ export function createHitlServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
     Hitl: HitlServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), HitlGeneratedSharedModule, HitlSharedLspModule);
+    const shared = inject(createDefaultSharedModule(context), HitlGeneratedSharedModule, HitlSharedModule, HitlSharedLspModule);
     const Hitl = inject(createDefaultModule({ shared }), HitlGeneratedModule, HitlModule, HitlLspModule);
     shared.ServiceRegistry.register(Hitl);
     registerHitlRules(Hitl);

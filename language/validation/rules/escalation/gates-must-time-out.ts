@@ -83,6 +83,8 @@ export const timeoutsMustFailClosed = defineRule({
     severity: 'error',
     requirements: ['G18'],
     sources: G18_SOURCES,
+    // An escalation's finding comes from the steps, in other files, that hand items to it.
+    crossFile: { referrersOf: ['Escalation'] },
     checks: (services: HitlServices) => ({
         Gate: (gate, report) => checkStepTimeouts(gate, report),
         ManualQueue: (queue, report) => checkStepTimeouts(queue, report),
