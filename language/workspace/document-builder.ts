@@ -5,12 +5,11 @@ import { hitlRules } from '../validation/registry.js';
 import type { HitlIndexManager } from './index-manager.js';
 import type { NameIndex } from './name-index.js';
 
-/** One run of `buildDocuments`: what it builds, and what it found out after parsing and linking. */
+/** One run of `buildDocuments`: its options, and the documents it builds besides those it was given. */
 interface Pass {
-    readonly uris: ReadonlySet<string>;
-    readonly parsed: Set<string>;
-    readonly linked: Set<string>;
-    readonly followUp: LangiumDocument[];
+    readonly options: BuildOptions;
+    readonly uris: Set<string>;
+    readonly added: LangiumDocument[];
 }
 
 /**
@@ -23,12 +22,19 @@ interface Pass {
  * - documents whose diagnostics point into them (related locations would drift);
  * - documents whose rules read the files referring to them (`CrossFileReads.referrersOf`).
  * Each is found through an index (the reference graph, the name index, the related-location
- * index), so an edit costs work for what depends on it, not for the whole workspace.
+ * index), so an edit costs work for what depends on it, not for the whole workspace. The
+ * dependents join the same build, so no request ever sees them as done before they are.
  */
 export class HitlDocumentBuilder extends DefaultDocumentBuilder {
     /** Documents each document's diagnostics point into, and the reverse. */
     private readonly pointsInto = new Map<string, Set<string>>();
     private readonly pointedFrom = new Map<string, Set<string>>();
+    /** Documents parsed or linked since their dependents were last collected (kept if a build is cancelled). */
+    private readonly reparsed = new Set<string>();
+    private readonly relinked = new Set<string>();
+    /** Documents that depended on the old content of changed or deleted documents. */
+    private readonly pendingRelink = new Set<string>();
+    private readonly pendingRevalidation = new Set<string>();
     private pass: Pass | undefined;
     private readonly reads = crossFileReads();
 
@@ -37,74 +43,96 @@ export class HitlDocumentBuilder extends DefaultDocumentBuilder {
         // Registered before the name index's own listener (it needs this builder to exist), so
         // the names of deleted and changed documents are still the old ones here.
         this.onUpdate((changed, deleted) => this.beforeRebuild([...changed, ...deleted].map(String), deleted.map(String)));
-        this.onDocumentPhase(DocumentState.IndexedContent, (document) => void this.pass?.parsed.add(document.uri.toString()));
-        this.onDocumentPhase(DocumentState.Linked, (document) => void this.pass?.linked.add(document.uri.toString()));
+        this.onDocumentPhase(DocumentState.IndexedContent, (document) => void this.reparsed.add(document.uri.toString()));
+        this.onDocumentPhase(DocumentState.Linked, (document) => void this.relinked.add(document.uri.toString()));
         this.onDocumentPhase(DocumentState.Validated, (document) => this.recordRelated(document));
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
-        const pass: Pass = { uris: new Set(documents.map((d) => d.uri.toString())), parsed: new Set(), linked: new Set(), followUp: [] };
-        const outer = this.pass;
-        this.pass = pass;
+        this.pass = { options, uris: new Set(documents.map((d) => d.uri.toString())), added: [] };
         try {
             await super.buildDocuments(documents, options, cancelToken);
         } finally {
-            this.pass = outer;
+            this.pass = undefined;
         }
-        // Found before this pass validated anything and reset then, so no request sees them as done.
-        if (pass.followUp.length > 0) await this.buildDocuments(pass.followUp, options, cancelToken);
     }
 
+    /**
+     * Each phase also runs on the dependents found so far: those of the old content when the
+     * pass starts, relinks once the new names are indexed, re-checks once everything is linked.
+     */
     protected override async runCancelable(
         documents: LangiumDocument[],
         targetState: DocumentState,
         cancelToken: Cancellation.CancellationToken,
         callback: (document: LangiumDocument) => unknown,
     ): Promise<void> {
-        // Every document of the pass is parsed and linked now: its dependents are known.
-        if (targetState === DocumentState.Validated && this.pass) this.collectDependents(this.pass);
-        await super.runCancelable(documents, targetState, cancelToken, callback);
+        const pass = this.pass;
+        if (!pass) return super.runCancelable(documents, targetState, cancelToken, callback);
+        if (targetState === DocumentState.Parsed) {
+            this.join(pass, this.pendingRelink, DocumentState.ComputedScopes);
+            this.join(pass, this.pendingRevalidation, DocumentState.IndexedReferences);
+            this.pendingRelink.clear();
+            this.pendingRevalidation.clear();
+        }
+        if (targetState === DocumentState.ComputedScopes) this.join(pass, this.relinksForNames(), DocumentState.ComputedScopes);
+        if (targetState === DocumentState.Validated) {
+            if (!pass.options.validation) {
+                pass.added.forEach((document) => this.markAsCompleted(document));
+                return super.runCancelable(documents, targetState, cancelToken, callback);
+            }
+            this.join(pass, this.dependents(), DocumentState.IndexedReferences);
+        }
+        await super.runCancelable([...documents, ...pass.added], targetState, cancelToken, callback);
     }
 
-    /** Before an update rebuilds: what depended on the old content of the changed and deleted documents. */
+    /** When documents change or go: what depended on their old content, for the next pass. */
     private beforeRebuild(touched: readonly string[], deleted: readonly string[]): void {
-        const revalidate = new Set<string>();
-        const relink = new Set<string>();
         for (const uri of touched) {
-            this.pointedFrom.get(uri)?.forEach((other) => revalidate.add(other));
-            this.addSameNames(uri, revalidate, relink);
+            this.pointedFrom.get(uri)?.forEach((other) => this.pendingRevalidation.add(other));
+            this.addSameNames(uri, this.pendingRevalidation, this.pendingRelink);
         }
         for (const uri of deleted) this.forgetRelated(uri);
-        const skip = new Set(touched);
-        for (const uri of relink) if (!skip.has(uri)) this.lower(uri, DocumentState.ComputedScopes);
-        for (const uri of revalidate) if (!skip.has(uri)) this.lower(uri, DocumentState.IndexedReferences);
     }
 
-    /** After a pass parsed and linked its documents: what depends on them, reset to be built next. */
-    private collectDependents(pass: Pass): void {
-        const revalidate = new Set<string>();
+    /** Once the reparsed documents' names are indexed: references to names now declared more than once. */
+    private relinksForNames(): Set<string> {
         const relink = new Set<string>();
-        for (const uri of pass.parsed) {
+        for (const uri of this.reparsed) this.addSameNames(uri, new Set(), relink);
+        return relink;
+    }
+
+    /** Once everything is linked: every document whose diagnostics depend on what was reparsed or relinked. */
+    private dependents(): Set<string> {
+        const revalidate = new Set<string>();
+        for (const uri of this.reparsed) {
             this.pointedFrom.get(uri)?.forEach((other) => revalidate.add(other));
-            this.addSameNames(uri, revalidate, relink);
+            this.addSameNames(uri, revalidate, new Set());
         }
-        const rebuilt = [...pass.parsed, ...pass.linked];
+        const rebuilt = [...this.reparsed, ...this.relinked];
         for (const uri of closure(rebuilt, (uri) => this.index.referrersOf(uri))) revalidate.add(uri);
         if (this.reads.referrersOf.size > 0) {
             for (const uri of closure(rebuilt, (uri) => this.index.targetsOf(uri))) {
                 if (this.names(uri)?.declaredIn(uri).some((d) => this.reads.referrersOf.has(d.node.$type))) revalidate.add(uri);
             }
         }
-        for (const [uris, state] of [
-            [relink, DocumentState.ComputedScopes],
-            [revalidate, DocumentState.IndexedReferences],
-        ] as const) {
-            for (const uri of uris) {
-                if (pass.uris.has(uri)) continue;
-                const document = this.lower(uri, state);
-                if (document && !pass.followUp.includes(document)) pass.followUp.push(document);
-            }
+        this.reparsed.clear();
+        this.relinked.clear();
+        return revalidate;
+    }
+
+    /** Resets the documents not yet in the pass to the given state and adds them to it. */
+    private join(pass: Pass, uris: Iterable<string>, state: DocumentState): void {
+        const joining: LangiumDocument[] = [];
+        for (const uri of uris) {
+            if (pass.uris.has(uri)) continue;
+            const document = this.lower(uri, state);
+            if (!document) continue;
+            pass.uris.add(uri);
+            joining.push(document);
         }
+        this.prepareBuild(joining, pass.options);
+        pass.added.push(...joining);
     }
 
     /**
