@@ -1,4 +1,4 @@
-import { DefaultDocumentBuilder, DocumentState, URI, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, isReference, URI, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { Cancellation } from 'langium';
 import type { HitlServices } from '../hitl-module.js';
 import { hitlRules } from '../validation/registry.js';
@@ -86,6 +86,19 @@ export class HitlDocumentBuilder extends DefaultDocumentBuilder {
         await super.runCancelable([...documents, ...pass.added], targetState, cancelToken, callback);
     }
 
+    /**
+     * Also relinks a document linked by a build that was cancelled before its references were
+     * indexed: the index does not know yet that its links point into the changed documents.
+     */
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        if (super.shouldRelink(document, changedUris)) return true;
+        if (document.state !== DocumentState.Linked) return false;
+        return document.references.some((reference) => {
+            const target = isReference(reference) ? reference.$nodeDescription?.documentUri : undefined;
+            return target !== undefined && changedUris.has(target.toString());
+        });
+    }
+
     /** When documents change or go: what depended on their old content, for the next pass. */
     private beforeRebuild(touched: readonly string[], deleted: readonly string[]): void {
         for (const uri of touched) {
@@ -137,7 +150,8 @@ export class HitlDocumentBuilder extends DefaultDocumentBuilder {
 
     /**
      * Documents declaring a name the given document declares; when a name is declared more
-     * than once, the documents referring to any of its declarations are relinked too.
+     * than once, they and the documents referring to them are relinked, since references
+     * (top-level ones inside the declaring files too) go to the first declaration by file.
      */
     private addSameNames(uri: string, revalidate: Set<string>, relink: Set<string>): void {
         const names = this.names(uri);
@@ -147,6 +161,7 @@ export class HitlDocumentBuilder extends DefaultDocumentBuilder {
             if (all.length < 2) continue;
             for (const other of all) {
                 if (this.reads.sameNames) revalidate.add(other.uri);
+                relink.add(other.uri);
                 this.index.referrersOf(other.uri).forEach((referrer) => relink.add(referrer));
             }
         }

@@ -1,4 +1,4 @@
-import { URI, type LangiumDocument } from 'langium';
+import { Cancellation, DocumentState, isOperationCancelled, URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createTestServices } from '../services.js';
@@ -49,6 +49,23 @@ export class EditorWorkspace {
         );
     }
 
+    /** Like `edit`, but the update is cancelled (as a newer edit would) once `linked` is linked. */
+    async editCancelledOnceLinked(files: Record<string, string>, linked: string): Promise<void> {
+        const builder = this.services.shared.workspace.DocumentBuilder;
+        const cancel = new Cancellation.CancellationTokenSource();
+        const listener = builder.onDocumentPhase(DocumentState.Linked, (document) => {
+            if (document.uri.toString() === this.uri(linked).toString()) cancel.cancel();
+        });
+        for (const [name, text] of Object.entries(files)) this.setText(name, text);
+        try {
+            await builder.update(Object.keys(files).map((name) => this.uri(name)), [], cancel.token);
+        } catch (error) {
+            if (!isOperationCancelled(error)) throw error;
+        } finally {
+            listener.dispose();
+        }
+    }
+
     async delete(name: string): Promise<void> {
         this.texts.delete(name);
         this.services.shared.workspace.TextDocuments.delete(this.uri(name));
@@ -65,8 +82,8 @@ export class EditorWorkspace {
 
     /** Every file's diagnostics, and what a fresh build of the same texts reports. */
     async compareWithFreshBuild(): Promise<{ editor: Record<string, string[]>; fresh: Record<string, string[]> }> {
-        const fresh = await freshDiagnostics(this.root, Object.fromEntries(this.texts));
-        const editor = Object.fromEntries(this.names.map((name) => [name, normalise(this.diagnostics(name))]));
+        const fresh = await freshDiagnostics(new Map(this.names.map((name) => [this.uri(name).toString(), this.text(name)])));
+        const editor = Object.fromEntries(this.names.map((name) => [this.uri(name).toString(), normalise(this.diagnostics(name))]));
         return { editor, fresh };
     }
 
@@ -78,16 +95,16 @@ export class EditorWorkspace {
     }
 }
 
-/** Diagnostics of a one-shot build of the given texts under the same URIs, per file. */
-export async function freshDiagnostics(root: string, files: Record<string, string>): Promise<Record<string, string[]>> {
+/** Diagnostics of a one-shot build of the given texts (by URI), per URI: what `hitl check` reports. */
+export async function freshDiagnostics(files: ReadonlyMap<string, string>): Promise<Record<string, string[]>> {
     const { shared } = createTestServices();
-    const documents = Object.entries(files).map(([name, text]) => {
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///${root}/${name}`));
+    const documents = [...files].map(([uri, text]) => {
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(uri));
         shared.workspace.LangiumDocuments.addDocument(document);
         return document;
     });
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
-    return Object.fromEntries(Object.keys(files).map((name, i) => [name, normalise(documents[i].diagnostics ?? [])]));
+    return Object.fromEntries(documents.map((document) => [document.uri.toString(), normalise(document.diagnostics ?? [])]));
 }
 
 /** One sortable line per diagnostic: everything a user sees, related locations included. */

@@ -73,6 +73,18 @@ describe('duplicate names across files', () => {
         expect(workspace.codes('c.hitl')).toContain('raci/informed-reachable');
         await expectSameAsFreshBuild(workspace);
     });
+
+    test('references inside a declaring file move to an earlier file that declares the name too', async () => {
+        const workspace = await EditorWorkspace.open('dup-own-links', {
+            'c.hitl': 'role Reviewer { authority 1 }\nworkflow W {\n    queue Q {\n        owner Reviewer\n        raci { informed Reviewer }\n    }\n}\n',
+        });
+        expect(workspace.codes('c.hitl')).toContain('raci/informed-reachable');
+
+        await workspace.edit({ 'a.hitl': `${channel}role Reviewer { channel Mail  authority 1 }\n` });
+
+        expect(workspace.codes('c.hitl')).not.toContain('raci/informed-reachable');
+        await expectSameAsFreshBuild(workspace);
+    });
 });
 
 describe('dependencies through references', () => {
@@ -102,6 +114,22 @@ describe('dependencies through references', () => {
         await workspace.edit({ 'roles.hitl': `${channel}role Analyst { authority 1 }\n` });
 
         expect(workspace.codes('workflow.hitl')).toContain('raci/informed-reachable');
+        await expectSameAsFreshBuild(workspace);
+    });
+
+    test('a document linked by a cancelled update to a new file is relinked when that file changes', async () => {
+        const workspace = await EditorWorkspace.open('cancelled', {
+            'roles.hitl': `${channel}role Lone { authority 1 }\n`,
+            'teams-a.hitl': 'team Ops { members Lone }\n',
+            'teams-b.hitl': 'team Other { members Lone }\n',
+            'workflow.hitl': files['workflow.hitl'],
+        });
+        // The workflow's team moves to teams-b.hitl; the update stops right after relinking the workflow.
+        await workspace.editCancelledOnceLinked({ 'teams-a.hitl': 'team Old { members Lone }\n', 'teams-b.hitl': 'team Ops { members Lone }\n' }, 'workflow.hitl');
+
+        await workspace.edit({ 'teams-b.hitl': 'team Ops { members Lone  channel Mail }\n' });
+
+        expect(workspace.codes('workflow.hitl')).not.toContain('raci/informed-reachable');
         await expectSameAsFreshBuild(workspace);
     });
 });
