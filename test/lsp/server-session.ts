@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createProtocolConnection, type InitializeResult, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { createProtocolConnection, type InitializeResult, type ProtocolConnection, type ServerCapabilities } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,6 +25,7 @@ export class ServerSession {
     private readonly child: ChildProcess;
     private readonly publishWaiters = new Map<string, Array<() => void>>();
     private readonly versions = new Map<string, number>();
+    capabilities: ServerCapabilities = {};
 
     constructor(readonly root: string) {
         if (!existsSync(SERVER_BUNDLE)) throw new Error(`${path.relative(ROOT, SERVER_BUNDLE)} is missing; run 'npm run build' first.`);
@@ -74,6 +75,7 @@ export class ServerSession {
                 workspace: { workspaceFolders: true },
             },
         })) as InitializeResult;
+        this.capabilities = result.capabilities;
         await this.connection.sendNotification('initialized', {});
         return result;
     }
