@@ -77,10 +77,8 @@ export class HitlDocumentBuilder extends DefaultDocumentBuilder {
         }
         if (targetState === DocumentState.ComputedScopes) this.join(pass, this.relinksForNames(), DocumentState.ComputedScopes);
         if (targetState === DocumentState.Validated) {
-            if (!pass.options.validation) {
-                pass.added.forEach((document) => this.markAsCompleted(document));
-                return super.runCancelable(documents, targetState, cancelToken, callback);
-            }
+            // A build without validation leaves the joined documents incomplete: the next update validates them.
+            if (!pass.options.validation) return super.runCancelable(documents, targetState, cancelToken, callback);
             this.join(pass, this.dependents(), DocumentState.IndexedReferences);
         }
         await super.runCancelable([...documents, ...pass.added], targetState, cancelToken, callback);

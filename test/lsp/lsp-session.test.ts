@@ -5,7 +5,7 @@ import { runRandomSession } from './random-session.js';
 // every request it advertises. `npm run fuzz` runs a much longer one (test/fuzz/lsp-session.fuzz.test.ts).
 
 test('a random editing session gets no error response, leaves no stale diagnostic and keeps memory bounded', async () => {
-    const report = await runRandomSession({ seed: Number(process.env.HITL_LSP_SEED ?? 7), edits: 250, checkEvery: 10 });
+    const report = await runRandomSession({ seed: Number(process.env.HITL_LSP_SEED ?? 7), edits: 200, checkEvery: 10 });
     expect(report.problems).toEqual([]);
     expect(report.staleChecks).toBeGreaterThan(0);
     expect(report.peakRssMb).toBeLessThan(3 * report.startRssMb);

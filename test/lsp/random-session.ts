@@ -20,6 +20,7 @@ export interface SessionReport {
     readonly staleChecks: number;
     readonly startRssMb: number;
     readonly peakRssMb: number;
+    readonly endRssMb: number;
     readonly durationMs: number;
     /** Error responses, server errors, uncovered capabilities and stale diagnostics; expected empty. */
     readonly problems: string[];
@@ -87,7 +88,8 @@ export async function runRandomSession(options: SessionOptions): Promise<Session
             }
         }
         problems.push(...session.server.serverErrors.map((error) => `server error: ${error}`));
-        return { edits: session.edits, requests, superseded, staleChecks, startRssMb, peakRssMb, durationMs: performance.now() - started, problems };
+        const endRssMb = session.server.rssMb();
+        return { edits: session.edits, requests, superseded, staleChecks, startRssMb, peakRssMb: Math.max(peakRssMb, endRssMb), endRssMb, durationMs: performance.now() - started, problems };
     } finally {
         await session.close();
     }
