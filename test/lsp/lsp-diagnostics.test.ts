@@ -28,4 +28,4 @@ test('the published diagnostics of every document equal a fresh check after ever
         expect(differences(published, fresh), where).toEqual([]);
     }
     expect(session.server.serverErrors).toEqual([]);
-}, 120_000);
+}, 240_000);
