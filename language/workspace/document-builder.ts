@@ -17,8 +17,9 @@ interface Pass {
  * document's diagnostics can depend on more, so after any change this builder also re-checks
  * every document whose diagnostics could depend on the changed ones:
  * - documents that refer to them through other documents (a workflow → a team → a role);
- * - documents declaring the same names (`structure/duplicate-name`), relinked when a name is
- *   declared twice, since references go to the first declaration by file;
+ * - documents declaring the same names (`structure/duplicate-name`); when the first
+ *   declaration of a name moves to another file, the references to it are relinked, since
+ *   references go to the first declaration by file;
  * - documents whose diagnostics point into them (related locations would drift);
  * - documents whose rules read the files referring to them (`CrossFileReads.referrersOf`).
  * Each is found through an index (the reference graph, the name index, the related-location
@@ -32,8 +33,7 @@ export class HitlDocumentBuilder extends DefaultDocumentBuilder {
     /** Documents parsed or linked since their dependents were last collected (kept if a build is cancelled). */
     private readonly reparsed = new Set<string>();
     private readonly relinked = new Set<string>();
-    /** Documents that depended on the old content of changed or deleted documents. */
-    private readonly pendingRelink = new Set<string>();
+    /** Documents whose diagnostics depended on the old content of changed or deleted documents. */
     private readonly pendingRevalidation = new Set<string>();
     private pass: Pass | undefined;
     private readonly reads = crossFileReads();
@@ -70,9 +70,7 @@ export class HitlDocumentBuilder extends DefaultDocumentBuilder {
         const pass = this.pass;
         if (!pass) return super.runCancelable(documents, targetState, cancelToken, callback);
         if (targetState === DocumentState.Parsed) {
-            this.join(pass, this.pendingRelink, DocumentState.ComputedScopes);
             this.join(pass, this.pendingRevalidation, DocumentState.IndexedReferences);
-            this.pendingRelink.clear();
             this.pendingRevalidation.clear();
         }
         if (targetState === DocumentState.ComputedScopes) this.join(pass, this.relinksForNames(), DocumentState.ComputedScopes);
@@ -101,15 +99,24 @@ export class HitlDocumentBuilder extends DefaultDocumentBuilder {
     private beforeRebuild(touched: readonly string[], deleted: readonly string[]): void {
         for (const uri of touched) {
             this.pointedFrom.get(uri)?.forEach((other) => this.pendingRevalidation.add(other));
-            this.addSameNames(uri, this.pendingRevalidation, this.pendingRelink);
+            this.addSameNames(uri, this.pendingRevalidation);
         }
         for (const uri of deleted) this.forgetRelated(uri);
     }
 
-    /** Once the reparsed documents' names are indexed: references to names now declared more than once. */
+    /**
+     * Once the reparsed documents' names are indexed: references to a name whose first
+     * declaration moved to another document (they go to the first one, by file), that is those
+     * of the documents declaring it and of the documents referring to where it was.
+     */
     private relinksForNames(): Set<string> {
         const relink = new Set<string>();
-        for (const uri of this.reparsed) this.addSameNames(uri, new Set(), relink);
+        for (const services of this.serviceRegistry.all) {
+            for (const moved of (services as HitlServices).workspace.NameIndex?.takeMoved() ?? []) {
+                moved.declaring.forEach((uri) => relink.add(uri));
+                if (moved.from) this.index.referrersOf(moved.from).forEach((uri) => relink.add(uri));
+            }
+        }
         return relink;
     }
 
@@ -118,7 +125,7 @@ export class HitlDocumentBuilder extends DefaultDocumentBuilder {
         const revalidate = new Set<string>();
         for (const uri of this.reparsed) {
             this.pointedFrom.get(uri)?.forEach((other) => revalidate.add(other));
-            this.addSameNames(uri, revalidate, new Set());
+            this.addSameNames(uri, revalidate);
         }
         const rebuilt = [...this.reparsed, ...this.relinked];
         for (const uri of closure(rebuilt, (uri) => this.index.referrersOf(uri))) revalidate.add(uri);
@@ -146,22 +153,13 @@ export class HitlDocumentBuilder extends DefaultDocumentBuilder {
         pass.added.push(...joining);
     }
 
-    /**
-     * Documents declaring a name the given document declares; when a name is declared more
-     * than once, they and the documents referring to them are relinked, since references
-     * (top-level ones inside the declaring files too) go to the first declaration by file.
-     */
-    private addSameNames(uri: string, revalidate: Set<string>, relink: Set<string>): void {
+    /** Documents declaring a name the given document declares, when the name is declared more than once. */
+    private addSameNames(uri: string, revalidate: Set<string>): void {
+        if (!this.reads.sameNames) return;
         const names = this.names(uri);
-        if (!names) return;
-        for (const declaration of names.declaredIn(uri)) {
-            const all = names.declarationsOf(declaration.node.name);
-            if (all.length < 2) continue;
-            for (const other of all) {
-                if (this.reads.sameNames) revalidate.add(other.uri);
-                relink.add(other.uri);
-                this.index.referrersOf(other.uri).forEach((referrer) => relink.add(referrer));
-            }
+        for (const declaration of names?.declaredIn(uri) ?? []) {
+            const all = names!.declarationsOf(declaration.node.name);
+            if (all.length > 1) all.forEach((other) => revalidate.add(other.uri));
         }
     }
 

@@ -40,13 +40,26 @@ export class EditorWorkspace {
         return [...this.texts.keys()];
     }
 
-    /** Replaces the text of files (new or existing) and lets the builder update. */
-    async edit(files: Record<string, string>): Promise<void> {
-        for (const [name, text] of Object.entries(files)) this.setText(name, text);
-        await this.services.shared.workspace.DocumentBuilder.update(
-            Object.keys(files).map((name) => this.uri(name)),
-            [],
-        );
+    /** Replaces the text of files (new or existing) and lets the builder update; says which files it linked and validated. */
+    async edit(files: Record<string, string>): Promise<{ linked: string[]; validated: string[] }> {
+        const builder = this.services.shared.workspace.DocumentBuilder;
+        const linked: string[] = [];
+        const validated: string[] = [];
+        const name = (uri: URI) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
+        const listeners = [
+            builder.onDocumentPhase(DocumentState.Linked, (document) => void linked.push(name(document.uri))),
+            builder.onDocumentPhase(DocumentState.Validated, (document) => void validated.push(name(document.uri))),
+        ];
+        for (const [file, text] of Object.entries(files)) this.setText(file, text);
+        try {
+            await builder.update(
+                Object.keys(files).map((file) => this.uri(file)),
+                [],
+            );
+        } finally {
+            listeners.forEach((listener) => listener.dispose());
+        }
+        return { linked: linked.sort(), validated: validated.sort() };
     }
 
     /** Like `edit`, but the update is cancelled (as a newer edit would) once `linked` is linked. */

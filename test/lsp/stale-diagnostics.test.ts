@@ -162,3 +162,32 @@ describe('dependencies on the files that refer to a declaration', () => {
         await expectSameAsFreshBuild(workspace);
     });
 });
+
+describe('an edit re-checks what depends on it, and nothing else', () => {
+    const organisation = `${channel}role Reviewer { channel Mail  authority 1 }\n`;
+    const workflow = (name: string, sla: string) => `workflow ${name} {\n    queue Q${name} {\n        owner Reviewer\n        timeout ${sla}\n        raci { informed Reviewer }\n    }\n}\n`;
+
+    test('an edit inside one workflow file links and validates that file only', async () => {
+        const workspace = await EditorWorkspace.open('only-edited', { 'a.hitl': organisation, 'w1.hitl': workflow('One', '1d'), 'w2.hitl': workflow('Two', '1d') });
+
+        const rebuilt = await workspace.edit({ 'w1.hitl': workflow('One', '0d') });
+
+        expect(rebuilt).toEqual({ linked: ['w1.hitl'], validated: ['w1.hitl'] });
+        await expectSameAsFreshBuild(workspace);
+    });
+
+    test('while a name is declared twice, editing the file with the second declaration relinks no other file', async () => {
+        const workspace = await EditorWorkspace.open('second-declaration', {
+            'a.hitl': organisation,
+            'w1.hitl': workflow('One', '1d'),
+            'w2.hitl': workflow('Two', '1d'),
+            'z.hitl': 'role Reviewer { authority 2 }\n',
+        });
+
+        const rebuilt = await workspace.edit({ 'z.hitl': '\nrole Reviewer { authority 3 }\n' });
+
+        // a.hitl is re-checked: its declaration is the other copy of the name.
+        expect(rebuilt).toEqual({ linked: ['z.hitl'], validated: ['a.hitl', 'z.hitl'] });
+        await expectSameAsFreshBuild(workspace);
+    });
+});
