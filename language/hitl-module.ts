@@ -1,12 +1,12 @@
 import { inject, type Module } from 'langium';
 import {
-    type PartialLangiumSharedServices,
     createDefaultModule,
     createDefaultSharedModule,
     type DefaultSharedModuleContext,
     type LangiumServices,
     type LangiumSharedServices,
     type PartialLangiumServices,
+    type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { HitlGeneratedModule, HitlGeneratedSharedModule } from './generated/module.js';
 import { HitlParserErrorMessageProvider } from './parser/error-messages.js';
