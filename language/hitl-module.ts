@@ -18,6 +18,9 @@ import { registerHitlRules } from './validation/registry.js';
 import { HitlScopeComputation } from './workspace/scope-computation.js';
 import { HitlServiceRegistry } from './workspace/service-registry.js';
 import { HitlLinker } from './references/hitl-linker.js';
+import { HitlDocumentBuilder } from './workspace/document-builder.js';
+import { HitlIndexManager } from './workspace/index-manager.js';
+import { NameIndex } from './workspace/name-index.js';
 import { Clock, RuleSettings } from './settings/rule-settings.js';
 import { HitlLspModule, HitlSharedLspModule } from './lsp/lsp-module.js';
 import { prepareConnection } from './lsp/language-server.js';
@@ -28,6 +31,10 @@ export type HitlAddedServices = {
         RuleSettings: RuleSettings;
         /** Today's date, for expiry checks of reviews and suppressions. */
         Clock: Clock;
+    };
+    workspace: {
+        /** Top-level declarations of every document by name. */
+        NameIndex: NameIndex;
     };
 };
 export type HitlServices = LangiumServices & HitlAddedServices;
@@ -51,11 +58,21 @@ export const HitlModule: Module<HitlServices, PartialLangiumServices & HitlAdded
     validation: {
         DocumentValidator: (services) => new HitlDocumentValidator(services),
     },
+    workspace: {
+        NameIndex: (services) => new NameIndex(services.shared),
+    },
 };
 
-/** Shared services replacing Langium's defaults for the core. */
-const HitlSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+/**
+ * Shared services replacing Langium's defaults for the core: which documents an edit rebuilds
+ * (see workspace/document-builder.ts), and hitl for every file handed over explicitly.
+ */
+export const HitlSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     ServiceRegistry: (shared) => new HitlServiceRegistry(shared),
+    workspace: {
+        DocumentBuilder: (shared) => new HitlDocumentBuilder(shared),
+        IndexManager: (shared) => new HitlIndexManager(shared),
+    },
 };
 
 /**
@@ -66,7 +83,7 @@ export function createHitlServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
     Hitl: HitlServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), HitlGeneratedSharedModule, HitlSharedLspModule, HitlSharedModule);
+    const shared = inject(createDefaultSharedModule(context), HitlGeneratedSharedModule, HitlSharedModule, HitlSharedLspModule);
     const Hitl = inject(createDefaultModule({ shared }), HitlGeneratedModule, HitlModule, HitlLspModule);
     shared.ServiceRegistry.register(Hitl);
     registerHitlRules(Hitl);

@@ -46,9 +46,22 @@ export type RuleChecks = {
     [K in keyof HitlAstType]?: (node: HitlAstType[K], report: Report) => void;
 };
 
+/**
+ * What a rule's findings in one file read from other files beyond the declarations the file
+ * references (directly or through other declarations), which every rule may read. The editor
+ * re-checks a file after edits to whatever it reads (see workspace/document-builder.ts).
+ */
+export interface CrossFileReads {
+    /** Other files' declarations of the names this file declares. */
+    readonly sameNames?: boolean;
+    /** The files that refer, directly or not, to this file's top-level declarations of these types. */
+    readonly referrersOf?: ReadonlyArray<keyof HitlAstType>;
+}
+
 export interface HitlRule extends RuleMeta {
     /** The checks, or a factory for checks that need workspace services (the index, say). */
     readonly checks: RuleChecks | ((services: HitlServices) => RuleChecks);
+    readonly crossFile?: CrossFileReads;
 }
 
 /** Rules emitted by the parser, linker or document validator rather than by a check. */

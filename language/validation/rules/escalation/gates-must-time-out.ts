@@ -80,6 +80,8 @@ export const timeoutsMustFailClosed = defineRule({
     title: 'Above low risk, a timeout escalates, denies or pauses',
     severity: 'error',
     requirements: ['G18'],
+    // An escalation's finding comes from the steps, in other files, that hand items to it.
+    crossFile: { referrersOf: ['Escalation'] },
     checks: (services: HitlServices) => ({
         Gate: (gate, report) => checkStepTimeouts(gate, report),
         ManualQueue: (queue, report) => checkStepTimeouts(queue, report),

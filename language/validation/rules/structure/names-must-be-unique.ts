@@ -1,6 +1,6 @@
-import { AstUtils, DocumentState, type AstNode } from 'langium';
-import type { HitlServices } from '../../../hitl-module.js';
+import { AstUtils, type AstNode } from 'langium';
 import { isHitlFile, type HitlFile } from '../../../generated/ast.js';
+import type { NameIndex } from '../../../workspace/name-index.js';
 import { defineRule, type Report } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
 
@@ -14,23 +14,22 @@ export const namesMustBeUnique = defineRule({
     severity: 'error',
     requirements: ['G12'],
     evidence: 'presence',
-    checks: (services) => {
-        const workspaceNames = workspaceNameIndex(services);
-        return {
-            HitlFile: (file, report) => {
-                checkTopLevel(file, workspaceNames(), report);
-                for (const node of AstUtils.streamAllContents(file)) {
-                    checkChildren(node, report);
-                }
-            },
-        };
-    },
+    // A file's findings change when another file declares, renames or drops one of its names.
+    crossFile: { sameNames: true },
+    checks: (services) => ({
+        HitlFile: (file, report) => {
+            checkTopLevel(file, services.workspace.NameIndex, report);
+            for (const node of AstUtils.streamAllContents(file)) {
+                checkChildren(node, report);
+            }
+        },
+    }),
 });
 
-function checkTopLevel(file: HitlFile, index: Map<string, Declaration[]>, report: Report): void {
+function checkTopLevel(file: HitlFile, index: NameIndex, report: Report): void {
     const uri = AstUtils.getDocument(file).uri.toString();
     for (const element of file.elements) {
-        const all = index.get(element.name) ?? [];
+        const all = index.declarationsOf(element.name);
         if (all.length < 2) continue;
         // Every copy but the first declared one (by file, then position) is reported, so one rename clears it.
         const first = all[0];
@@ -66,52 +65,4 @@ function checkChildren(container: AstNode, report: Report): void {
             seen.set(name, child);
         }
     }
-}
-
-interface Declaration {
-    readonly uri: string;
-    readonly index: number;
-    readonly node: NamedTopLevel;
-}
-
-type NamedTopLevel = HitlFile['elements'][number];
-
-/**
- * Top-level declarations of every document by name, kept up to date per document as documents
- * are indexed or deleted, so an edit costs work for the edited file only.
- */
-function workspaceNameIndex(services: HitlServices): () => Map<string, Declaration[]> {
-    const byDocument = new Map<string, Declaration[]>();
-    const byName = new Map<string, Declaration[]>();
-    const remove = (uri: string) => {
-        for (const declaration of byDocument.get(uri) ?? []) {
-            const list = byName.get(declaration.node.name)?.filter((d) => d !== declaration) ?? [];
-            if (list.length > 0) byName.set(declaration.node.name, list);
-            else byName.delete(declaration.node.name);
-        }
-        byDocument.delete(uri);
-    };
-    const builder = services.shared.workspace.DocumentBuilder;
-    builder.onUpdate((_changed, deleted) => deleted.forEach((uri) => remove(uri.toString())));
-    builder.onBuildPhase(DocumentState.IndexedContent, (documents) => {
-        for (const document of documents) {
-            const uri = document.uri.toString();
-            remove(uri);
-            const root = document.parseResult.value;
-            if (!isHitlFile(root)) continue;
-            const declarations = root.elements.filter((node) => node.name).map((node, index) => ({ uri, index, node }));
-            byDocument.set(uri, declarations);
-            for (const declaration of declarations) {
-                const list = byName.get(declaration.node.name) ?? [];
-                list.push(declaration);
-                list.sort(byDeclarationOrder);
-                byName.set(declaration.node.name, list);
-            }
-        }
-    });
-    return () => byName;
-}
-
-function byDeclarationOrder(a: Declaration, b: Declaration): number {
-    return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.index - b.index;
 }

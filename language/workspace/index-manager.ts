@@ -1,0 +1,86 @@
+import { AstUtils, DefaultIndexManager, stream, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceDescription, type Stream, type URI } from 'langium';
+import type { Cancellation } from 'langium';
+import { compareUris } from './name-index.js';
+
+/**
+ * Langium's index, plus a document-level graph of who refers to whom, so that an edit finds
+ * the documents depending on it without looking at every reference in the workspace. The
+ * graph keeps each document's edges as of its last linking (a superset while it is relinked).
+ *
+ * Documents are visited in URI order, not in the order they were last indexed: a reference
+ * to a name declared twice then reaches the same declaration in the editor, after any edits,
+ * as in `hitl check` (the first one, by file).
+ */
+export class HitlIndexManager extends DefaultIndexManager {
+    private readonly targets = new Map<string, Set<string>>();
+    private readonly referrers = new Map<string, Set<string>>();
+    /** Indexed document URIs in order; dropped when a document is added or deleted. */
+    private sorted: { readonly uris: readonly string[]; readonly members: ReadonlySet<string> } | undefined;
+
+    override allElements(nodeType?: string, uris?: Set<string>): Stream<AstNodeDescription> {
+        if (!this.sorted) {
+            const sortedUris = [...this.symbolIndex.keys()].sort(compareUris);
+            this.sorted = { uris: sortedUris, members: new Set(sortedUris) };
+        }
+        const documentUris = uris ? this.sorted.uris.filter((uri) => uris.has(uri)) : this.sorted.uris;
+        return stream(documentUris).flatMap((uri) => this.getFileDescriptions(uri, nodeType));
+    }
+
+    override async updateContent(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        if (!this.sorted?.members.has(document.uri.toString())) this.sorted = undefined;
+        await super.updateContent(document, cancelToken);
+    }
+
+    override async updateReferences(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        await super.updateReferences(document, cancelToken);
+        const uri = document.uri.toString();
+        const targets = new Set<string>();
+        for (const reference of this.referenceIndex.get(uri) ?? []) {
+            if (!reference.local) targets.add(reference.targetUri.toString());
+        }
+        this.setTargets(uri, targets);
+    }
+
+    override remove(uri: URI): void {
+        super.remove(uri);
+        this.sorted = undefined;
+        this.setTargets(uri.toString(), new Set());
+    }
+
+    override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
+        const targets = this.targets.get(document.uri.toString());
+        if (!targets) return false;
+        for (const uri of changedUris) if (targets.has(uri)) return true;
+        return false;
+    }
+
+    /** Only the documents that refer to the target's document are searched, in URI order. */
+    override findAllReferences(targetNode: AstNode, astNodePath: string): Stream<ReferenceDescription> {
+        const targetUri = AstUtils.getDocument(targetNode).uri.toString();
+        const sources = [targetUri, ...(this.referrers.get(targetUri) ?? [])].sort(compareUris);
+        return stream(sources)
+            .flatMap((uri) => this.referenceIndex.get(uri) ?? [])
+            .filter((reference) => reference.targetPath === astNodePath && reference.targetUri.toString() === targetUri);
+    }
+
+    /** Documents that refer to the given one, as of their last linking. */
+    referrersOf(uri: string): ReadonlySet<string> {
+        return this.referrers.get(uri) ?? new Set();
+    }
+
+    /** Documents the given one refers to, as of its last linking. */
+    targetsOf(uri: string): ReadonlySet<string> {
+        return this.targets.get(uri) ?? new Set();
+    }
+
+    private setTargets(uri: string, targets: Set<string>): void {
+        for (const old of this.targets.get(uri) ?? []) if (!targets.has(old)) this.referrers.get(old)?.delete(uri);
+        for (const target of targets) {
+            const referrers = this.referrers.get(target) ?? new Set();
+            referrers.add(uri);
+            this.referrers.set(target, referrers);
+        }
+        if (targets.size > 0) this.targets.set(uri, targets);
+        else this.targets.delete(uri);
+    }
+}
