@@ -9,11 +9,11 @@ import { ReferenceUnresolved, SyntaxFileTooLarge, SyntaxInvalidToken, SyntaxPars
 /** Syntax errors past this many in one file add nothing a reader can use; the rest are summarised. */
 export const MAX_SYNTAX_DIAGNOSTICS = 50;
 
-const LANGIUM_CODES: Record<string, string> = {
-    [DocumentValidator.LexingError]: SyntaxInvalidToken.code,
-    [DocumentValidator.ParsingError]: SyntaxParseError.code,
-    [DocumentValidator.LinkingError]: ReferenceUnresolved.code,
-};
+const LANGIUM_CODES = new Map<string, string>([
+    [DocumentValidator.LexingError, SyntaxInvalidToken.code],
+    [DocumentValidator.ParsingError, SyntaxParseError.code],
+    [DocumentValidator.LinkingError, ReferenceUnresolved.code],
+]);
 
 /**
  * Langium's validator, with its built-in diagnostics given stable `area/rule-name` codes and
@@ -27,7 +27,7 @@ export class HitlDocumentValidator extends DefaultDocumentValidator {
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
             const langiumCode = (diagnostic.data as { code?: string } | undefined)?.code;
-            const code = typeof diagnostic.code === 'string' ? diagnostic.code : langiumCode && LANGIUM_CODES[langiumCode];
+            const code = typeof diagnostic.code === 'string' ? diagnostic.code : langiumCode && LANGIUM_CODES.get(langiumCode);
             if (code === SyntaxInvalidToken.code || code === SyntaxParseError.code) {
                 syntaxCount++;
                 if (syntaxCount > MAX_SYNTAX_DIAGNOSTICS) continue;

@@ -1,26 +1,59 @@
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { isWorkflow, type Workflow } from '../generated/ast.js';
 
-/** Where a document's syntax errors start, in offsets; computed once per parse. */
-const errorOffsets = new WeakMap<LangiumDocument['parseResult'], readonly number[]>();
+/** Where a document's syntax errors are: in which workflows, and whether any is outside every workflow. */
+interface SyntaxHealth {
+    readonly errors: number;
+    readonly brokenWorkflows: ReadonlySet<Workflow>;
+    readonly brokenOutside: boolean;
+}
 
-function syntaxErrorOffsets(document: LangiumDocument): readonly number[] {
+/** Computed once per parse, in O((errors + workflows) · log workflows): rules ask for every finding. */
+const healthOf = new WeakMap<LangiumDocument['parseResult'], SyntaxHealth>();
+
+function syntaxHealth(document: LangiumDocument): SyntaxHealth {
     const { parseResult } = document;
-    let offsets = errorOffsets.get(parseResult);
-    if (!offsets) {
-        offsets = [
+    let health = healthOf.get(parseResult);
+    if (!health) {
+        const offsets = [
             ...parseResult.lexerErrors.map((error) => error.offset),
             // A parser error at the end of the file has no offset of its own.
             ...parseResult.parserErrors.map((error) => (Number.isFinite(error.token.startOffset) ? error.token.startOffset : document.textDocument.getText().length)),
         ];
-        errorOffsets.set(parseResult, offsets);
+        // Top-level workflows, in text order: each error falls in at most one of them.
+        const workflows = AstUtils.streamContents(parseResult.value)
+            .filter(isWorkflow)
+            .filter((workflow) => workflow.$cstNode !== undefined)
+            .toArray();
+        const brokenWorkflows = new Set<Workflow>();
+        let brokenOutside = false;
+        for (const offset of offsets) {
+            const workflow = workflowAt(workflows, offset);
+            if (workflow) brokenWorkflows.add(workflow);
+            else brokenOutside = true;
+        }
+        health = { errors: offsets.length, brokenWorkflows, brokenOutside };
+        healthOf.set(parseResult, health);
     }
-    return offsets;
+    return health;
+}
+
+/** The last workflow starting at or before `offset`, if it also ends at or after it. */
+function workflowAt(workflows: readonly Workflow[], offset: number): Workflow | undefined {
+    let low = 0;
+    let high = workflows.length;
+    while (low < high) {
+        const middle = (low + high) >> 1;
+        if (workflows[middle].$cstNode!.offset <= offset) low = middle + 1;
+        else high = middle;
+    }
+    const candidate = workflows[low - 1];
+    return candidate && offset <= candidate.$cstNode!.end ? candidate : undefined;
 }
 
 /** Whether a document has any lexing or parsing error. */
 export function hasSyntaxErrors(document: LangiumDocument): boolean {
-    return syntaxErrorOffsets(document).length > 0;
+    return syntaxHealth(document).errors > 0;
 }
 
 /**
@@ -31,20 +64,9 @@ export function hasSyntaxErrors(document: LangiumDocument): boolean {
  * what is missing would report the dropped part as absent.
  */
 export function mayBeIncomplete(node: AstNode): boolean {
-    const document = AstUtils.getDocument(node);
-    const offsets = syntaxErrorOffsets(document);
-    if (offsets.length === 0) return false;
+    const health = syntaxHealth(AstUtils.getDocument(node));
+    if (health.errors === 0) return false;
     const workflow = AstUtils.getContainerOfType(node, isWorkflow);
     if (!workflow?.$cstNode) return true;
-    const workflows = document.parseResult.value.$cstNode ? workflowsOf(document) : [];
-    return offsets.some((offset) => contains(workflow, offset) || !workflows.some((other) => contains(other, offset)));
-}
-
-function workflowsOf(document: LangiumDocument): Workflow[] {
-    return AstUtils.streamContents(document.parseResult.value).filter(isWorkflow).toArray();
-}
-
-function contains(workflow: Workflow, offset: number): boolean {
-    const cst = workflow.$cstNode;
-    return cst !== undefined && offset >= cst.offset && offset <= cst.end;
+    return health.brokenOutside || health.brokenWorkflows.has(workflow);
 }
