@@ -1,6 +1,9 @@
 import { AstUtils, CstUtils, type AstNode, type Grammar, type IndexManager, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider, type LangiumServices } from 'langium/lsp';
-import { LSPErrorCodes, ResponseError, type Position, type Range, type RenameParams, type TextDocumentPositionParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+// ResponseError from the package the connection comes from: the protocol package at the top of
+// node_modules may be another copy, whose errors the connection would send as results.
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import type { Position, Range, RenameParams, TextDocumentPositionParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { isDataField, isDataset, isHitlFile, type DataField } from '../generated/ast.js';
 import { describeKind } from './declarations.js';
 import { nameRules } from './names.js';

@@ -37,6 +37,18 @@ describe('the language server', () => {
         expect(capabilities.completionProvider?.resolveProvider).toBe(true);
     });
 
+    test('a refused rename arrives as an error response with its message, not as a result', async () => {
+        // The cursor on 'sla' (a keyword) in line 6, then a name the grammar cannot read.
+        await expect(client.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position: { line: 5, character: 9 } })).rejects.toMatchObject({
+            code: -32803,
+            message: expect.stringContaining('Only names can be renamed'),
+        });
+        await expect(client.sendRequest('textDocument/rename', { textDocument: { uri }, position: { line: 1, character: 7 }, newName: '1bad name' })).rejects.toMatchObject({
+            code: -32803,
+            message: expect.stringContaining('is not a valid name'),
+        });
+    });
+
     test('answers textDocument/selectionRange', async () => {
         const ranges = await client.sendRequest<SelectionRange[]>('textDocument/selectionRange', { textDocument: { uri }, positions: [{ line: 5, character: 13 }] });
         expect(ranges).toHaveLength(1);
