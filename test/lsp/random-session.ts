@@ -17,6 +17,8 @@ export interface SessionReport {
     readonly requests: number;
     /** Answered with ContentModified or RequestCancelled: overtaken by a later edit. */
     readonly superseded: number;
+    /** Renames refused with a message (a position off any name, a name that cannot be used). */
+    readonly refused: number;
     readonly staleChecks: number;
     readonly startRssMb: number;
     readonly peakRssMb: number;
@@ -39,17 +41,23 @@ export async function runRandomSession(options: SessionOptions): Promise<Session
     const problems: string[] = uncoveredCapabilities(session.server.capabilities).map((key) => `capability '${key}' is advertised but never requested`);
     let requests = 0;
     let superseded = 0;
+    let refused = 0;
     let staleChecks = 0;
     const startRssMb = session.server.rssMb();
     let peakRssMb = startRssMb;
 
     const send = async (request: RandomRequest): Promise<unknown> => {
         requests++;
+        const shown = `${request.method} ${JSON.stringify(request.params).slice(0, 300)}`;
         try {
-            return await session.server.connection.sendRequest(request.method, request.params);
+            const result = await session.server.connection.sendRequest(request.method, request.params);
+            // An error object sent as a result (a ResponseError of another copy of the library) is a failure too.
+            if (isErrorShaped(result)) problems.push(`${shown}: an error sent as a result: ${JSON.stringify(result)}`);
+            return result;
         } catch (error) {
             if (error instanceof ResponseError && SUPERSEDED_CODES.has(error.code)) superseded++;
-            else problems.push(`${request.method} ${JSON.stringify(request.params).slice(0, 300)}: ${error instanceof Error ? error.message : String(error)}`);
+            else if (error instanceof ResponseError && isRefusal(request.method, error)) refused++;
+            else problems.push(`${shown}: ${error instanceof Error ? error.message : String(error)}`);
             return undefined;
         }
     };
@@ -89,8 +97,17 @@ export async function runRandomSession(options: SessionOptions): Promise<Session
         }
         problems.push(...session.server.serverErrors.map((error) => `server error: ${error}`));
         const endRssMb = session.server.rssMb();
-        return { edits: session.edits, requests, superseded, staleChecks, startRssMb, peakRssMb: Math.max(peakRssMb, endRssMb), endRssMb, durationMs: performance.now() - started, problems };
+        return { edits: session.edits, requests, superseded, refused, staleChecks, startRssMb, peakRssMb: Math.max(peakRssMb, endRssMb), endRssMb, durationMs: performance.now() - started, problems };
     } finally {
         await session.close();
     }
+}
+
+/** Rename is refused, with a message, for a position that is not on a name or a new name that cannot be used. */
+function isRefusal(method: string, error: ResponseError<unknown>): boolean {
+    return (method === 'textDocument/prepareRename' || method === 'textDocument/rename') && error.code === -32803 && error.message.length > 0;
+}
+
+function isErrorShaped(result: unknown): boolean {
+    return typeof result === 'object' && result !== null && typeof (result as { code?: unknown }).code === 'number' && Object.keys(result).length <= 3 && !('range' in result);
 }
