@@ -1,6 +1,6 @@
 import { EmptyFileSystem, type LangiumDocument } from 'langium';
 import { parseHelper } from 'langium/test';
-import { LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { createHitlServices } from '../../language/hitl-module.js';
 
