@@ -297,11 +297,7 @@ function ignoredPaths(config: CliConfig): IgnoredPath | undefined {
     if (!config.file || patterns.length === 0) return undefined;
     const base = path.dirname(config.file);
     const matches = ignoreMatcher(patterns);
-    return (absolute) => {
-        const relative = path.relative(base, absolute);
-        if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
-        return matches(relative.split(path.sep).join('/'));
-    };
+    return (absolute) => absolute !== base && isInside(base, absolute) && matches(path.relative(base, absolute).split(path.sep).join('/'));
 }
 
 /**

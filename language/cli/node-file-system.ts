@@ -1,5 +1,4 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
-import { lstat, open, realpath } from 'node:fs/promises';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
@@ -43,29 +42,14 @@ const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTT
  * device, a socket or a folder, a file over the cap (reading stops at the cap even if the file
  * grows or misreports its size), and a link from inside the workspace to outside it; other
  * errors (ENOENT, EACCES) are thrown as the file system reports them.
+ *
+ * Synchronous underneath: nothing here can block (the open does not wait on a FIFO, and the
+ * read is bounded), and one implementation serves Langium's async and sync file APIs alike.
  */
 export async function readRegularFile(file: string, limits: ReadLimits): Promise<Buffer> {
-    if (limits.workspaceRoot !== undefined && (await lstat(file)).isSymbolicLink()) {
-        checkLinkTarget(file, await realpath(file), await realpath(limits.workspaceRoot).catch(() => limits.workspaceRoot!), limits.workspaceRoot);
-    }
-    const handle = await open(file, OPEN_FLAGS);
-    try {
-        const info = await handle.stat();
-        checkRegular(info, limits);
-        const buffer = Buffer.alloc(Math.min(info.size, limits.maxBytes) + 1);
-        let total = 0;
-        while (total < buffer.length) {
-            const { bytesRead } = await handle.read(buffer, total, buffer.length - total, total);
-            if (bytesRead === 0) break;
-            total += bytesRead;
-        }
-        return finish(buffer, total, limits);
-    } finally {
-        await handle.close();
-    }
+    return readRegularFileSync(file, limits);
 }
 
-/** The same as {@link readRegularFile}, for the synchronous paths of Langium's file system API. */
 export function readRegularFileSync(file: string, limits: ReadLimits): Buffer {
     if (limits.workspaceRoot !== undefined && lstatSync(file).isSymbolicLink()) {
         let root = limits.workspaceRoot;
@@ -147,37 +131,23 @@ export class BoundedNodeFileSystemProvider extends NodeFileSystemProvider implem
     }
 
     override async readFile(uri: URI): Promise<string> {
-        return (await this.readBuffer(uri)).toString('utf8');
+        return this.readFileSync(uri);
     }
 
     override readFileSync(uri: URI): string {
-        return this.readBufferSync(uri).toString('utf8');
+        return this.readBinarySync(uri).toString('utf8');
     }
 
-    override readBinary(uri: URI): Promise<Uint8Array> {
-        return this.readBuffer(uri);
+    override async readBinary(uri: URI): Promise<Uint8Array> {
+        return this.readBinarySync(uri);
     }
 
-    override readBinarySync(uri: URI): Uint8Array {
-        return this.readBufferSync(uri);
+    override readBinarySync(uri: URI): Buffer {
+        const file = uri.fsPath;
+        const workspaceRoot = this.roots.find((root) => isInside(root, file));
+        // .hitl sources are cut just past the parser's limit (see above); anything else the server
+        // reads is a configuration, refused past its cap.
+        const limits: ReadLimits = file.endsWith('.hitl') ? { maxBytes: MAX_SOURCE_BYTES, overflow: 'truncate', workspaceRoot } : { maxBytes: MAX_CONFIG_BYTES, workspaceRoot };
+        return readRegularFileSync(file, limits);
     }
-
-    private readBuffer(uri: URI): Promise<Buffer> {
-        return readBounded(uri.fsPath, this.rootOf(uri.fsPath), (limits) => readRegularFile(uri.fsPath, limits));
-    }
-
-    private readBufferSync(uri: URI): Buffer {
-        return readBounded(uri.fsPath, this.rootOf(uri.fsPath), (limits) => readRegularFileSync(uri.fsPath, limits));
-    }
-
-    private rootOf(file: string): string | undefined {
-        return this.roots.find((root) => isInside(root, file));
-    }
-}
-
-function readBounded<T extends Buffer | Promise<Buffer>>(file: string, workspaceRoot: string | undefined, read: (limits: ReadLimits) => T): T {
-    // .hitl sources are cut just past the parser's limit (see above); anything else the server
-    // reads is a configuration, refused past its cap.
-    if (file.endsWith('.hitl')) return read({ maxBytes: MAX_SOURCE_BYTES, overflow: 'truncate', workspaceRoot });
-    return read({ maxBytes: MAX_CONFIG_BYTES, workspaceRoot });
 }
