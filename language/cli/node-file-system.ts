@@ -50,7 +50,7 @@ export async function readRegularFile(file: string, limits: ReadLimits): Promise
     return readRegularFileSync(file, limits);
 }
 
-export function readRegularFileSync(file: string, limits: ReadLimits): Buffer {
+function readRegularFileSync(file: string, limits: ReadLimits): Buffer {
     if (limits.workspaceRoot !== undefined && lstatSync(file).isSymbolicLink()) {
         let root = limits.workspaceRoot;
         try {

@@ -36,7 +36,7 @@ function describeReadError(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
 }
 
-export function configDiagnostics(problems: readonly ConfigProblem[]): Diagnostic[] {
+function configDiagnostics(problems: readonly ConfigProblem[]): Diagnostic[] {
     return problems.map((problem) => {
         const position = { line: problem.line - 1, character: problem.column - 1 };
         return { range: { start: position, end: position }, severity: 1, code: 'config/invalid', source: 'hitl', message: problem.message };
