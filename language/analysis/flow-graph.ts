@@ -9,6 +9,7 @@ import {
     type Step,
     type Workflow,
 } from '../generated/ast.js';
+import { conditionText } from './conditions.js';
 
 /**
  * How an item moves along an edge. `flow` is the normal path, `branch` a conditional one,
@@ -71,7 +72,7 @@ function edgesOf(step: Step): FlowEdge[] {
         if (isThenRoute(route) && to) {
             edges.push({ from: step, to, kind: 'flow', label: 'then', route, bypassesHuman: false });
         } else if (isWhenRoute(route) && to) {
-            edges.push({ from: step, to, kind: 'branch', label: `when ${conditionText(route)}`, route, bypassesHuman: false });
+            edges.push({ from: step, to, kind: 'branch', label: `when ${conditionText(route.condition)}`, route, bypassesHuman: false });
         } else if (isOtherwiseRoute(route) && to) {
             edges.push({ from: step, to, kind: 'branch', label: 'otherwise', route, bypassesHuman: false });
         } else if (isEventRoute(route)) {
@@ -109,12 +110,6 @@ function timeoutEdges(gate: Step & { routes: Route[] }, timeoutRoute: Route, act
 function eventKind(event: string): EdgeKind {
     if (event === 'timeout') return 'timeout';
     return FALLBACK_EVENTS.has(event) ? 'fallback' : 'outcome';
-}
-
-function conditionText(route: { condition?: { label?: string; $cstNode?: { text: string } } }): string {
-    const condition = route.condition;
-    if (!condition) return '?';
-    return condition.label ?? condition.$cstNode?.text ?? '?';
 }
 
 /** Steps reachable from `from`, itself included. */

@@ -165,6 +165,7 @@ role Specialist {
 
 workflow Moderation {
     start Intake
+    category terrorist_content "Suspected terrorist content" when category == "terrorist content"
 
     automated step Intake {
         then Classify
@@ -195,7 +196,7 @@ workflow Moderation {
 
     decision Removal {
         risk high
-        four-eyes category "terrorist content"
+        four-eyes category terrorist_content
         then Done
     }
 
@@ -208,13 +209,27 @@ workflow Moderation {
         const [finding, ...others] = findings(document, 'oversight/four-eyes');
         expect(others).toEqual([]);
         expect(finding.message).toContain('Intake → Classify → (low-confidence) SeniorReview → (approve) Removal');
-        expect(relatedDeclarations(document, finding)).toEqual(['automated step Intake', 'ai step Classify', 'gate SeniorReview', 'decision Removal']);
-        expect(lineOf(document, finding)).toBe('four-eyes category "terrorist content"');
+        expect(finding.message).toContain("category 'terrorist_content'");
+        expect(relatedDeclarations(document, finding)).toEqual(['automated step Intake', 'ai step Classify', 'gate SeniorReview', 'decision Removal', 'category terrorist_content "Suspected terrorist content" when category == "terrorist content"']);
+        expect(lineOf(document, finding)).toBe('four-eyes category terrorist_content');
     });
 
     test("the 'otherwise' branch beside the category's own branch carries no item of it", async () => {
         const document = await buildDocument(moderation.replace('on low-confidence -> SeniorReview', 'on low-confidence -> SpecialistReview'));
         expect(findings(document, 'oversight/four-eyes')).toEqual([]);
+    });
+
+    test('a route may test the category by name or by its defining condition, turned round or not', async () => {
+        const byName = moderation.replace('when category == "terrorist content" -> SpecialistReview', 'when terrorist_content -> SpecialistReview').replace('on low-confidence -> SeniorReview', 'on low-confidence -> SpecialistReview');
+        expect(findings(await buildDocument(byName), 'oversight/four-eyes')).toEqual([]);
+        const turnedRound = moderation
+            .replace('when category == "terrorist content" -> SpecialistReview', 'when category != "terrorist content" -> ModeratorReview')
+            .replace('otherwise -> ModeratorReview', 'otherwise -> SpecialistReview')
+            .replace('on low-confidence -> SeniorReview', 'on low-confidence -> SpecialistReview');
+        expect(findings(await buildDocument(turnedRound), 'oversight/four-eyes')).toEqual([]);
+        // A different value of the same field says nothing about the category: the item may still be of it.
+        const otherValue = turnedRound.replace('when category != "terrorist content"', 'when category == "spam"');
+        expect(findings(await buildDocument(otherValue), 'oversight/four-eyes')).toHaveLength(1);
     });
 });
 

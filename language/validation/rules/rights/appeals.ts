@@ -1,8 +1,8 @@
 import type { AstNode } from 'langium';
 import { isDecision, isGate, isManualQueue } from '../../../generated/ast.js';
-import type { Party, Step, Workflow } from '../../../generated/ast.js';
+import type { AppealExemption, Decision, Party, Step, Workflow } from '../../../generated/ast.js';
 import { aiStepsOf, decisionsOf, isHumanParty } from '../../../analysis/governance.js';
-import { defineRule } from '../../rule.js';
+import { defineRule, type Report } from '../../rule.js';
 import { partiesOverlap } from '../../../analysis/governance.js';
 import { quoted } from '../../../util/names.js';
 
@@ -25,7 +25,10 @@ export const rightsDecisionsMustBeAppealable = defineRule({
     requirements: ['G34'],
     checks: {
         Workflow: (workflow, report) => {
-            const decisions = decisionsOf(workflow).filter((decision) => decision.affectsUserRights);
+            const rightsDecisions = decisionsOf(workflow).filter((decision) => decision.affectsUserRights);
+            for (const decision of decisionsOf(workflow)) checkExemption(decision, report);
+            // Only a complete exemption lifts the requirement; an incomplete one is reported above.
+            const decisions = rightsDecisions.filter((decision) => !isExemptFromAppeal(decision));
             if (decisions.length === 0) return;
             const related = decisions.map((decision) => ({ node: decision, message: `decision ${quoted(decision.name)} affects user rights` }));
             const appeal = workflow.appeal;
@@ -53,6 +56,41 @@ export const rightsDecisionsMustBeAppealable = defineRule({
         },
     },
 });
+
+/** A decision the law bars from appeal: its exemption gives a reason and a person approved it. */
+export function isExemptFromAppeal(decision: Decision): boolean {
+    const exemption = decision.appealExemption;
+    return exemption !== undefined && missingExemptionParts(exemption).length === 0;
+}
+
+function missingExemptionParts(exemption: AppealExemption): string[] {
+    const missing: string[] = [];
+    if (!exemption.reason?.trim()) missing.push(`'because "<the law that bars telling the person>"'`);
+    const approver = exemption.approver?.ref;
+    if (!exemption.approver) missing.push(`'approved by <Role>'`);
+    else if (approver && !isHumanParty(approver)) missing.push(`a person as approver (${quoted(approver.name)} is an AI actor)`);
+    return missing;
+}
+
+function checkExemption(decision: Decision, report: Report): void {
+    const exemption = decision.appealExemption;
+    if (!exemption) return;
+    if (!decision.affectsUserRights) {
+        report({
+            node: exemption,
+            keyword: 'appeal',
+            message: `Decision ${quoted(decision.name)} declares 'no appeal' but does not affect user rights, so there is no appeal to be exempt from; remove the exemption, or add 'affects user rights' if the decision does.`,
+        });
+        return;
+    }
+    const missing = missingExemptionParts(exemption);
+    if (missing.length === 0) return;
+    report({
+        node: exemption,
+        keyword: 'appeal',
+        message: `Decision ${quoted(decision.name)} is exempt from appeal only with a reason and a person who approved it; its 'no appeal' lacks ${missing.join(' and ')}, so the decision still needs an appeal.`,
+    });
+}
 
 /** The parts people play in a workflow's steps that make them party to its decisions. */
 export function involvementsOf(workflow: Workflow): Array<{ party: Party; step: Step; role: string; node: AstNode }> {
