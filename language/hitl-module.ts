@@ -1,13 +1,15 @@
-import { inject, type Module } from 'langium';
 import {
-    createDefaultModule,
-    createDefaultSharedModule,
-    type DefaultSharedModuleContext,
-    type LangiumServices,
-    type LangiumSharedServices,
-    type PartialLangiumServices,
-    type PartialLangiumSharedServices,
-} from 'langium/lsp';
+    createDefaultCoreModule,
+    createDefaultSharedCoreModule,
+    inject,
+    type DefaultSharedCoreModuleContext,
+    type LangiumCoreServices,
+    type LangiumSharedCoreServices,
+    type Module,
+    type PartialLangiumCoreServices,
+    type PartialLangiumSharedCoreServices,
+} from 'langium';
+import type { LangiumServices } from 'langium/lsp';
 import { HitlGeneratedModule, HitlGeneratedSharedModule } from './generated/module.js';
 import { HitlParserErrorMessageProvider } from './parser/error-messages.js';
 import { HitlLexerErrorMessageProvider } from './parser/lexer-messages.js';
@@ -22,8 +24,6 @@ import { HitlDocumentBuilder } from './workspace/document-builder.js';
 import { HitlIndexManager } from './workspace/index-manager.js';
 import { NameIndex } from './workspace/name-index.js';
 import { Clock, RuleSettings } from './settings/rule-settings.js';
-import { HitlLspModule, HitlSharedLspModule } from './lsp/lsp-module.js';
-import { prepareConnection } from './lsp/language-server.js';
 
 export type HitlAddedServices = {
     governance: {
@@ -37,10 +37,13 @@ export type HitlAddedServices = {
         NameIndex: NameIndex;
     };
 };
+/** Parsing, linking and validation: what the CLI, the generators and most tests use. */
+export type HitlCoreServices = LangiumCoreServices & HitlAddedServices;
+/** The core plus the editor services: what the language server uses. */
 export type HitlServices = LangiumServices & HitlAddedServices;
 
 /** Language-level services: parsing, scoping and validation. */
-export const HitlModule: Module<HitlServices, PartialLangiumServices & HitlAddedServices> = {
+export const HitlModule: Module<HitlCoreServices, PartialLangiumCoreServices & HitlAddedServices> = {
     governance: {
         RuleSettings: () => new RuleSettings(),
         Clock: () => new Clock(),
@@ -67,7 +70,7 @@ export const HitlModule: Module<HitlServices, PartialLangiumServices & HitlAdded
  * Shared services replacing Langium's defaults for the core: which documents an edit rebuilds
  * (see workspace/document-builder.ts), and hitl for every file handed over explicitly.
  */
-export const HitlSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+export const HitlSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     ServiceRegistry: (shared) => new HitlServiceRegistry(shared),
     workspace: {
         DocumentBuilder: (shared) => new HitlDocumentBuilder(shared),
@@ -76,22 +79,20 @@ export const HitlSharedModule: Module<LangiumSharedServices, PartialLangiumShare
 };
 
 /**
- * The one composition root: the language server, the CLI and the tests all build their
- * services here, so they see the same parser, scoping and rule registry.
+ * The composition root. The core (parse, link, validate) serves the CLI, the generators and
+ * the tests; `createHitlServices` (lsp/lsp-module.ts) adds the editor services on top of the
+ * same modules, so both see the same parser, scoping and rule registry, and the CLI bundle
+ * carries no editor code.
  */
-export function createHitlServices(context: DefaultSharedModuleContext): {
-    shared: LangiumSharedServices;
-    Hitl: HitlServices;
+export function createHitlCoreServices(context: DefaultSharedCoreModuleContext): {
+    shared: LangiumSharedCoreServices;
+    Hitl: HitlCoreServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), HitlGeneratedSharedModule, HitlSharedModule, HitlSharedLspModule);
-    const Hitl = inject(createDefaultModule({ shared }), HitlGeneratedModule, HitlModule, HitlLspModule);
+    const shared = inject(createDefaultSharedCoreModule(context), HitlGeneratedSharedModule, HitlSharedModule);
+    const Hitl = inject(createDefaultCoreModule({ shared }), HitlGeneratedModule, HitlModule);
     shared.ServiceRegistry.register(Hitl);
     registerHitlRules(Hitl);
-    if (context.connection) {
-        prepareConnection(context.connection, shared);
-    } else {
-        // Without a client nobody sends the configuration; mark it ready so builds don't wait.
-        shared.workspace.ConfigurationProvider.initialized({});
-    }
+    // Nobody sends a configuration without a client; mark it ready so builds don't wait.
+    shared.workspace.ConfigurationProvider.initialized({});
     return { shared, Hitl };
 }

@@ -1,9 +1,15 @@
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { createHitlServices } from '../language/hitl-module.js';
+import { createHitlCoreServices } from '../language/hitl-module.js';
+import { createHitlServices } from '../language/lsp/lsp-module.js';
 import type { HitlFile } from '../language/generated/ast.js';
 
-/** Fresh services over an in-memory file system, as the tests use them. */
+/** Fresh core services (parse, link, validate) over an in-memory file system. */
 export function createTestServices() {
+    return createHitlCoreServices(EmptyFileSystem);
+}
+
+/** Fresh services with the editor features (hover, completion, quick fixes, formatting). */
+export function createEditorTestServices() {
     return createHitlServices(EmptyFileSystem);
 }
 

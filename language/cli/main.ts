@@ -2,8 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs, styleText } from 'node:util';
-import type { LangiumSharedServices } from 'langium/lsp';
-import { createHitlServices } from '../hitl-module.js';
+import type { LangiumSharedCoreServices } from 'langium';
+import { createHitlCoreServices } from '../hitl-module.js';
 import { ruleDoc } from '../documentation/rule-docs.js';
 import { buildComplianceReport, type ReportFinding } from '../report/compliance-report.js';
 import { renderJson as renderReportJson, renderMarkdown } from '../report/render.js';
@@ -12,7 +12,7 @@ import { ignoreMatcher } from '../settings/ignore-patterns.js';
 import { readConfig, type LoadedConfig } from '../workspace/workspace-config.js';
 import { findWorkspace } from '../workspace/workspace-root.js';
 import { BoundedNodeFileSystemProvider, isInside } from './node-file-system.js';
-import type { HitlServices } from '../hitl-module.js';
+import type { HitlCoreServices } from '../hitl-module.js';
 import { parseDate } from '../util/quantities.js';
 import { ruleCatalogue } from '../validation/registry.js';
 import { summarise, type CheckResult, type FileResult, type Finding } from './check-result.js';
@@ -250,7 +250,7 @@ async function loadWorkspace(positionals: readonly string[], values: WorkspaceVa
 /** Services over the bounded file system, the workspace found from `start`, and its configuration applied. */
 async function openWorkspace(start: string, values: Pick<WorkspaceValues, 'config' | 'today'>, io: CliIo) {
     const fileSystem = new BoundedNodeFileSystemProvider();
-    const { shared, Hitl } = createHitlServices({ fileSystemProvider: () => fileSystem });
+    const { shared, Hitl } = createHitlCoreServices({ fileSystemProvider: () => fileSystem });
     const location = await findWorkspace(fileSystem, URI.file(start));
     fileSystem.restrictTo([location.root]);
     const config = await configure(Hitl, shared, values, location.configFile, io);
@@ -268,7 +268,7 @@ interface CliConfig extends LoadedConfig {
 }
 
 /** Applies hitl.config.yaml (given, or found with the workspace) and --today. */
-async function configure(services: HitlServices, shared: LangiumSharedServices, values: Pick<WorkspaceValues, 'config' | 'today'>, found: URI | undefined, io: CliIo): Promise<CliConfig> {
+async function configure(services: HitlCoreServices, shared: LangiumSharedCoreServices, values: Pick<WorkspaceValues, 'config' | 'today'>, found: URI | undefined, io: CliIo): Promise<CliConfig> {
     if (values.today !== undefined) {
         const date = parseDate(values.today);
         if (!date) throw new UsageError(`--today takes a date such as 2027-03-31, not '${values.today}'`);
@@ -278,7 +278,7 @@ async function configure(services: HitlServices, shared: LangiumSharedServices, 
     if (file === undefined) return { settings: {}, problems: [] };
     // A config named on the command line must exist; one that is there but unreadable is a finding like any other problem.
     if (values.config !== undefined && !(await exists(file))) throw new UsageError(`${values.config}: no such configuration file`);
-    const config = await readConfig(shared, URI.file(file));
+    const config = await readConfig(shared.workspace.FileSystemProvider, URI.file(file));
     services.governance.RuleSettings.configure(config.settings);
     return { ...config, file };
 }

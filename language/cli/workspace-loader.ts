@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
+import type { LangiumSharedCoreServices } from 'langium';
 import { MAX_SOURCE_BYTES } from '../parser/guarded-parser.js';
 import { FileRefusal, MAX_HITL_READ_BYTES, readRegularFile } from './node-file-system.js';
 import { compareFindings, toFinding, type CheckResult, type FileResult, type Finding } from './check-result.js';
@@ -166,7 +166,7 @@ export interface CheckOptions {
 }
 
 /** Loads the files into one workspace, builds and validates it, and collects findings per file. */
-export async function checkFiles(shared: LangiumSharedServices, options: CheckOptions): Promise<{ result: CheckResult; documents: LangiumDocument[] }> {
+export async function checkFiles(shared: LangiumSharedCoreServices, options: CheckOptions): Promise<{ result: CheckResult; documents: LangiumDocument[] }> {
     const display = (absolute: string) => displayPath(options.cwd, absolute);
     const reported = new Set(options.files);
     const all = [...options.files, ...(options.context ?? []).filter((file) => !reported.has(file))];

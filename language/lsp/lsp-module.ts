@@ -1,6 +1,17 @@
-import type { Module } from 'langium';
-import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
-import type { HitlServices } from '../hitl-module.js';
+import { createDefaultCoreModule, createDefaultSharedCoreModule, inject, type Module } from 'langium';
+import {
+    createDefaultLSPModule,
+    createDefaultSharedLSPModule,
+    type DefaultSharedModuleContext,
+    type LangiumServices,
+    type LangiumSharedServices,
+    type PartialLangiumServices,
+    type PartialLangiumSharedServices,
+} from 'langium/lsp';
+import { HitlGeneratedModule, HitlGeneratedSharedModule } from '../generated/module.js';
+import { HitlModule, HitlSharedModule, type HitlServices } from '../hitl-module.js';
+import { registerHitlRules } from '../validation/registry.js';
+import { prepareConnection } from './language-server.js';
 import { HitlCodeActionProvider } from './code-actions.js';
 import { HitlCompletionProvider } from './completion.js';
 import { VersionRecordingDocumentFactory } from './document-versions.js';
@@ -10,7 +21,7 @@ import { HitlLanguageServer } from './language-server.js';
 import { HitlNodeKindProvider } from './node-kinds.js';
 import { HitlRenameProvider } from './rename.js';
 import { HitlSemanticTokenProvider } from './semantic-tokens.js';
-import { HitlDocumentUpdateHandler, HitlWorkspaceManager } from '../workspace/workspace-config.js';
+import { HitlDocumentUpdateHandler, HitlWorkspaceManager } from './workspace-manager.js';
 
 /** Editor services replacing Langium's defaults. */
 export const HitlLspModule: Module<LangiumServices, PartialLangiumServices> = {
@@ -35,3 +46,21 @@ export const HitlSharedLspModule: Module<LangiumSharedServices, PartialLangiumSh
         LangiumDocumentFactory: (shared) => new VersionRecordingDocumentFactory(shared),
     },
 };
+
+/** The core with the editor services: formatting, completion, hover, quick fixes, the connection. */
+export function createHitlServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    Hitl: HitlServices;
+} {
+    const shared = inject(createDefaultSharedCoreModule(context), createDefaultSharedLSPModule(context), HitlGeneratedSharedModule, HitlSharedModule, HitlSharedLspModule);
+    const Hitl = inject(createDefaultCoreModule({ shared }), createDefaultLSPModule({ shared }), HitlGeneratedModule, HitlModule, HitlLspModule);
+    shared.ServiceRegistry.register(Hitl);
+    registerHitlRules(Hitl);
+    if (context.connection) {
+        prepareConnection(context.connection, shared);
+    } else {
+        // Without a client nobody sends the configuration; mark it ready so builds don't wait.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Hitl };
+}

@@ -1,5 +1,5 @@
 import { DefaultLinker, type AstNodeDescription, type LinkingError, type ReferenceInfo } from 'langium';
-import type { HitlServices } from '../hitl-module.js';
+import type { HitlCoreServices } from '../hitl-module.js';
 import { nearestNames } from './nearest-names.js';
 
 /** What a reference of each type may name, as a reader says it. */
@@ -30,7 +30,7 @@ export function isHitlLinkingError(error: LinkingError): error is HitlLinkingErr
  * names of that kind: "No role, team or AI actor named 'Underwritr'; did you mean 'Underwriter'?".
  */
 export class HitlLinker extends DefaultLinker {
-    constructor(private readonly services: HitlServices) {
+    constructor(private readonly services: HitlCoreServices) {
         super(services);
     }
 

@@ -1,11 +1,11 @@
 import { AstUtils, type AstNode } from 'langium';
-import type { HitlServices } from '../hitl-module.js';
+import type { HitlCoreServices } from '../hitl-module.js';
 
 /**
  * The elements that refer to a declaration, in any file of the workspace, by file and then
  * position: for findings on a declaration that name the elements it affects.
  */
-export function referencingNodes(node: AstNode, services: HitlServices): AstNode[] {
+export function referencingNodes(node: AstNode, services: HitlCoreServices): AstNode[] {
     const documents = services.shared.workspace.LangiumDocuments;
     const locator = services.workspace.AstNodeLocator;
     return services.references.References.findReferences(node, { includeDeclaration: false })

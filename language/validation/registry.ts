@@ -1,6 +1,6 @@
 import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { HitlAstType } from '../generated/ast.js';
-import type { HitlServices } from '../hitl-module.js';
+import type { HitlCoreServices } from '../hitl-module.js';
 import { builtInRules } from './built-in-rules.js';
 import { reporterFor, type HitlRule, type Report, type RuleMeta } from './rule.js';
 import { hasSyntaxErrors, mayBeIncomplete } from './syntax-health.js';
@@ -49,7 +49,7 @@ export function findRule(code: string): RuleMeta | undefined {
  * workspace settings give its rule (and is skipped when the rule is off), and its findings
  * pass through the suppressions written next to the elements.
  */
-export function registerHitlRules(services: HitlServices): void {
+export function registerHitlRules(services: HitlCoreServices): void {
     const { RuleSettings, Clock } = services.governance;
     const suppressionFor = (node: AstNode, code: string) => findSuppression(node, code, Clock.today());
     const checks = new Map<string, Array<(node: AstNode, accept: ValidationAcceptor) => void>>();

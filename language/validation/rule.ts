@@ -1,7 +1,7 @@
 import type { AstNode, DiagnosticInfo, ValidationAcceptor } from 'langium';
 import { DiagnosticTag, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver-types';
 import type { HitlAstType, Suppression } from '../generated/ast.js';
-import type { HitlServices } from '../hitl-module.js';
+import type { HitlCoreServices } from '../hitl-module.js';
 import { locationOf } from '../util/locations.js';
 import { markUsed, suppressionInfo } from './suppressions.js';
 
@@ -60,7 +60,7 @@ export interface CrossFileReads {
 
 export interface HitlRule extends RuleMeta {
     /** The checks, or a factory for checks that need workspace services (the index, say). */
-    readonly checks: RuleChecks | ((services: HitlServices) => RuleChecks);
+    readonly checks: RuleChecks | ((services: HitlCoreServices) => RuleChecks);
     readonly crossFile?: CrossFileReads;
 }
 

@@ -1,6 +1,6 @@
 import { DefaultDocumentBuilder, DocumentState, isReference, URI, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { Cancellation } from 'langium';
-import type { HitlServices } from '../hitl-module.js';
+import type { HitlCoreServices } from '../hitl-module.js';
 import { hitlRules } from '../validation/registry.js';
 import type { HitlIndexManager } from './index-manager.js';
 import type { NameIndex } from './name-index.js';
@@ -112,7 +112,7 @@ export class HitlDocumentBuilder extends DefaultDocumentBuilder {
     private relinksForNames(): Set<string> {
         const relink = new Set<string>();
         for (const services of this.serviceRegistry.all) {
-            for (const moved of (services as HitlServices).workspace.NameIndex?.takeMoved() ?? []) {
+            for (const moved of (services as HitlCoreServices).workspace.NameIndex?.takeMoved() ?? []) {
                 moved.declaring.forEach((uri) => relink.add(uri));
                 if (moved.from) this.index.referrersOf(moved.from).forEach((uri) => relink.add(uri));
             }
@@ -195,7 +195,7 @@ export class HitlDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     private names(uri: string): NameIndex | undefined {
-        const services = this.serviceRegistry.hasServices(URI.parse(uri)) ? (this.serviceRegistry.getServices(URI.parse(uri)) as HitlServices) : undefined;
+        const services = this.serviceRegistry.hasServices(URI.parse(uri)) ? (this.serviceRegistry.getServices(URI.parse(uri)) as HitlCoreServices) : undefined;
         return services?.workspace.NameIndex;
     }
 }

@@ -1,14 +1,7 @@
-import { DefaultWorkspaceManager, stream, URI, UriUtils, type FileSystemNode, type LangiumDocument, type Stream } from 'langium';
-import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
-import type { DidChangeWatchedFilesParams, FileSystemWatcher, WorkspaceFolder } from 'vscode-languageserver-protocol';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import type { HitlServices } from '../hitl-module.js';
+import type { FileSystemProvider, URI } from 'langium';
 import { CONFIG_FILE_NAME, parseConfig, type ConfigProblem } from '../settings/config-file.js';
-import { ignoreMatcher, type IgnoreMatcher } from '../settings/ignore-patterns.js';
 import type { RuleSettingsInput } from '../settings/rule-settings.js';
 import { ruleCatalogue } from '../validation/registry.js';
-import { isWorkspaceBound } from './workspace-bound.js';
-import { findWorkspace, type WorkspaceLocation } from './workspace-root.js';
 
 export interface LoadedConfig {
     readonly settings: RuleSettingsInput;
@@ -20,150 +13,19 @@ export interface LoadedConfig {
  * device, a link out of the workspace, too large) is one problem at 1:1, and the checker goes on
  * with the defaults.
  */
-export async function readConfig(shared: LangiumSharedServices, file: URI): Promise<LoadedConfig> {
+export async function readConfig(fileSystem: FileSystemProvider, file: URI): Promise<LoadedConfig> {
     let text: string;
     try {
-        text = await shared.workspace.FileSystemProvider.readFile(file);
+        text = await fileSystem.readFile(file);
     } catch (error) {
         return { settings: {}, problems: [{ message: `${CONFIG_FILE_NAME} cannot be read: it ${describeReadError(error)}; the defaults apply`, line: 1, column: 1 }] };
     }
     return parseConfig(text, new Set(ruleCatalogue.map((rule) => rule.code)));
 }
 
-function describeReadError(error: unknown): string {
+export function describeReadError(error: unknown): string {
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string') return `failed with ${code}`;
     return error instanceof Error ? error.message : String(error);
 }
 
-function configDiagnostics(problems: readonly ConfigProblem[]): Diagnostic[] {
-    return problems.map((problem) => {
-        const position = { line: problem.line - 1, character: problem.column - 1 };
-        return { range: { start: position, end: position }, severity: 1, code: 'config/invalid', source: 'hitl', message: problem.message };
-    });
-}
-
-/**
- * Finds the workspace (the same way the CLI does), restricts the file system to it, reads its
- * `hitl.config.yaml` into every language's rule settings, and publishes the file's problems as
- * diagnostics on it. Bad configuration never stops the server: it reports and goes on with the defaults.
- */
-export class HitlWorkspaceManager extends DefaultWorkspaceManager {
-    private location: WorkspaceLocation | undefined;
-    private startupFolders: readonly WorkspaceFolder[] = [];
-    private ignored: IgnoreMatcher = () => false;
-    private configShown: URI | undefined;
-
-    constructor(private readonly shared: LangiumSharedServices) {
-        super(shared);
-    }
-
-    protected override async performStartup(folders: WorkspaceFolder[]): Promise<LangiumDocument[]> {
-        this.startupFolders = folders;
-        const fileSystem = this.shared.workspace.FileSystemProvider;
-        if (isWorkspaceBound(fileSystem)) fileSystem.restrictTo(this.roots());
-        await this.reloadConfig();
-        return super.performStartup(folders);
-    }
-
-    /** Re-reads the config file; true when there is a workspace to read it from. */
-    async reloadConfig(): Promise<boolean> {
-        const folders = this.startupFolders;
-        if (folders.length === 0) return false;
-        try {
-            this.location = await findWorkspace(this.shared.workspace.FileSystemProvider, URI.parse(folders[0].uri));
-            const config = this.location.configFile ? await readConfig(this.shared, this.location.configFile) : { settings: {}, problems: [] };
-            this.apply(config);
-        } catch (error) {
-            // Discovery itself failed (an unreadable folder): defaults, and say so in the log.
-            this.apply({ settings: {}, problems: [] });
-            this.shared.lsp.Connection?.console.error(`hitl: cannot read the workspace configuration: ${String(error)}`);
-        }
-        return true;
-    }
-
-    roots(): URI[] {
-        return this.startupFolders.map((folder) => URI.parse(folder.uri));
-    }
-
-    /** Whether a file is excluded by the config's `ignore` patterns; such files are neither loaded nor checked. */
-    isIgnored(uri: URI): boolean {
-        return this.relativeToConfig(uri, this.ignored);
-    }
-
-    /** Patterns are relative to the folder of the config file; nothing outside it matches. */
-    private relativeToConfig(uri: URI, matches: IgnoreMatcher): boolean {
-        const base = this.location?.configFile ? UriUtils.dirname(this.location.configFile) : undefined;
-        if (!base) return false;
-        const relative = UriUtils.relative(base, uri);
-        return relative !== '' && !relative.startsWith('../') && relative !== '..' && matches(relative);
-    }
-
-    /** One file that vanished or cannot be read between the folder listing and the read costs that file, not the start-up. */
-    protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
-        await Promise.all(
-            uris.map((uri) =>
-                super.loadWorkspaceDocuments(stream([uri]), collector).catch((error: unknown) => {
-                    this.shared.lsp.Connection?.console.warn(`hitl: ${uri.fsPath} is not loaded: ${describeReadError(error)}`);
-                }),
-            ),
-        );
-    }
-
-    override shouldIncludeEntry(entry: FileSystemNode): boolean {
-        return super.shouldIncludeEntry(entry) && !this.isIgnored(entry.uri);
-    }
-
-    private apply(config: LoadedConfig): void {
-        for (const services of this.shared.ServiceRegistry.all) {
-            (services as HitlServices).governance?.RuleSettings.configure(config.settings);
-        }
-        const ignored = ignoreMatcher(config.settings.ignore ?? []);
-        // A workspace folder that the configuration above it ignores (a fixture folder opened on
-        // its own) is a workspace of its own, as for the CLI: nothing in it is ignored.
-        this.ignored = this.roots().some((root) => this.relativeToConfig(root, ignored)) ? () => false : ignored;
-        const connection = this.shared.lsp.Connection;
-        const file = this.location?.configFile;
-        // A config file that moved or vanished must not keep its old diagnostics.
-        if (this.configShown && (!file || this.configShown.toString() !== file.toString())) {
-            connection?.sendDiagnostics({ uri: this.configShown.toString(), diagnostics: [] });
-        }
-        if (file) connection?.sendDiagnostics({ uri: file.toString(), diagnostics: configDiagnostics(config.problems) });
-        this.configShown = file;
-    }
-}
-
-/** Watches the config file too; a change re-reads it and re-validates every document. */
-export class HitlDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
-    constructor(private readonly shared: LangiumSharedServices) {
-        super(shared);
-    }
-
-    protected override getWatchers(): FileSystemWatcher[] {
-        return [...super.getWatchers(), { globPattern: `**/${CONFIG_FILE_NAME}` }];
-    }
-
-    override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
-        const isConfig = (uri: string) => uri.endsWith(`/${CONFIG_FILE_NAME}`);
-        const others = { changes: params.changes.filter((change) => !isConfig(change.uri)) };
-        if (others.changes.length > 0) super.didChangeWatchedFiles(others);
-        if (params.changes.some((change) => isConfig(change.uri))) void this.reloadAndRevalidate();
-    }
-
-    private async reloadAndRevalidate(): Promise<void> {
-        try {
-            const manager = this.shared.workspace.WorkspaceManager as unknown as HitlWorkspaceManager;
-            await manager.reloadConfig();
-            const documents = this.shared.workspace.LangiumDocuments.all.toArray();
-            // Files the new patterns ignore leave the workspace (unless open: a file the user opens is
-            // checked, as a file named on the command line is); the rest are checked under the new
-            // settings, and the folders are searched again for files the old patterns ignored.
-            const isOpen = (document: LangiumDocument) => this.shared.workspace.TextDocuments.get(document.uri.toString()) !== undefined;
-            const removed = documents.filter((document) => manager.isIgnored(document.uri) && !isOpen(document));
-            const kept = documents.filter((document) => !removed.includes(document)).map((document) => document.uri);
-            this.fireDocumentUpdate([...manager.roots(), ...kept], removed.map((document) => document.uri));
-        } catch (error) {
-            this.shared.lsp.Connection?.console.error(`hitl: reloading ${CONFIG_FILE_NAME} failed: ${String(error)}`);
-        }
-    }
-}

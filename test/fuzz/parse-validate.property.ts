@@ -3,7 +3,7 @@ import { AstUtils, GrammarAST, TextDocument, URI, type LangiumDocument } from 'l
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { HitlGrammar } from '../../language/generated/grammar.js';
 import { malformedDiagnostics, readSamples } from '../robustness/harness.js';
-import { createTestServices } from '../services.js';
+import { createEditorTestServices } from '../services.js';
 
 // Properties of parse + full validation (and formatting) over arbitrary text, shared by the quick
 // run in `npm test` (parse-validate.test.ts) and the long one in `npm run fuzz`
@@ -179,7 +179,7 @@ export type InputKind = keyof typeof inputs;
  * and removed again.
  */
 export class ParseValidateHarness {
-    private readonly services = createTestServices();
+    private readonly services = createEditorTestServices();
     private counter = 0;
     /** What the cases reached: a generator that never gets past the lexer tests little. */
     readonly stats = { cases: 0, withoutSyntaxErrors: 0, withFindings: 0, reformatted: 0 };
@@ -278,7 +278,7 @@ function expectEditsWellFormed(text: string, edits: readonly TextEdit[]): void {
 }
 
 /** Non-whitespace tokens as the language's own lexer reads them, comments included. */
-function significantTokens(services: ReturnType<typeof createTestServices>, text: string): string[] {
+function significantTokens(services: ReturnType<typeof createEditorTestServices>, text: string): string[] {
     const result = services.Hitl.parser.Lexer.tokenize(text);
     const all = [...result.tokens, ...(result.hidden ?? [])].filter((t) => t.tokenType.name !== 'WS');
     return all.sort((a, b) => a.startOffset - b.startOffset).map((t) => t.image);

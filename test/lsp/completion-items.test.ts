@@ -3,7 +3,7 @@ import { parseHelper } from 'langium/test';
 import type { CompletionItem, CompletionList, Position, TextEdit } from 'vscode-languageserver-types';
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { HitlFile } from '../../language/generated/ast.js';
-import { createHitlServices } from '../../language/hitl-module.js';
+import { createHitlServices } from '../../language/lsp/lsp-module.js';
 import type { HitlCompletionProvider } from '../../language/lsp/completion.js';
 
 let services: ReturnType<typeof createHitlServices>;

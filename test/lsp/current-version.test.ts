@@ -7,7 +7,7 @@ import { createMessageConnection } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { HitlFile } from '../../language/generated/ast.js';
-import { createHitlServices } from '../../language/hitl-module.js';
+import { createHitlServices } from '../../language/lsp/lsp-module.js';
 import { forCurrentVersion } from '../../language/lsp/current-version.js';
 
 const uri = 'file:///ws/w.hitl';

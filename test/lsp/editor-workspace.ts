@@ -1,7 +1,7 @@
 import { Cancellation, DocumentState, isOperationCancelled, URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createTestServices } from '../services.js';
+import { createEditorTestServices } from '../services.js';
 
 /**
  * A workspace edited the way the language server edits it: texts go into the open text
@@ -9,7 +9,7 @@ import { createTestServices } from '../services.js';
  * then compared with a fresh build of the same texts, which is what `hitl check` reports.
  */
 export class EditorWorkspace {
-    private readonly services = createTestServices();
+    private readonly services = createEditorTestServices();
     private readonly texts = new Map<string, string>();
     private versions = 0;
 
@@ -110,7 +110,7 @@ export class EditorWorkspace {
 
 /** Diagnostics of a one-shot build of the given texts (by URI), per URI: what `hitl check` reports. */
 export async function freshDiagnostics(files: ReadonlyMap<string, string>): Promise<Record<string, string[]>> {
-    const { shared } = createTestServices();
+    const { shared } = createEditorTestServices();
     const documents = [...files].map(([uri, text]) => {
         const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(uri));
         shared.workspace.LangiumDocuments.addDocument(document);

@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import type { FormattingOptions, TextEdit } from 'vscode-languageserver-protocol';
 import { MAX_TAB_SIZE } from '../../language/lsp/formatter.js';
-import { buildDocument, createTestServices } from '../services.js';
+import { buildDocument, createEditorTestServices } from '../services.js';
 
 const messy = 'role R {authority 1}\nworkflow W {\n    gate G {\n        on approve -> Done\n    }\n    outcome Done\n}';
 
 async function formatWith(options: FormattingOptions): Promise<{ all: TextEdit[]; range: TextEdit[]; onType: TextEdit[] }> {
     const document = await buildDocument(messy);
-    const formatter = createTestServices().Hitl.lsp.Formatter!;
+    const formatter = createEditorTestServices().Hitl.lsp.Formatter!;
     const textDocument = { uri: document.uri.toString() };
     const all = await formatter.formatDocument(document, { textDocument, options });
     const range = await formatter.formatDocumentRange(document, { textDocument, options, range: { start: { line: 0, character: 0 }, end: { line: 7, character: 0 } } });

@@ -2,7 +2,7 @@ import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { expectCompletion, expectFoldings, expectFormatting, expectGoToDefinition, expectHover, expectSymbols, highlightHelper, expectSemanticToken, parseHelper } from 'langium/test';
 import { SemanticTokenTypes } from 'vscode-languageserver-types';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { createHitlServices } from '../../language/hitl-module.js';
+import { createHitlServices } from '../../language/lsp/lsp-module.js';
 import { MAX_COMPLETION_ITEMS } from '../../language/lsp/completion.js';
 
 let services: ReturnType<typeof createHitlServices>;

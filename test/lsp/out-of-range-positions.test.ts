@@ -2,7 +2,7 @@ import { EmptyFileSystem, type LangiumDocument } from 'langium';
 import { parseHelper } from 'langium/test';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createHitlServices } from '../../language/hitl-module.js';
+import { createHitlServices } from '../../language/lsp/lsp-module.js';
 import { selectionRanges } from '../../language/lsp/selection-range.js';
 
 const text = 'role R { authority 1 }\nworkflow W {\n    gate G {\n        reviewer R\n        on approve -> Done\n    }\n    outcome Done\n}\n';

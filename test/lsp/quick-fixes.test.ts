@@ -5,7 +5,7 @@ import type { CodeAction } from 'vscode-languageserver-types';
 import { describe, expect, test } from 'vitest';
 import { formatText } from '../../language/lsp/formatter.js';
 import { quickFixes } from '../../language/lsp/quick-fixes/index.js';
-import { buildWorkspace, createTestServices } from '../services.js';
+import { buildWorkspace, createEditorTestServices } from '../services.js';
 
 const ROOT = path.resolve('test/fixtures/quick-fixes');
 
@@ -31,7 +31,7 @@ describe('quick fixes', () => {
         const diagnostic = document.diagnostics?.find((d) => d.code === code);
         expect(diagnostic, `fixture must have a ${code} finding`).toBeDefined();
 
-        const { Hitl } = createTestServices();
+        const { Hitl } = createEditorTestServices();
         const actions = await Hitl.lsp.CodeActionProvider!.getCodeActions(document, {
             textDocument: { uri: document.uri.toString() },
             range: diagnostic!.range,

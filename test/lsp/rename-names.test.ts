@@ -2,7 +2,7 @@ import { EmptyFileSystem, type LangiumDocument } from 'langium';
 import { parseHelper } from 'langium/test';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { createHitlServices } from '../../language/hitl-module.js';
+import { createHitlServices } from '../../language/lsp/lsp-module.js';
 
 let services: ReturnType<typeof createHitlServices>;
 let org: LangiumDocument;

@@ -5,7 +5,7 @@ import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vsco
 import { createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { CompletionItem, CompletionList, InitializeResult, SelectionRange } from 'vscode-languageserver-protocol';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createHitlServices } from '../../language/hitl-module.js';
+import { createHitlServices } from '../../language/lsp/lsp-module.js';
 
 // The language server in-process, spoken to over JSON-RPC as an editor does.
 let client: MessageConnection;

@@ -3,7 +3,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { LangiumDocument } from 'langium';
 import { formatText } from '../../language/lsp/formatter.js';
-import { buildDocument, createTestServices } from '../services.js';
+import { buildDocument, createEditorTestServices } from '../services.js';
 
 /** One declaration of every referenceable kind, and a workflow that refers to each. */
 const WORKSPACE = `role Underwriter {
@@ -80,7 +80,7 @@ async function unresolvedIn(document: LangiumDocument): Promise<Diagnostic[]> {
 }
 
 async function actionsFor(document: LangiumDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
-    const { Hitl } = createTestServices();
+    const { Hitl } = createEditorTestServices();
     const actions = await Hitl.lsp.CodeActionProvider!.getCodeActions(document, {
         textDocument: { uri: document.uri.toString() },
         range: diagnostic.range,

@@ -1,7 +1,7 @@
 import { NodeFileSystem } from 'langium/node';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createHitlServices } from '../../language/hitl-module.js';
+import { createHitlCoreServices } from '../../language/hitl-module.js';
 import { checkFiles } from '../../language/cli/workspace-loader.js';
 import { ruleCatalogue } from '../../language/validation/registry.js';
 import { ruleDoc } from '../../language/documentation/rule-docs.js';
@@ -15,7 +15,7 @@ const GENERATED_FIRING_FIXTURES: Record<string, string> = {
 };
 
 async function findingsOf(fixture: FixtureCase) {
-    const { shared } = createHitlServices(NodeFileSystem);
+    const { shared } = createHitlCoreServices(NodeFileSystem);
     const { result } = await checkFiles(shared, { files: fixture.files, cwd: '/' });
     // Suppressed findings are reported apart; a fixture's expectations are about active ones.
     return result.files.flatMap((file) => file.findings.filter((finding) => !finding.suppression).map((finding) => ({ ...finding, file: path.resolve('/', file.path) })));

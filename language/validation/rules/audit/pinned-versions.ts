@@ -1,5 +1,5 @@
 import { isAiActor, isAiStep, type AiModel, type AiStep } from '../../../generated/ast.js';
-import type { HitlServices } from '../../../hitl-module.js';
+import type { HitlCoreServices } from '../../../hitl-module.js';
 import { referencingNodes } from '../../referencing.js';
 import { defineRule, type Report } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
@@ -50,7 +50,7 @@ function checkVersion(model: AiModel, property: 'version' | 'promptVersion', key
 }
 
 /** The AI steps that use a model, directly or through their AI actor, by file and position. */
-function aiStepsUsing(model: AiModel, services: HitlServices): AiStep[] {
+function aiStepsUsing(model: AiModel, services: HitlCoreServices): AiStep[] {
     const steps = new Set<AiStep>();
     for (const source of referencingNodes(model, services)) {
         if (isAiStep(source)) steps.add(source);

@@ -1,6 +1,6 @@
 import { AstUtils } from 'langium';
 import { isSuppression } from '../../../generated/ast.js';
-import type { HitlServices } from '../../../hitl-module.js';
+import type { HitlCoreServices } from '../../../hitl-module.js';
 import { defineRule } from '../../rule.js';
 import { isExpired, suppressionProblems } from '../../suppressions.js';
 
@@ -9,7 +9,7 @@ export const suppressionsMustBeComplete = defineRule({
     title: 'A suppression names a reason, an approver and an expiry date',
     severity: 'error',
     requirements: ['G39'],
-    checks: (services: HitlServices) => ({
+    checks: (services: HitlCoreServices) => ({
         HitlFile: (file, report) => {
             const today = services.governance.Clock.today();
             for (const node of AstUtils.streamAst(file)) {
@@ -33,7 +33,7 @@ export const suppressionsMustNotExpire = defineRule({
     severity: 'error',
     requirements: ['G39'],
     evidence: 'presence',
-    checks: (services: HitlServices) => ({
+    checks: (services: HitlCoreServices) => ({
         HitlFile: (file, report) => {
             const today = services.governance.Clock.today();
             for (const node of AstUtils.streamAst(file)) {

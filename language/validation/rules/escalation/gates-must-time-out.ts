@@ -12,7 +12,7 @@ import {
 } from '../../../generated/ast.js';
 import { describePath, flowGraphOf } from '../../../analysis/flow-graph.js';
 import { workflowOf } from '../../../analysis/governance.js';
-import type { HitlServices } from '../../../hitl-module.js';
+import type { HitlCoreServices } from '../../../hitl-module.js';
 import { defineRule, type Report } from '../../rule.js';
 import { decisionAboveLowFedBy, escalationReferencesOf, pathRelated, riskText, stepKind, stepNoun, unattendedPath } from './escalation-facts.js';
 import { quoted } from '../../../util/names.js';
@@ -82,7 +82,7 @@ export const timeoutsMustFailClosed = defineRule({
     requirements: ['G18'],
     // An escalation's finding comes from the steps, in other files, that hand items to it.
     crossFile: { referrersOf: ['Escalation'] },
-    checks: (services: HitlServices) => ({
+    checks: (services: HitlCoreServices) => ({
         Gate: (gate, report) => checkStepTimeouts(gate, report),
         ManualQueue: (queue, report) => checkStepTimeouts(queue, report),
         Escalation: (escalation, report) => {
@@ -139,7 +139,7 @@ function checkStepTimeouts(step: Gate | ManualQueue, report: Report): void {
  * Steps that hand items to an escalation: directly (`escalate on … to E`, `on timeout
  * escalate to E`) or through another escalation whose timeout hands over to it.
  */
-function stepsUsing(escalation: Escalation, services: HitlServices, seen = new Set<Escalation>()): Step[] {
+function stepsUsing(escalation: Escalation, services: HitlCoreServices, seen = new Set<Escalation>()): Step[] {
     if (seen.has(escalation)) return [];
     seen.add(escalation);
     const steps: Step[] = [];

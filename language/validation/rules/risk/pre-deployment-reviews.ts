@@ -1,5 +1,5 @@
 import { isHighRisk, isHighRiskWorkflow, isHumanParty, decisionsOf } from '../../../analysis/governance.js';
-import type { HitlServices } from '../../../hitl-module.js';
+import type { HitlCoreServices } from '../../../hitl-module.js';
 import { parseDate } from '../../../util/quantities.js';
 import { defineRule } from '../../rule.js';
 import { joinList } from '../escalation/escalation-facts.js';
@@ -60,7 +60,7 @@ export const reviewsMustBeCurrent = defineRule({
     severity: 'error',
     requirements: ['G15'],
     evidence: 'presence',
-    checks: (services: HitlServices) => ({
+    checks: (services: HitlCoreServices) => ({
         PreDeploymentReview: (review, report) => {
             if (review.conclusion === 'rejected') {
                 report({
