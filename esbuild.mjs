@@ -20,7 +20,7 @@ const common = {
 };
 
 const builds = [
-    { entryPoints: ['language/cli/bin.ts'], outfile: 'dist/cli.cjs' },
+    { entryPoints: ['cli/bin.ts'], outfile: 'dist/cli.cjs' },
     { entryPoints: ['server/main.ts'], outfile: 'extension/dist/server.cjs' },
     { entryPoints: ['extension/src/extension.ts'], outfile: 'extension/dist/extension.cjs', external: ['vscode'] },
 ];

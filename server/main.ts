@@ -1,6 +1,6 @@
 import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { BoundedNodeFileSystemProvider } from '../language/cli/node-file-system.js';
+import { BoundedNodeFileSystemProvider } from '../cli/node-file-system.js';
 import { createHitlServices } from '../language/lsp/lsp-module.js';
 
 // The language server: Langium's LSP over stdio or IPC, with the same services as the CLI.

@@ -48,9 +48,9 @@ describe('exit codes', () => {
     });
 
     test('2 when a folder holds no .hitl files', () => {
-        const run = hitl(['check', 'language/cli']);
+        const run = hitl(['check', 'cli']);
         expect(run.code).toBe(2);
-        expect(run.stderr).toBe('hitl: no .hitl files found in language/cli\n');
+        expect(run.stderr).toBe('hitl: no .hitl files found in cli\n');
     });
 
     test('no command at all prints the help on stderr and exits 2', () => {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import type { CheckResult } from '../../language/cli/check-result.js';
-import { escapeData, escapeProperty, formatGithub } from '../../language/cli/formats/github.js';
+import type { CheckResult } from '../../language/headless/check-result.js';
+import { escapeData, escapeProperty, formatGithub } from '../../language/headless/formats/github.js';
 import { FIXTURES, REPO, hitl, jsonFindings, packageVersion, type JsonFinding } from './cli.js';
 
 const FINDINGS = `${FIXTURES}/findings`;

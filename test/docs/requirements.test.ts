@@ -5,7 +5,7 @@ import { citationLines, citationsOf } from '../../language/governance/citations.
 import { REQUIREMENTS } from '../../language/governance/requirements.js';
 import { ruleCard, ruleDoc } from '../../language/documentation/rule-docs.js';
 import { ruleCatalogue } from '../../language/validation/registry.js';
-import { explainRule } from '../../language/cli/commands/explain.js';
+import { explainRule } from '../../language/documentation/explain.js';
 import { hitl, REPO } from '../cli/cli.js';
 
 const REQUIREMENTS_DOC = readFileSync(path.join(REPO, 'docs', 'requirements.md'), 'utf8');

@@ -1,8 +1,9 @@
+import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createHitlCoreServices } from '../../language/hitl-module.js';
-import { checkFiles } from '../../language/cli/workspace-loader.js';
+import { checkFiles } from '../../language/headless/workspace-check.js';
 import { ruleCatalogue } from '../../language/validation/registry.js';
 import { ruleDoc } from '../../language/documentation/rule-docs.js';
 import { configFixtures, expectationsOf, fixtureCases, type FixtureCase } from './fixtures.js';
@@ -16,9 +17,9 @@ const GENERATED_FIRING_FIXTURES: Record<string, string> = {
 
 async function findingsOf(fixture: FixtureCase) {
     const { shared } = createHitlCoreServices(NodeFileSystem);
-    const { result } = await checkFiles(shared, { files: fixture.files, cwd: '/' });
+    const { result } = await checkFiles(shared, { files: fixture.files.map((file) => URI.file(file)), display: (uri) => uri.fsPath });
     // Suppressed findings are reported apart; a fixture's expectations are about active ones.
-    return result.files.flatMap((file) => file.findings.filter((finding) => !finding.suppression).map((finding) => ({ ...finding, file: path.resolve('/', file.path) })));
+    return result.files.flatMap((file) => file.findings.filter((finding) => !finding.suppression).map((finding) => ({ ...finding, file: file.path })));
 }
 
 describe('rule fixtures', () => {

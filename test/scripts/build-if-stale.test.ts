@@ -25,7 +25,7 @@ function file(relative: string, seconds: number): void {
 
 beforeEach(() => {
     root = mkdtempSync(path.join(tmpdir(), 'hitl-build-'));
-    for (const input of ['language/grammar/hitl.langium', 'language/cli/main.ts', 'docs/rules/flow/dead-end.md', 'package-lock.json']) file(input, 1_000);
+    for (const input of ['language/grammar/hitl.langium', 'cli/main.ts', 'docs/rules/flow/dead-end.md', 'package-lock.json']) file(input, 1_000);
     for (const output of script.BUILD_OUTPUTS) file(output, 2_000);
 });
 
@@ -42,7 +42,7 @@ describe('npm run demo builds only when the build is stale', () => {
         expect(script.staleReason(root)).toBeUndefined();
     });
 
-    test.each(['language/cli/main.ts', 'docs/rules/flow/dead-end.md', 'package-lock.json', 'server/main.ts'])('an edited %s makes it stale', (input) => {
+    test.each(['cli/main.ts', 'docs/rules/flow/dead-end.md', 'package-lock.json', 'server/main.ts'])('an edited %s makes it stale', (input) => {
         file(input, 3_000);
         expect(script.staleReason(root)).toBe(`${input} changed since language/generated/ast.ts was built`);
     });

@@ -4,13 +4,13 @@ import path from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { describe, expect, test } from 'vitest';
-import { createHitlCoreServices } from '../../language/hitl-module.js';
+import { createHitlServices } from '../../language/lsp/lsp-module.js';
 
 /** The language server reads hitl.config.yaml from the workspace root when the workspace opens. */
 async function openWorkspace(files: Record<string, string>) {
     const dir = mkdtempSync(path.join(tmpdir(), 'hitl-ws-'));
     for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-    const { shared } = createHitlCoreServices(NodeFileSystem);
+    const { shared } = createHitlServices(NodeFileSystem);
     await shared.workspace.WorkspaceManager.initializeWorkspace([{ uri: URI.file(dir).toString(), name: 'ws' }]);
     await shared.workspace.WorkspaceManager.ready;
     const document = shared.workspace.LangiumDocuments.getDocument(URI.file(path.join(dir, 'w.hitl')))!;

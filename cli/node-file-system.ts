@@ -2,29 +2,16 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpat
 import * as path from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
-import { MAX_SOURCE_BYTES } from '../parser/guarded-parser.js';
-import { MAX_CONFIG_BYTES } from '../settings/config-file.js';
-import type { WorkspaceBoundFileSystem } from '../workspace/workspace-bound.js';
+import { MAX_SOURCE_BYTES } from '../language/parser/guarded-parser.js';
+import { MAX_CONFIG_BYTES } from '../language/settings/config-file.js';
+import { FileRefusal } from '../language/workspace/file-refusal.js';
+import type { WorkspaceBoundFileSystem } from '../language/workspace/workspace-bound.js';
 
 /**
  * Beyond this size a .hitl file is refused without reading it all: it holds more characters than
  * the parser accepts even if every character took three bytes.
  */
 export const MAX_HITL_READ_BYTES = 3 * MAX_SOURCE_BYTES;
-
-export type RefusalReason = 'not-regular' | 'too-large' | 'outside-workspace';
-
-/** A file that is there but is not read: a device, a pipe, a link out of the workspace, or too large. */
-export class FileRefusal extends Error {
-    constructor(
-        readonly reason: RefusalReason,
-        message: string,
-        /** For 'too-large': the size the file system reports, in bytes. */
-        readonly size?: number,
-    ) {
-        super(message);
-    }
-}
 
 export interface ReadLimits {
     readonly maxBytes: number;
@@ -118,13 +105,18 @@ function megabytes(bytes: number): string {
 }
 
 /**
- * Langium's Node file system with every read bounded: the language server reads the workspace
- * through it, so a committed FIFO, `/dev/zero` link or multi-gigabyte file can neither hang nor
- * exhaust it. An oversized .hitl file reads as its first bytes past the parser's limit, so that it
- * is reported as too large instead of read whole.
+ * Langium's Node file system with every read bounded: the language server and the CLI read the
+ * workspace through it, so a committed FIFO, `/dev/zero` link or multi-gigabyte file can neither
+ * hang nor exhaust them. An oversized .hitl file is either read as its first bytes past the
+ * parser's limit, so that the editor reports it as too large instead of reading it whole
+ * ('truncate'), or refused with its size ('refuse', for the CLI's own finding).
  */
 export class BoundedNodeFileSystemProvider extends NodeFileSystemProvider implements WorkspaceBoundFileSystem {
     private roots: string[] = [];
+
+    constructor(private readonly oversizedSources: 'truncate' | 'refuse' = 'truncate') {
+        super();
+    }
 
     restrictTo(roots: readonly URI[]): void {
         this.roots = roots.filter((root) => root.scheme === 'file').map((root) => root.fsPath);
@@ -145,9 +137,12 @@ export class BoundedNodeFileSystemProvider extends NodeFileSystemProvider implem
     override readBinarySync(uri: URI): Buffer {
         const file = uri.fsPath;
         const workspaceRoot = this.roots.find((root) => isInside(root, file));
-        // .hitl sources are cut just past the parser's limit (see above); anything else the server
-        // reads is a configuration, refused past its cap.
-        const limits: ReadLimits = file.endsWith('.hitl') ? { maxBytes: MAX_SOURCE_BYTES, overflow: 'truncate', workspaceRoot } : { maxBytes: MAX_CONFIG_BYTES, workspaceRoot };
+        // Anything but a .hitl source is a configuration, refused past its cap.
+        const limits: ReadLimits = !file.endsWith('.hitl')
+            ? { maxBytes: MAX_CONFIG_BYTES, workspaceRoot }
+            : this.oversizedSources === 'truncate'
+              ? { maxBytes: MAX_SOURCE_BYTES, overflow: 'truncate', workspaceRoot }
+              : { maxBytes: MAX_HITL_READ_BYTES, workspaceRoot };
         return readRegularFileSync(file, limits);
     }
 }

@@ -1,6 +1,6 @@
-import { ruleDoc } from '../../documentation/rule-docs.js';
-import { citationLines } from '../../governance/citations.js';
-import { findRule, ruleCatalogue } from '../../validation/registry.js';
+import { ruleDoc } from './rule-docs.js';
+import { citationLines } from '../governance/citations.js';
+import { findRule, ruleCatalogue } from '../validation/registry.js';
 
 /** `hitl explain CODE`: the rule's documentation page, or undefined for an unknown code. */
 export function explainRule(code: string): string | undefined {

@@ -1,6 +1,6 @@
-import { citationLines } from '../../governance/citations.js';
-import type { RuleMeta } from '../../validation/rule.js';
-import type { SeverityOverride } from '../../settings/rule-settings.js';
+import { citationLines } from '../governance/citations.js';
+import type { RuleMeta } from '../validation/rule.js';
+import type { SeverityOverride } from '../settings/rule-settings.js';
 
 /** `hitl rules`: the catalogue as a table (text) or a stable JSON list. */
 export function formatRules(rules: readonly RuleMeta[], format: 'text' | 'json', severityOf: (rule: RuleMeta) => SeverityOverride): string {

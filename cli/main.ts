@@ -2,29 +2,30 @@ import { existsSync, statSync } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs, styleText } from 'node:util';
-import type { LangiumSharedCoreServices } from 'langium';
-import { createHitlCoreServices } from '../hitl-module.js';
-import { ruleDoc } from '../documentation/rule-docs.js';
-import { buildComplianceReport, type ReportFinding } from '../report/compliance-report.js';
-import { renderJson as renderReportJson, renderMarkdown } from '../report/render.js';
-import { CONFIG_FILE_NAME, type ConfigProblem } from '../settings/config-file.js';
-import { ignoreMatcher } from '../settings/ignore-patterns.js';
-import { readConfig, type LoadedConfig } from '../workspace/workspace-config.js';
-import { findWorkspace } from '../workspace/workspace-root.js';
+import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { createHitlCoreServices, type HitlCoreServices } from '../language/hitl-module.js';
+import { ruleDoc } from '../language/documentation/rule-docs.js';
+import { explainRule, similarCodes } from '../language/documentation/explain.js';
+import { formatRules } from '../language/documentation/rule-list.js';
+import { buildComplianceReport, type ReportFinding } from '../language/report/compliance-report.js';
+import { renderJson as renderReportJson, renderMarkdown } from '../language/report/render.js';
+import { CONFIG_FILE_NAME, type ConfigProblem } from '../language/settings/config-file.js';
+import { ignoreMatcher } from '../language/settings/ignore-patterns.js';
+import { readConfig, type LoadedConfig } from '../language/workspace/workspace-config.js';
+import { findWorkspace } from '../language/workspace/workspace-root.js';
+import { parseDate } from '../language/util/quantities.js';
+import { ruleCatalogue } from '../language/validation/registry.js';
+import type { SuppressionInfo } from '../language/validation/suppressions.js';
+import { summarise, type CheckResult, type FileResult, type Finding } from '../language/headless/check-result.js';
+import { formatGithub } from '../language/headless/formats/github.js';
+import { formatJson } from '../language/headless/formats/json.js';
+import { formatSarif } from '../language/headless/formats/sarif.js';
+import { formatText, plainStyle, type TextStyle } from '../language/headless/formats/text.js';
+import { checkFiles, collectHitlFiles, WorkspaceError, type GivenPath, type IgnoredPath } from '../language/headless/workspace-check.js';
 import { BoundedNodeFileSystemProvider, isInside } from './node-file-system.js';
-import type { HitlCoreServices } from '../hitl-module.js';
-import { parseDate } from '../util/quantities.js';
-import { ruleCatalogue } from '../validation/registry.js';
-import { summarise, type CheckResult, type FileResult, type Finding } from './check-result.js';
-import { explainRule, similarCodes } from './commands/explain.js';
-import { formatRules } from './commands/rules.js';
-import { formatGithub } from './formats/github.js';
-import { formatJson } from './formats/json.js';
-import { formatSarif } from './formats/sarif.js';
-import { formatText, plainStyle, type TextStyle } from './formats/text.js';
-import { checkFiles, collectHitlFiles, displayPath, UsageError, type IgnoredPath } from './workspace-loader.js';
-import { URI, type LangiumDocument } from 'langium';
-import type { SuppressionInfo } from '../validation/suppressions.js';
+
+/** A problem with the command line or the file system: reported on stderr, exit code 2. */
+export class UsageError extends Error {}
 
 declare const HITL_VERSION: string;
 const VERSION = typeof HITL_VERSION === 'string' ? HITL_VERSION : '0.0.0-dev';
@@ -68,7 +69,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     try {
         return await dispatch(argv, io);
     } catch (error) {
-        if (error instanceof UsageError) {
+        if (error instanceof UsageError || error instanceof WorkspaceError) {
             io.stderr(`hitl: ${error.message}\n`);
             return 2;
         }
@@ -233,23 +234,27 @@ async function loadWorkspace(positionals: readonly string[], values: WorkspaceVa
     const displayRoot = repositoryRoot(io.cwd);
     const ignored = ignoredPaths(config);
     // Paths that the workspace ignores (test fixtures, say) are not part of it: they form a workspace of their own.
-    const root = ignored && absoluteInputs.every((input) => ignored(input)) ? start : location.root.fsPath;
-    const files = await collectHitlFiles(inputs, io.cwd, { ignored });
+    const root = ignored && absoluteInputs.every((input) => ignored(URI.file(input))) ? start : location.root.fsPath;
+    const fileSystem = shared.workspace.FileSystemProvider;
+    const given = (paths: readonly string[]): GivenPath[] => paths.map((p) => ({ given: p, uri: URI.file(path.resolve(io.cwd, p)) }));
+    const files = await collectHitlFiles(fileSystem, given(inputs), { ignored });
     if (files.length === 0) throw new UsageError(`no .hitl files found in ${inputs.join(', ')}`);
     const context = [
-        ...(await collectHitlFiles([root], io.cwd, { ignored, skipUnreadable: true })),
-        ...(values.workspace ? await collectHitlFiles(values.workspace, io.cwd, { ignored }) : []),
+        ...(await collectHitlFiles(fileSystem, given([root]), { ignored, skipUnreadable: true })),
+        ...(values.workspace ? await collectHitlFiles(fileSystem, given(values.workspace), { ignored }) : []),
     ];
-    if (values.output !== undefined) await checkOutputPath(path.resolve(io.cwd, values.output), values.output, [...files, ...context, ...(config.file ? [config.file] : [])]);
-    const { result, documents } = await checkFiles(shared, { files, context, cwd: displayRoot, workspaceRoot: root, validateContext });
+    const read = [...files, ...context].map((uri) => uri.fsPath);
+    if (values.output !== undefined) await checkOutputPath(path.resolve(io.cwd, values.output), values.output, [...read, ...(config.file ? [config.file] : [])]);
+    const display = (uri: URI) => displayPath(displayRoot, uri.fsPath);
+    const { result, documents } = await checkFiles(shared, { files, context, display, validateContext });
     const configFindings = config.file && config.problems.length > 0 ? [configFileResult(displayPath(displayRoot, config.file), config.problems)] : [];
-    const reportedUris = new Set(files.map((file) => URI.file(file).toString()));
+    const reportedUris = new Set(files.map((uri) => uri.toString()));
     return { result: { files: [...configFindings, ...result.files] }, documents, root: displayRoot, reportedUris, config };
 }
 
 /** Services over the bounded file system, the workspace found from `start`, and its configuration applied. */
 async function openWorkspace(start: string, values: Pick<WorkspaceValues, 'config' | 'today'>, io: CliIo) {
-    const fileSystem = new BoundedNodeFileSystemProvider();
+    const fileSystem = new BoundedNodeFileSystemProvider('refuse');
     const { shared, Hitl } = createHitlCoreServices({ fileSystemProvider: () => fileSystem });
     const location = await findWorkspace(fileSystem, URI.file(start));
     fileSystem.restrictTo([location.root]);
@@ -297,7 +302,10 @@ function ignoredPaths(config: CliConfig): IgnoredPath | undefined {
     if (!config.file || patterns.length === 0) return undefined;
     const base = path.dirname(config.file);
     const matches = ignoreMatcher(patterns);
-    return (absolute) => absolute !== base && isInside(base, absolute) && matches(path.relative(base, absolute).split(path.sep).join('/'));
+    return (uri) => {
+        const absolute = uri.fsPath;
+        return absolute !== base && isInside(base, absolute) && matches(path.relative(base, absolute).split(path.sep).join('/'));
+    };
 }
 
 /**
@@ -373,6 +381,13 @@ const colourStyle: TextStyle = {
     info: (t) => styleText('cyan', t, { validateStream: false }),
     dim: (t) => styleText('dim', t, { validateStream: false }),
 };
+
+/** Relative to the root with forward slashes; files outside the root keep their absolute path. */
+function displayPath(root: string, absolute: string): string {
+    const relative = path.relative(root, absolute);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return absolute.split(path.sep).join('/');
+    return relative.split(path.sep).join('/');
+}
 
 /**
  * Paths in reports are relative to the repository root (the nearest folder with `.git`),

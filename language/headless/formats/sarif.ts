@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { citationLines } from '../../governance/citations.js';
 import type { CheckResult, Finding, Region } from '../check-result.js';
-import { UsageError } from '../workspace-loader.js';
+import { WorkspaceError } from '../workspace-check.js';
 import type { RuleMeta } from '../../validation/rule.js';
 
 const LEVELS = { error: 'error', warning: 'warning', info: 'note' } as const;
@@ -26,7 +26,7 @@ export const DEFAULT_DOCS_BASE_URL = 'https://github.com/hitl-dev/hitl/blob/main
 function docsBase(given: string | undefined): string {
     const base = given === undefined || given === '' ? DEFAULT_DOCS_BASE_URL : given;
     if (!URL.canParse(base) || !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(base)) {
-        throw new UsageError(`HITL_DOCS_BASE_URL must be an absolute URL such as https://example.org/hitl/docs/, not '${base}'`);
+        throw new WorkspaceError(`HITL_DOCS_BASE_URL must be an absolute URL such as https://example.org/hitl/docs/, not '${base}'`);
     }
     return new URL(base.endsWith('/') ? base : `${base}/`).href;
 }
