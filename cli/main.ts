@@ -255,7 +255,7 @@ async function loadWorkspace(positionals: readonly string[], values: WorkspaceVa
 /** Services over the bounded file system, the workspace found from `start`, and its configuration applied. */
 async function openWorkspace(start: string, values: Pick<WorkspaceValues, 'config' | 'today'>, io: CliIo) {
     const fileSystem = new BoundedNodeFileSystemProvider('refuse');
-    const { shared, Hitl } = createHitlCoreServices({ fileSystemProvider: () => fileSystem });
+    const { shared, Hitl } = createHitlCoreServices({ now: () => new Date(), fileSystemProvider: () => fileSystem });
     const location = await findWorkspace(fileSystem, URI.file(start));
     fileSystem.restrictTo([location.root]);
     const config = await configure(Hitl, shared, values, location.configFile, io);

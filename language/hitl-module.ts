@@ -23,7 +23,7 @@ import { HitlLinker } from './references/hitl-linker.js';
 import { HitlDocumentBuilder } from './workspace/document-builder.js';
 import { HitlIndexManager } from './workspace/index-manager.js';
 import { NameIndex } from './workspace/name-index.js';
-import { Clock, RuleSettings } from './settings/rule-settings.js';
+import { Clock, RuleSettings, type TimeSource } from './settings/rule-settings.js';
 
 export type HitlAddedServices = {
     governance: {
@@ -43,10 +43,10 @@ export type HitlCoreServices = LangiumCoreServices & HitlAddedServices;
 export type HitlServices = LangiumServices & HitlAddedServices;
 
 /** Language-level services: parsing, scoping and validation. */
-export const HitlModule: Module<HitlCoreServices, PartialLangiumCoreServices & HitlAddedServices> = {
+export const createHitlModule = (context: HitlContext): Module<HitlCoreServices, PartialLangiumCoreServices & HitlAddedServices> => ({
     governance: {
         RuleSettings: () => new RuleSettings(),
-        Clock: () => new Clock(),
+        Clock: () => new Clock(context.now),
     },
     parser: {
         LangiumParser: (services) => createGuardedParser(services),
@@ -64,7 +64,13 @@ export const HitlModule: Module<HitlCoreServices, PartialLangiumCoreServices & H
     workspace: {
         NameIndex: (services) => new NameIndex(services.shared),
     },
-};
+});
+
+/** What the shell hands the core besides a file system. */
+export interface HitlContext {
+    /** The clock for expiry checks (reviews, suppressions). */
+    readonly now: TimeSource;
+}
 
 /**
  * Shared services replacing Langium's defaults for the core: which documents an edit rebuilds
@@ -84,12 +90,12 @@ export const HitlSharedModule: Module<LangiumSharedCoreServices, PartialLangiumS
  * same modules, so both see the same parser, scoping and rule registry, and the CLI bundle
  * carries no editor code.
  */
-export function createHitlCoreServices(context: DefaultSharedCoreModuleContext): {
+export function createHitlCoreServices(context: DefaultSharedCoreModuleContext & HitlContext): {
     shared: LangiumSharedCoreServices;
     Hitl: HitlCoreServices;
 } {
     const shared = inject(createDefaultSharedCoreModule(context), HitlGeneratedSharedModule, HitlSharedModule);
-    const Hitl = inject(createDefaultCoreModule({ shared }), HitlGeneratedModule, HitlModule);
+    const Hitl = inject(createDefaultCoreModule({ shared }), HitlGeneratedModule, createHitlModule(context));
     shared.ServiceRegistry.register(Hitl);
     registerHitlRules(Hitl);
     // Nobody sends a configuration without a client; mark it ready so builds don't wait.

@@ -11,5 +11,5 @@ process.on('uncaughtException', (error) => connection.console.error(`hitl: uncau
 process.on('unhandledRejection', (reason) => connection.console.error(`hitl: unhandled rejection ${String(reason)}`));
 
 // Every read is bounded and stays in the workspace: a committed FIFO or link to /dev/zero cannot hang the server.
-const { shared } = createHitlServices({ connection, fileSystemProvider: () => new BoundedNodeFileSystemProvider() });
+const { shared } = createHitlServices({ now: () => new Date(), connection, fileSystemProvider: () => new BoundedNodeFileSystemProvider() });
 startLanguageServer(shared);

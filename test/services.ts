@@ -5,12 +5,12 @@ import type { HitlFile } from '../language/generated/ast.js';
 
 /** Fresh core services (parse, link, validate) over an in-memory file system. */
 export function createTestServices() {
-    return createHitlCoreServices(EmptyFileSystem);
+    return createHitlCoreServices({ ...EmptyFileSystem, now: () => new Date() });
 }
 
 /** Fresh services with the editor features (hover, completion, quick fixes, formatting). */
 export function createEditorTestServices() {
-    return createHitlServices(EmptyFileSystem);
+    return createHitlServices({ ...EmptyFileSystem, now: () => new Date() });
 }
 
 let counter = 0;

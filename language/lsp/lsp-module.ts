@@ -9,7 +9,7 @@ import {
     type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { HitlGeneratedModule, HitlGeneratedSharedModule } from '../generated/module.js';
-import { HitlModule, HitlSharedModule, type HitlServices } from '../hitl-module.js';
+import { createHitlModule, HitlSharedModule, type HitlContext, type HitlServices } from '../hitl-module.js';
 import { registerHitlRules } from '../validation/registry.js';
 import { prepareConnection } from './language-server.js';
 import { HitlCodeActionProvider } from './code-actions.js';
@@ -48,12 +48,12 @@ export const HitlSharedLspModule: Module<LangiumSharedServices, PartialLangiumSh
 };
 
 /** The core with the editor services: formatting, completion, hover, quick fixes, the connection. */
-export function createHitlServices(context: DefaultSharedModuleContext): {
+export function createHitlServices(context: DefaultSharedModuleContext & HitlContext): {
     shared: LangiumSharedServices;
     Hitl: HitlServices;
 } {
     const shared = inject(createDefaultSharedCoreModule(context), createDefaultSharedLSPModule(context), HitlGeneratedSharedModule, HitlSharedModule, HitlSharedLspModule);
-    const Hitl = inject(createDefaultCoreModule({ shared }), createDefaultLSPModule({ shared }), HitlGeneratedModule, HitlModule, HitlLspModule);
+    const Hitl = inject(createDefaultCoreModule({ shared }), createDefaultLSPModule({ shared }), HitlGeneratedModule, createHitlModule(context), HitlLspModule);
     shared.ServiceRegistry.register(Hitl);
     registerHitlRules(Hitl);
     if (context.connection) {

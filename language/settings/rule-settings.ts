@@ -48,16 +48,21 @@ export class RuleSettings {
     }
 }
 
+/** What time it is: the shell's clock, injected, so the core never reads one itself. */
+export type TimeSource = () => Date;
+
 /** Today's date (UTC) for expiry checks; fixed in tests and with `hitl check --today`. */
 export class Clock {
     private fixed: Date | undefined;
+
+    constructor(private readonly now: TimeSource) {}
 
     fix(date: Date | undefined): void {
         this.fixed = date;
     }
 
     today(): Date {
-        const now = this.fixed ?? new Date();
+        const now = this.fixed ?? this.now();
         return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
     }
 }

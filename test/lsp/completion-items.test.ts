@@ -10,7 +10,7 @@ let services: ReturnType<typeof createHitlServices>;
 let parse: ReturnType<typeof parseHelper<HitlFile>>;
 
 beforeEach(() => {
-    services = createHitlServices(EmptyFileSystem);
+    services = createHitlServices({ ...EmptyFileSystem, now: () => new Date() });
     parse = parseHelper<HitlFile>(services.Hitl);
 });
 

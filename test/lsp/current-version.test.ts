@@ -31,14 +31,14 @@ const workflowName = (shared: LangiumSharedServices) =>
 
 describe('requests are answered for the text the editor has', () => {
     test('a request for the current version is answered', async () => {
-        const { shared } = createHitlServices(EmptyFileSystem);
+        const { shared } = createHitlServices({ ...EmptyFileSystem, now: () => new Date() });
         await open(shared, 'workflow Old { }');
         const answer = await forCurrentVersion(shared, async () => workflowName(shared))(params, new CancellationTokenSource().token);
         expect(answer).toBe('Old');
     });
 
     test('a request whose document changes before its answer is ready gets ContentModified', async () => {
-        const { shared } = createHitlServices(EmptyFileSystem);
+        const { shared } = createHitlServices({ ...EmptyFileSystem, now: () => new Date() });
         const textDocument = await open(shared, 'workflow Old { }');
         const answer = await forCurrentVersion(shared, async () => {
             const name = workflowName(shared);
@@ -50,7 +50,7 @@ describe('requests are answered for the text the editor has', () => {
     });
 
     test('a request sent right after an edit waits for the edit to be parsed and answers for the new text', async () => {
-        const { shared } = createHitlServices(EmptyFileSystem);
+        const { shared } = createHitlServices({ ...EmptyFileSystem, now: () => new Date() });
         const textDocument = await open(shared, 'workflow Old { }');
         edit(textDocument, 'workflow New { }');
         const answer = forCurrentVersion(shared, async () => workflowName(shared))(params, new CancellationTokenSource().token);
@@ -59,7 +59,7 @@ describe('requests are answered for the text the editor has', () => {
     });
 
     test('a request waiting for a parse is cancelled when the client cancels it', async () => {
-        const { shared } = createHitlServices(EmptyFileSystem);
+        const { shared } = createHitlServices({ ...EmptyFileSystem, now: () => new Date() });
         const textDocument = await open(shared, 'workflow Old { }');
         edit(textDocument, 'workflow New { }');
         const cancel = new CancellationTokenSource();
@@ -69,7 +69,7 @@ describe('requests are answered for the text the editor has', () => {
     });
 
     test('a request about a file the editor does not have open is answered as is', async () => {
-        const { shared } = createHitlServices(EmptyFileSystem);
+        const { shared } = createHitlServices({ ...EmptyFileSystem, now: () => new Date() });
         const document = shared.workspace.LangiumDocumentFactory.fromString('workflow Disk { }', URI.parse(uri));
         shared.workspace.LangiumDocuments.addDocument(document);
         const answer = await forCurrentVersion(shared, async () => workflowName(shared))(params, new CancellationTokenSource().token);
@@ -78,7 +78,7 @@ describe('requests are answered for the text the editor has', () => {
 });
 
 test('a request without a text document is refused as invalid, not failed with a crash', async () => {
-    const { shared } = createHitlServices(EmptyFileSystem);
+    const { shared } = createHitlServices({ ...EmptyFileSystem, now: () => new Date() });
     for (const bad of [{}, { textDocument: {} }, { textDocument: { uri: 42 } }, null]) {
         const answer = await forCurrentVersion(shared, async () => 'answer')(bad as never, new CancellationTokenSource().token);
         expect((answer as ResponseError<void>).code, JSON.stringify(bad)).toBe(ErrorCodes.InvalidParams);
@@ -93,7 +93,7 @@ describe('the language server connection', () => {
         const toServer = new PassThrough();
         const toClient = new PassThrough();
         const connection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-        const { shared } = createHitlServices({ connection, ...EmptyFileSystem });
+        const { shared } = createHitlServices({ now: () => new Date(), connection, ...EmptyFileSystem });
         const textDocument = await open(shared, 'workflow Old { }');
         connection.onHover(async () => {
             edit(textDocument, 'workflow New { }');

@@ -9,7 +9,7 @@ let services: ReturnType<typeof createHitlServices>;
 let parse: ReturnType<typeof parseHelper>;
 
 beforeEach(() => {
-    services = createHitlServices(EmptyFileSystem);
+    services = createHitlServices({ ...EmptyFileSystem, now: () => new Date() });
     parse = parseHelper(services.Hitl);
 });
 
@@ -215,7 +215,7 @@ describe('outline, folding, highlighting, formatting', () => {
 
 describe('workspace', () => {
     test('a broken file does not stop its neighbours being resolved and checked', async () => {
-        const { shared } = createHitlServices(EmptyFileSystem);
+        const { shared } = createHitlServices({ ...EmptyFileSystem, now: () => new Date() });
         const make = (name: string, text: string) => {
             const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///ws/${name}`));
             shared.workspace.LangiumDocuments.addDocument(document);

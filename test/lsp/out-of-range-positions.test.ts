@@ -11,7 +11,7 @@ let services: ReturnType<typeof createHitlServices>;
 let document: LangiumDocument;
 
 beforeAll(async () => {
-    services = createHitlServices(EmptyFileSystem);
+    services = createHitlServices({ ...EmptyFileSystem, now: () => new Date() });
     document = await parseHelper(services.Hitl)(text, { documentUri: 'file:///ws/w.hitl', validation: true });
 });
 

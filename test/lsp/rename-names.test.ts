@@ -12,7 +12,7 @@ const organisation = 'role Underwriter { authority 1 }\nrole HeadOfCredit { auth
 const flow = 'workflow W {\n    gate Review {\n        reviewer Underwriter\n        on approve -> Done\n    }\n    outcome Done\n    access {\n        mask Applications.income in audit\n    }\n}\n';
 
 beforeEach(async () => {
-    services = createHitlServices(EmptyFileSystem);
+    services = createHitlServices({ ...EmptyFileSystem, now: () => new Date() });
     const parse = parseHelper(services.Hitl);
     org = await parse(organisation, { documentUri: 'file:///ws/org.hitl', validation: true });
     workflow = await parse(flow, { documentUri: 'file:///ws/w.hitl', validation: true });

@@ -17,7 +17,7 @@ beforeEach(async () => {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const connection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    const { shared } = createHitlServices({ connection, ...EmptyFileSystem });
+    const { shared } = createHitlServices({ now: () => new Date(), connection, ...EmptyFileSystem });
     startLanguageServer(shared);
     client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     client.listen();

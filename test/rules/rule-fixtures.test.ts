@@ -16,7 +16,7 @@ const GENERATED_FIRING_FIXTURES: Record<string, string> = {
 };
 
 async function findingsOf(fixture: FixtureCase) {
-    const { shared } = createHitlCoreServices(NodeFileSystem);
+    const { shared } = createHitlCoreServices({ ...NodeFileSystem, now: () => new Date() });
     const { result } = await checkFiles(shared, { files: fixture.files.map((file) => URI.file(file)), display: (uri) => uri.fsPath });
     // Suppressed findings are reported apart; a fixture's expectations are about active ones.
     return result.files.flatMap((file) => file.findings.filter((finding) => !finding.suppression).map((finding) => ({ ...finding, file: file.path })));

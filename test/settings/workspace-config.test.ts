@@ -10,7 +10,7 @@ import { createHitlServices } from '../../language/lsp/lsp-module.js';
 async function openWorkspace(files: Record<string, string>) {
     const dir = mkdtempSync(path.join(tmpdir(), 'hitl-ws-'));
     for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-    const { shared } = createHitlServices(NodeFileSystem);
+    const { shared } = createHitlServices({ ...NodeFileSystem, now: () => new Date() });
     await shared.workspace.WorkspaceManager.initializeWorkspace([{ uri: URI.file(dir).toString(), name: 'ws' }]);
     await shared.workspace.WorkspaceManager.ready;
     const document = shared.workspace.LangiumDocuments.getDocument(URI.file(path.join(dir, 'w.hitl')))!;
