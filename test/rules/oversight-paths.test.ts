@@ -382,7 +382,7 @@ workflow Claims {
         const document = await buildDocument(
             claims('reviews Payout, ScoreFraud, Later').replace('    outcome Done\n', '    ai step Later {\n        task drafting\n        then Done\n    }\n\n    outcome Done\n').replace('        risk high\n        then Done', '        risk high\n        then Later'),
         );
-        const messages = findings(document, 'oversight/gate-bypass').map((d) => d.message);
+        const messages = findings(document, 'oversight/gate-bypass').map((d) => String(d.message));
         expect(messages).toContain(
             "Gate 'Assessment' reviews 'Payout', which is a decision, not an AI step, so it protects no AI output; name the AI steps whose output the reviewer checks (upstream of it: 'ExtractDetails' and 'ScoreFraud').",
         );
@@ -425,7 +425,7 @@ ${gates}
         const [finding, ...others] = findings(document, 'oversight/gate-bypass');
         expect(others).toEqual([]);
         expect(finding.message).toMatch(/^AI step 'Score' reaches decision 'Payout' \(risk high\) with its output unreviewed: Score → Hop0 → Hop1 → Hop2 → Hop3 → Hop4 → … 26 more steps … → \(approve\) Gate1 → \(approve\) Gate2 → \(approve\) Gate3 → \(approve\) Gate4 → \(approve\) Payout;/);
-        expect(finding.message.match(/reviews only the output of 'Other'/g)).toHaveLength(3);
+        expect(String(finding.message).match(/reviews only the output of 'Other'/g)).toHaveLength(3);
         expect(finding.message).toContain('and 2 more steps on the path let it through.');
         expect(finding.relatedInformation!.length).toBeLessThanOrEqual(12);
         expect(finding.relatedInformation!.map((info) => info.message)[0]).toBe("Step 1 of the path: 'Score'");
