@@ -208,7 +208,7 @@ export function stronglyConnectedComponents(graph: FlowGraph): Step[][] {
 }
 
 /** How many steps a path shows in a message or in related locations before it is shortened. */
-export const MAX_PATH_STEPS = 12;
+const MAX_PATH_STEPS = 12;
 
 /**
  * The positions of a path's steps that are shown: all of them, or for a long path the first

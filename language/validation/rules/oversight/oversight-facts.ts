@@ -60,7 +60,7 @@ export function isPersonStep(step: Step): boolean {
  * every role or AI actor it holds, through nested teams, is an AI actor (a team with no
  * members named is taken at its word: people).
  */
-export function isPersonParty(party: Party): boolean {
+function isPersonParty(party: Party): boolean {
     if (isRole(party)) return true;
     if (isAiActor(party)) return false;
     const individuals = [...partiesIn(party)].filter((member) => !isTeam(member));
