@@ -146,7 +146,7 @@ export function effectiveAuthority(party: Party | undefined, as: 'target' | 'han
 }
 
 /** The role with the highest declared authority among those a team holds (on ties, the first by name, so messages are stable). */
-export function mostSeniorMember(team: Team): Role | undefined {
+function mostSeniorMember(team: Team): Role | undefined {
     let senior: Role | undefined;
     for (const party of partiesIn(team)) {
         if (!isRole(party) || party.authority === undefined) continue;

@@ -77,7 +77,7 @@ export function stepNoun(step: Step): string {
     return 'Step';
 }
 
-export function authorityOf(party: Party | undefined): number | undefined {
+function authorityOf(party: Party | undefined): number | undefined {
     return isRole(party) || isTeam(party) ? party.authority : undefined;
 }
 

@@ -44,7 +44,7 @@ export interface Duty {
 }
 
 /** The review permissions a gate allows; a gate that declares no `allows` is oversight/gate-actions' finding, and counts as allowing all. */
-export function reviewPermissionsOf(gate: Gate): readonly string[] {
+function reviewPermissionsOf(gate: Gate): readonly string[] {
     if (gate.allows.length === 0) return REVIEW_PERMISSIONS;
     return REVIEW_PERMISSIONS.filter((permission) => gate.allows.includes(permission));
 }
