@@ -63,9 +63,20 @@ export function isHumanStep(step: Step): boolean {
     return isGate(step) || isManualQueue(step);
 }
 
-/** Roles and teams are people; AI actors are not. */
+/**
+ * Roles are people; AI actors are not; a team is people unless every role or AI actor it holds,
+ * through nested teams, is an AI actor (a team with no members named is taken at its word).
+ */
 export function isHumanParty(party: Party | undefined): boolean {
-    return isRole(party) || isTeam(party);
+    if (isRole(party)) return true;
+    if (!isTeam(party)) return false;
+    const individuals = [...partiesIn(party)].filter((member) => !isTeam(member));
+    return individuals.length === 0 || individuals.some((member) => !isAiActor(member));
+}
+
+/** A party that is no person, for messages: `AI actor 'X'`, or `team 'T' (all its members AI actors)`. */
+export function nonPersonLabel(party: Party): string {
+    return isTeam(party) ? `team '${party.name}' (all its members AI actors)` : `AI actor '${party.name}'`;
 }
 
 export function isAiParty(party: Party | undefined): boolean {

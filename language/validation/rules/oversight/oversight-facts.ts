@@ -1,5 +1,4 @@
 import {
-    isAiActor,
     isAiStep,
     isEscalation,
     isEscalationRule,
@@ -20,7 +19,7 @@ import {
     type Workflow,
 } from '../../../generated/ast.js';
 import { automaticExits, flowGraphOf, NO_PERSON_EVENTS, reachableFrom, shownPositions, type FlowEdge, type FlowGraph } from '../../../analysis/flow-graph.js';
-import { aiStepsOf, partiesIn } from '../../../analysis/governance.js';
+import { aiStepsOf, isHumanParty } from '../../../analysis/governance.js';
 import type { RelatedNode } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
 import { chainOf, escalationReferencesOf, type Chain, type EscalationReference } from '../escalation/escalation-facts.js';
@@ -49,22 +48,10 @@ export function resolved<T>(references: ReadonlyArray<{ ref?: T }>): T[] {
 export function isPersonStep(step: Step): boolean {
     if (isGate(step)) {
         const reviewers = resolved(step.reviewers);
-        return reviewers.length === 0 || reviewers.some(isPersonParty);
+        return reviewers.length === 0 || reviewers.some(isHumanParty);
     }
-    if (isManualQueue(step)) return !step.owner?.ref || isPersonParty(step.owner.ref);
+    if (isManualQueue(step)) return !step.owner?.ref || isHumanParty(step.owner.ref);
     return false;
-}
-
-/**
- * Whether a party includes a person: a role does, an AI actor does not, a team does unless
- * every role or AI actor it holds, through nested teams, is an AI actor (a team with no
- * members named is taken at its word: people).
- */
-function isPersonParty(party: Party): boolean {
-    if (isRole(party)) return true;
-    if (isAiActor(party)) return false;
-    const individuals = [...partiesIn(party)].filter((member) => !isTeam(member));
-    return individuals.length === 0 || individuals.some((member) => !isAiActor(member));
 }
 
 /** Who stands at a gate or queue that no person staffs, for messages: `AI actor 'X'`, `team 'T', all its members AI actors`. */
