@@ -1,5 +1,5 @@
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
-import { isAiActor, isHitlFile, isTeam, isWorkflow, type Workflow } from '../generated/ast.js';
+import { isHitlFile, isWorkflow, type Workflow } from '../generated/ast.js';
 import { REQUIREMENTS } from '../governance/requirements.js';
 import type { RuleMeta } from '../validation/rule.js';
 import type { SuppressionInfo } from '../validation/suppressions.js';
@@ -83,20 +83,23 @@ function toRowFinding(finding: ReportFinding) {
     return { code: finding.code, line: finding.range.start.line + 1, message: finding.message };
 }
 
-/** Top-level declarations a workflow refers to, with the models of its AI actors and the members of its teams. */
+/**
+ * Top-level declarations a workflow refers to, directly or through other declarations: the
+ * models of its AI actors, the members of its teams, the escalations its chains hand over to,
+ * in any file. Each declaration is read once.
+ */
 function declarationsUsedBy(workflow: Workflow): AstNode[] {
     const used = new Set<AstNode>();
-    const add = (node: AstNode | undefined) => {
-        if (!node || used.has(node) || node === workflow) return;
-        const topLevel = topLevelOf(node);
-        if (!topLevel || topLevel === workflow || used.has(topLevel)) return;
-        used.add(topLevel);
-        if (isAiActor(topLevel)) add(topLevel.model?.ref);
-        if (isTeam(topLevel)) topLevel.members.forEach((member) => add(member.ref));
-    };
-    for (const node of AstUtils.streamAst(workflow)) {
-        for (const reference of AstUtils.streamReferences(node)) {
-            add('ref' in reference.reference ? reference.reference.ref : undefined);
+    const pending: AstNode[] = [workflow];
+    while (pending.length > 0) {
+        for (const node of AstUtils.streamAst(pending.pop()!)) {
+            for (const reference of AstUtils.streamReferences(node)) {
+                const target = 'ref' in reference.reference ? reference.reference.ref : undefined;
+                const topLevel = target && topLevelOf(target);
+                if (!topLevel || topLevel === workflow || used.has(topLevel)) continue;
+                used.add(topLevel);
+                pending.push(topLevel);
+            }
         }
     }
     return [...used];

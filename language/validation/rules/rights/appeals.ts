@@ -1,9 +1,9 @@
 import type { AstNode } from 'langium';
-import { isDecision, isGate, isManualQueue } from '../../../generated/ast.js';
-import type { AppealExemption, Decision, Party, Step, Workflow } from '../../../generated/ast.js';
+import type { AppealExemption, Decision, Party, Workflow } from '../../../generated/ast.js';
 import { aiStepsOf, decisionsOf, isHumanParty } from '../../../analysis/governance.js';
 import { defineRule, type Report } from '../../rule.js';
-import { partiesOverlap } from '../../../analysis/governance.js';
+import { overlapOf, partiesOverlap } from '../../../analysis/governance.js';
+import { dutiesOf, type DutyKind } from '../security/duties.js';
 import { quoted } from '../../../util/names.js';
 
 /** What an appeal needs; the explanation of the AI's role only where there is AI. */
@@ -92,20 +92,21 @@ function checkExemption(decision: Decision, report: Report): void {
     });
 }
 
-/** The parts people play in a workflow's steps that make them party to its decisions. */
-export function involvementsOf(workflow: Workflow): Array<{ party: Party; step: Step; role: string; node: AstNode }> {
-    const involvements: Array<{ party: Party; step: Step; role: string; node: AstNode }> = [];
-    for (const step of workflow.steps) {
-        if (isGate(step)) {
-            for (const reviewer of step.reviewers) if (reviewer.ref) involvements.push({ party: reviewer.ref, step, role: `reviews gate ${quoted(step.name)}`, node: step });
-        } else if (isManualQueue(step)) {
-            if (step.owner?.ref) involvements.push({ party: step.owner.ref, step, role: `owns queue ${quoted(step.name)}`, node: step });
-        } else if (isDecision(step)) {
-            if (step.decidedBy?.ref) involvements.push({ party: step.decidedBy.ref, step, role: `decides ${quoted(step.name)}`, node: step });
-            if (step.veto?.ref) involvements.push({ party: step.veto.ref, step, role: `holds the veto on ${quoted(step.name)}`, node: step });
-        }
-    }
-    return involvements;
+/** Conflicts named in one finding; the rest are counted. */
+const MAX_NAMED = 5;
+
+/** Duties that make a party part of the decisions appealed against. */
+const DECIDING_DUTIES: ReadonlySet<DutyKind> = new Set(['reviewer', 'queue-owner', 'escalation', 'decider', 'veto']);
+
+/**
+ * The parts people play in a workflow's steps that make them party to its decisions: gate
+ * reviewers, queue owners, every level of the escalation chains its steps reach (through
+ * hand-overs, across files), deciders and veto holders.
+ */
+export function involvementsOf(workflow: Workflow): Array<{ party: Party; role: string; node: AstNode }> {
+    return dutiesOf(workflow)
+        .filter((duty) => DECIDING_DUTIES.has(duty.kind))
+        .map((duty) => ({ party: duty.party, role: duty.what, node: duty.node }));
 }
 
 export const appealReviewersMustBeIndependent = defineRule({
@@ -118,15 +119,33 @@ export const appealReviewersMustBeIndependent = defineRule({
             const reviewer = appeal.reviewer?.ref;
             const workflow = appeal.$container;
             if (!reviewer || !workflow) return;
-            const conflicts = involvementsOf(workflow).filter((involvement) => partiesOverlap(reviewer, involvement.party));
+            // One conflict per place: a chain reached from several gates is one level, however often reached.
+            const places = new Set<AstNode>();
+            const conflicts = involvementsOf(workflow).filter((involvement) => partiesOverlap(reviewer, involvement.party) && !places.has(involvement.node) && !!places.add(involvement.node));
             if (conflicts.length === 0) return;
-            const described = conflicts.map((c) => (c.party === reviewer ? c.role : `${c.role} (as ${quoted(c.party.name)})`));
+            const described = conflicts.slice(0, MAX_NAMED).map((c) => `${c.role}${through(reviewer, c.party)}`);
+            if (conflicts.length > MAX_NAMED) described.push(`and ${conflicts.length - MAX_NAMED} more`);
             report({
                 node: appeal,
                 property: 'reviewer',
                 message: `Appeal reviewer ${quoted(reviewer.name)} is not independent: it ${described.join(', ')}; name a person or team that takes no part in the workflow's reviews and decisions.`,
-                related: conflicts.map((c) => ({ node: c.node, message: `${quoted(c.party.name)} ${c.role}` })),
+                related: conflicts.slice(0, MAX_NAMED).map((c) => ({ node: c.node, message: `${quoted(c.party.name)} ${c.role}` })),
             });
         },
     },
 });
+
+/** How the appeal reviewer is the party with a duty, when it is not that party itself. */
+function through(reviewer: Party, party: Party): string {
+    const overlap = overlapOf(reviewer, party);
+    switch (overlap?.relation) {
+        case 'holds':
+            return ` (through its member ${quoted(party.name)})`;
+        case 'member':
+            return ` (as a member of team ${quoted(party.name)})`;
+        case 'shares':
+            return ` (through ${quoted(overlap.shared.name)}, also in team ${quoted(party.name)})`;
+        default:
+            return '';
+    }
+}
