@@ -2,7 +2,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { describe, expect, test } from 'vitest';
 import { effectiveAuthority, overlapOf, peopleOf } from '../../language/analysis/governance.js';
 import { isRole, isTeam, type HitlFile, type Party } from '../../language/generated/ast.js';
-import { buildDocument, buildWorkspace, createTestServices } from '../services.js';
+import { buildDocument, buildWorkspace, createEditorTestServices } from '../services.js';
 
 /** The 1-based line and the file name of each related location, with its message. */
 function relatedOf(diagnostic: Diagnostic) {
@@ -266,7 +266,7 @@ workflow Loans {
 
 describe('security/least-privilege counts each member of a team', () => {
     async function quickFixFor(document: Awaited<ReturnType<typeof buildDocument>>, diagnostic: Diagnostic) {
-        const { Hitl } = createTestServices();
+        const { Hitl } = createEditorTestServices();
         const actions = await Hitl.lsp.CodeActionProvider!.getCodeActions(document, {
             textDocument: { uri: document.uri.toString() },
             range: diagnostic.range,
