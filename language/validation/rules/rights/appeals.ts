@@ -5,6 +5,7 @@ import { aiStepsOf, decisionsOf, isHumanParty } from '../../../analysis/governan
 import { defineRule } from '../../rule.js';
 import { partiesOverlap } from '../../../analysis/governance.js';
 import { quoted } from '../../../util/names.js';
+import { isZeroDuration } from '../values/governed-values.js';
 
 /** What an appeal needs; the explanation of the AI's role only where there is AI. */
 export function missingAppealParts(workflow: Workflow): string[] {
@@ -24,6 +25,16 @@ export const rightsDecisionsMustBeAppealable = defineRule({
     severity: 'error',
     requirements: ['G34'],
     checks: {
+        // An appeal due in no time cannot be heard, in whatever workflow it is written.
+        AppealSpec: (appeal, report) => {
+            if (!isZeroDuration(appeal.sla)) return;
+            report({
+                node: appeal,
+                property: 'sla',
+                evidence: 'presence',
+                message: `Appeals in workflow ${quoted(appeal.$container.name)} are due within 'sla ${appeal.sla}', so no appeal can be heard in time and the SLA promises nothing; write the time a reviewer needs, such as 'sla 14d'.`,
+            });
+        },
         Workflow: (workflow, report) => {
             const decisions = decisionsOf(workflow).filter((decision) => decision.affectsUserRights);
             if (decisions.length === 0) return;
