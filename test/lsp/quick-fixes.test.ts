@@ -106,4 +106,36 @@ describe('quick fixes for a finding on a value its rule judges', () => {
         const text = ['workflow W {', '    gate G {', '        sla 0h', '        on approve -> Done', '    }', '    outcome Done', '}', ''].join('\n');
         expect(await actionsFor(text, 'escalation/timeout-required', 2)).toEqual([]);
     });
+
+    test('an incident notice without a deadline is offered one, and keeps its channel', async () => {
+        const text = [
+            'channel Mail {',
+            '    kind email',
+            '}',
+            'role Manager {',
+            '    authority 3',
+            '}',
+            'model M {',
+            '    version "1"',
+            '}',
+            'workflow W {',
+            '    ai step S {',
+            '        model M',
+            '        then Done',
+            '    }',
+            '    outcome Done',
+            '    incident {',
+            '        notify Manager via Mail',
+            '    }',
+            '}',
+            '',
+        ].join('\n');
+        const [action] = await actionsFor(text, 'data/incident-route', 16);
+        expect(action.title).toBe('Notify Manager within 24h');
+        const [edits] = Object.values(action.edit!.changes!);
+        const fixed = TextDocument.applyEdits(TextDocument.create('file:///fix.hitl', 'hitl', 1, text), edits);
+        expect(fixed).toContain('        notify Manager via Mail within 24h\n');
+        const [after] = await buildWorkspace({ 'fix.hitl': fixed });
+        expect((after.diagnostics ?? []).filter((d) => d.code === 'data/incident-route')).toEqual([]);
+    });
 });
