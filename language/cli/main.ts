@@ -5,7 +5,7 @@ import { parseArgs, styleText } from 'node:util';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { createHitlServices } from '../hitl-module.js';
 import { ruleDoc } from '../documentation/rule-docs.js';
-import { buildComplianceReport, type ReportFinding } from '../report/compliance-report.js';
+import { buildComplianceReport, hasViolations, reportFindingsOf } from '../report/compliance-report.js';
 import { renderJson as renderReportJson, renderMarkdown } from '../report/render.js';
 import { CONFIG_FILE_NAME, type ConfigProblem } from '../settings/config-file.js';
 import { ignoreMatcher } from '../settings/ignore-patterns.js';
@@ -23,8 +23,7 @@ import { formatJson } from './formats/json.js';
 import { formatSarif } from './formats/sarif.js';
 import { formatText, plainStyle, type TextStyle } from './formats/text.js';
 import { checkFiles, collectHitlFiles, displayPath, UsageError, type IgnoredPath } from './workspace-loader.js';
-import { URI, type LangiumDocument } from 'langium';
-import type { SuppressionInfo } from '../validation/suppressions.js';
+import { URI } from 'langium';
 
 declare const HITL_VERSION: string;
 const VERSION = typeof HITL_VERSION === 'string' ? HITL_VERSION : '0.0.0-dev';
@@ -152,7 +151,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
 
 const REPORT_FORMATS = ['markdown', 'json'] as const;
 
-/** `hitl report`: exit 0 when no requirement is violated, 1 otherwise (like check). */
+/** `hitl report`: exit 0 when no requirement is violated, in a workflow or outside every workflow; 1 otherwise (like check). */
 async function report(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseArgs({
         args: [...args],
@@ -177,18 +176,9 @@ async function report(args: readonly string[], io: CliIo): Promise<number> {
     } else {
         io.stdout(output);
     }
-    return compliance.workflows.some((w) => w.requirements.some((r) => r.status === 'violated')) ? 1 : 0;
+    return hasViolations(compliance) ? 1 : 0;
 }
 
-function reportFindingsOf(document: LangiumDocument): ReportFinding[] {
-    return (document.diagnostics ?? []).map((diagnostic) => ({
-        code: String(diagnostic.code),
-        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
-        uri: document.uri.toString(),
-        range: diagnostic.range,
-        suppression: (diagnostic.data as { suppression?: SuppressionInfo } | undefined)?.suppression,
-    }));
-}
 
 async function rules(args: readonly string[], io: CliIo): Promise<number> {
     const { values } = parseArgs({ args: [...args], options: { format: { type: 'string', short: 'f', default: 'text' }, config: { type: 'string', short: 'c' } } });
