@@ -1,6 +1,7 @@
 import {
     isEventRoute,
     isGate,
+    isManualQueue,
     isOtherwiseRoute,
     isOutcome,
     isThenRoute,
@@ -9,6 +10,7 @@ import {
     type Step,
     type Workflow,
 } from '../generated/ast.js';
+import { conditionText } from './conditions.js';
 
 /**
  * How an item moves along an edge. `flow` is the normal path, `branch` a conditional one,
@@ -25,7 +27,13 @@ export interface FlowEdge {
     readonly label: string;
     /** The route that declares this edge (the gate's timeout route for derived edges). */
     readonly route: Route;
-    /** True when the item moves on without any human acting (a timeout that auto-approves). */
+    /**
+     * True when the edge leaves a gate or manual queue without anyone there acting: a timeout
+     * that approves or skips, an `on timeout -> Step` route, a route on an event that is no
+     * person's action (`unavailable`, `error`, `abnormal-output`, `low-confidence`), with or
+     * without a policy (`use P`). Whether the step's reviewers are people at all is not an
+     * edge's property: see `isPersonStep` in the oversight facts.
+     */
     readonly bypassesHuman: boolean;
 }
 
@@ -37,6 +45,9 @@ export interface FlowGraph {
 }
 
 const FALLBACK_EVENTS = new Set(['unavailable', 'abnormal-output', 'low-confidence', 'error']);
+
+/** Events on which an item leaves a step without a person there having acted on it. */
+export const NO_PERSON_EVENTS: ReadonlySet<string> = new Set(['timeout', ...FALLBACK_EVENTS]);
 
 const graphs = new WeakMap<Workflow, FlowGraph>();
 
@@ -63,6 +74,11 @@ function buildFlowGraph(workflow: Workflow): FlowGraph {
     };
 }
 
+/** A step where people act on the item: a gate or a manual queue. */
+function hasPeople(step: Step): boolean {
+    return isGate(step) || isManualQueue(step);
+}
+
 function edgesOf(step: Step): FlowEdge[] {
     if (isOutcome(step)) return [];
     const edges: FlowEdge[] = [];
@@ -71,37 +87,44 @@ function edgesOf(step: Step): FlowEdge[] {
         if (isThenRoute(route) && to) {
             edges.push({ from: step, to, kind: 'flow', label: 'then', route, bypassesHuman: false });
         } else if (isWhenRoute(route) && to) {
-            edges.push({ from: step, to, kind: 'branch', label: `when ${conditionText(route)}`, route, bypassesHuman: false });
+            edges.push({ from: step, to, kind: 'branch', label: `when ${conditionText(route.condition)}`, route, bypassesHuman: false });
         } else if (isOtherwiseRoute(route) && to) {
             edges.push({ from: step, to, kind: 'branch', label: 'otherwise', route, bypassesHuman: false });
         } else if (isEventRoute(route)) {
             if (to) {
-                edges.push({ from: step, to, kind: eventKind(route.event), label: route.event, route, bypassesHuman: false });
-            } else if (route.event === 'timeout' && route.action && isGate(step)) {
-                edges.push(...timeoutEdges(step, route, route.action.kind));
+                edges.push({ from: step, to, kind: eventKind(route.event), label: route.event, route, bypassesHuman: hasPeople(step) && NO_PERSON_EVENTS.has(route.event) });
+            } else if (route.event === 'timeout' && route.action && hasPeople(step)) {
+                edges.push(...automaticExits(step, route.action.kind, route, `timeout → ${route.action.kind}`));
             }
         }
     }
     return edges;
 }
 
-/** A gate's timeout action reuses the gate's own outcome routes: `approve` moves on as if approved. */
-function timeoutEdges(gate: Step & { routes: Route[] }, timeoutRoute: Route, action: string): FlowEdge[] {
-    const follows = action === 'approve' ? 'approve' : action === 'deny' ? 'reject' : undefined;
-    if (!follows) return []; // escalate and pause keep the item with people
+/**
+ * Where a step sends an item that a timeout action (its own, or the last one of an escalation
+ * chain it hands the item to) settles without anyone acting. `approve` follows the step's
+ * `on approve` routes, or its onward routes (`then`, `when`, `otherwise`) when it has no
+ * approve route; `skip` passes the item on as though the step were not there: its onward
+ * routes, or its approve routes when it has none; both bypass the people there. `deny`
+ * follows the reject routes and fails closed. `escalate` and `pause` keep the item with
+ * people: no edge. Every edge goes where one of the step's own routes already goes, so the
+ * graph's reachability does not change. Each edge's route is `route`, the one that says so,
+ * or where there is none (an `escalate on timeout` rule) the route it follows.
+ */
+export function automaticExits(step: Step, action: string, route: Route | undefined, label: string): FlowEdge[] {
+    if (isOutcome(step)) return [];
+    const onEvent = (event: string) => step.routes.filter((r) => isEventRoute(r) && r.event === event);
+    const onward = step.routes.filter((r) => isThenRoute(r) || isWhenRoute(r) || isOtherwiseRoute(r));
+    let follows: Route[];
+    if (action === 'approve') follows = onEvent('approve').length > 0 ? onEvent('approve') : onward;
+    else if (action === 'skip') follows = onward.length > 0 ? onward : onEvent('approve');
+    else if (action === 'deny') follows = onEvent('reject');
+    else return [];
     const edges: FlowEdge[] = [];
-    for (const route of gate.routes) {
-        const to = route.target?.ref;
-        if (isEventRoute(route) && route.event === follows && to) {
-            edges.push({
-                from: gate,
-                to,
-                kind: 'timeout',
-                label: `timeout → ${action}`,
-                route: timeoutRoute,
-                bypassesHuman: action === 'approve',
-            });
-        }
+    for (const followed of follows) {
+        const to = followed.target?.ref;
+        if (to) edges.push({ from: step, to, kind: 'timeout', label, route: route ?? followed, bypassesHuman: action !== 'deny' });
     }
     return edges;
 }
@@ -109,12 +132,6 @@ function timeoutEdges(gate: Step & { routes: Route[] }, timeoutRoute: Route, act
 function eventKind(event: string): EdgeKind {
     if (event === 'timeout') return 'timeout';
     return FALLBACK_EVENTS.has(event) ? 'fallback' : 'outcome';
-}
-
-function conditionText(route: { condition?: { label?: string; $cstNode?: { text: string } } }): string {
-    const condition = route.condition;
-    if (!condition) return '?';
-    return condition.label ?? condition.$cstNode?.text ?? '?';
 }
 
 /** Steps reachable from `from`, itself included. */
@@ -185,12 +202,32 @@ export function stronglyConnectedComponents(graph: FlowGraph): Step[][] {
     return components;
 }
 
-/** `A → B → C`, with each hop's label where it is not plain flow. */
+/** How many steps a path shows in a message or in related locations before it is shortened. */
+const MAX_PATH_STEPS = 12;
+
+/**
+ * The positions of a path's steps that are shown: all of them, or for a long path the first
+ * and last few (`undefined` stands for the run left out between them).
+ */
+export function shownPositions(count: number, max = MAX_PATH_STEPS): Array<number | undefined> {
+    const all = Array.from({ length: count }, (_, i) => i);
+    if (count <= max) return all;
+    const head = Math.ceil((max - 1) / 2);
+    const tail = max - 1 - head;
+    return [...all.slice(0, head), undefined, ...all.slice(count - tail)];
+}
+
+/**
+ * `A → B → C`, with each hop's label where it is not plain flow; a long path shows its first
+ * and last steps and how many lie between.
+ */
 export function describePath(edges: readonly FlowEdge[]): string {
     if (edges.length === 0) return '';
     const parts = [edges[0].from.name];
     for (const edge of edges) {
         parts.push(edge.kind === 'flow' ? edge.to.name : `(${edge.label}) ${edge.to.name}`);
     }
-    return parts.join(' → ');
+    const shown = shownPositions(parts.length);
+    const left = parts.length - shown.length + 1;
+    return shown.map((position) => (position === undefined ? `… ${left} more steps …` : parts[position])).join(' → ');
 }

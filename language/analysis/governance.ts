@@ -11,7 +11,9 @@ import {
     type AiStep,
     type Decision,
     type Party,
+    type Role,
     type Step,
+    type Team,
     type Workflow,
 } from '../generated/ast.js';
 import { flowGraphOf, reachableFrom, type FlowEdge, type FlowGraph } from './flow-graph.js';
@@ -61,9 +63,20 @@ export function isHumanStep(step: Step): boolean {
     return isGate(step) || isManualQueue(step);
 }
 
-/** Roles and teams are people; AI actors are not. */
+/**
+ * Roles are people; AI actors are not; a team is people unless every role or AI actor it holds,
+ * through nested teams, is an AI actor (a team with no members named is taken at its word).
+ */
 export function isHumanParty(party: Party | undefined): boolean {
-    return isRole(party) || isTeam(party);
+    if (isRole(party)) return true;
+    if (!isTeam(party)) return false;
+    const individuals = [...partiesIn(party)].filter((member) => !isTeam(member));
+    return individuals.length === 0 || individuals.some((member) => !isAiActor(member));
+}
+
+/** A party that is no person, for messages: `AI actor 'X'`, or `team 'T' (all its members AI actors)`. */
+export function nonPersonLabel(party: Party): string {
+    return isTeam(party) ? `team '${party.name}' (all its members AI actors)` : `AI actor '${party.name}'`;
 }
 
 export function isAiParty(party: Party | undefined): boolean {
@@ -91,6 +104,66 @@ export function partiesOverlap(a: Party | undefined, b: Party | undefined): bool
     const inA = partiesIn(a);
     for (const party of partiesIn(b)) if (inA.has(party)) return true;
     return false;
+}
+
+/**
+ * The people a party stands for: the roles and AI actors it is or holds, through nested teams.
+ * A team with no resolvable member stands for itself (there is nobody else to name).
+ */
+export function peopleOf(party: Party | undefined): Party[] {
+    const people = [...partiesIn(party)].filter((p) => !isTeam(p));
+    return people.length === 0 && party ? [party] : people;
+}
+
+/**
+ * How two overlapping parties are the same people, from `a`'s side, for messages: `a` is `b`,
+ * holds it, is held by it, or shares a person with it. Undefined when they do not overlap.
+ */
+export function overlapOf(a: Party, b: Party): { relation: 'same' | 'holds' | 'member' | 'shares'; shared: Party } | undefined {
+    if (a === b) return { relation: 'same', shared: a };
+    const inA = partiesIn(a);
+    if (inA.has(b)) return { relation: 'holds', shared: b };
+    const inB = partiesIn(b);
+    if (inB.has(a)) return { relation: 'member', shared: a };
+    let shared: Party | undefined;
+    for (const party of inB) {
+        if (!inA.has(party)) continue;
+        if (!isTeam(party)) return { relation: 'shares', shared: party };
+        shared ??= party;
+    }
+    return shared ? { relation: 'shares', shared } : undefined;
+}
+
+/**
+ * The authority a party counts with when escalations are compared (G19). A role counts with
+ * the `authority` it declares. A team stands for its members, so its declared authority is
+ * bounded by theirs: as the party an item is escalated **to** (`target`), a team counts as no
+ * higher than its most senior member (the least of its own authority and that member's); as
+ * the party an item is escalated **from** (`handler`), it counts as high as its most senior
+ * member (the greater of the two), because any member may have handled the item. A team that
+ * declares no authority counts with its most senior member's. Members are every role it holds,
+ * through nested teams; members without `authority` and AI actors are not counted. `member`
+ * names the role whose authority decided the value when it is not the team's own.
+ */
+export function effectiveAuthority(party: Party | undefined, as: 'target' | 'handler'): { value: number | undefined; member?: Role } {
+    if (isRole(party)) return { value: party.authority };
+    if (!isTeam(party)) return { value: undefined };
+    const declared = party.authority;
+    const senior = mostSeniorMember(party);
+    if (!senior) return { value: declared };
+    const seniority = senior.authority!;
+    if (declared === undefined || (as === 'target' ? seniority < declared : seniority > declared)) return { value: seniority, member: senior };
+    return { value: declared };
+}
+
+/** The role with the highest declared authority among those a team holds (on ties, the first by name, so messages are stable). */
+function mostSeniorMember(team: Team): Role | undefined {
+    let senior: Role | undefined;
+    for (const party of partiesIn(team)) {
+        if (!isRole(party) || party.authority === undefined) continue;
+        if (!senior || party.authority > senior.authority! || (party.authority === senior.authority && party.name < senior.name)) senior = party;
+    }
+    return senior;
 }
 
 /** Decisions an item can reach after this step, in declaration order. */

@@ -29,7 +29,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
     { id: 'G03', title: 'A stop control with owner and safe state', notApplicable: needsAi },
     { id: 'G04', title: 'Reviewers see output, confidence, explanation and model version', notApplicable: needsAi },
     { id: 'G05', title: 'High-risk gates require a rationale and do not pre-select', notApplicable: needsHighRisk },
-    { id: 'G06', title: 'Marked categories get four-eyes review', notApplicable: (w) => (decisionsOf(w).some((d) => d.fourEyesCategory) ? undefined : 'no decision is marked for four-eyes review') },
+    { id: 'G06', title: 'Marked categories get four-eyes review', notApplicable: (w) => (decisionsOf(w).some((d) => d.fourEyesCategories.length > 0) ? undefined : 'no decision is marked for four-eyes review') },
     { id: 'G07', title: 'Separation of duties', notApplicable: (w) => needsHumanStep(w) && needsHighRisk(w) },
     { id: 'G08', title: 'Oversight roles declare competence or training', notApplicable: (w) => needsHumanStep(w) && needsDecision(w) },
     { id: 'G09', title: 'Critical decision kinds stay human', notApplicable: (w) => (decisionsOf(w).some((d) => d.kind === 'risk-tradeoff' || d.kind === 'compliance-judgment' || d.kind === 'external-commitment') ? undefined : 'no risk trade-off, compliance judgment or external commitment') },

@@ -136,9 +136,9 @@ function whitespaceBetween(previous: LeafCstNode, next: LeafCstNode, gap: string
     return tight(previous, next) ? '' : ' ';
 }
 
-/** Tokens written without a space: `a, b`, `85%`, `Dataset.field`. */
+/** Tokens written without a space: `a, b`, `85%`, `Dataset.field`, `(a or b)`. */
 function tight(previous: LeafCstNode, next: LeafCstNode): boolean {
-    return next.text === ',' || next.text === '%' || next.text === '.' || previous.text === '.';
+    return next.text === ',' || next.text === '%' || next.text === '.' || previous.text === '.' || previous.text === '(' || next.text === ')';
 }
 
 const itemStarts = new WeakMap<CstNode, boolean>();

@@ -133,4 +133,14 @@ describe('hitl report', () => {
         expect(g18.findings.map((f) => f.code)).toContain('escalation/timeout-required');
         expect(rows.find((r) => r.id === 'G34')).toMatchObject({ status: 'not-applicable', reason: 'no decision affects user rights' });
     });
+
+    test('a chain that approves on timeout, handed over to in a third file, violates G01 and G18 alike', () => {
+        const fixture = path.join(REPO, 'test', 'fixtures', 'rules', 'oversight', 'gate-bypass', 'chain-across-files');
+        const run = hitl(['report', fixture, '--format', 'json']);
+        expect(run.code).toBe(1);
+        const rows = (JSON.parse(run.stdout) as { workflows: Array<{ requirements: Array<{ id: string; status: string; findings: Array<{ code: string }> }> }> }).workflows[0].requirements;
+        expect(rows.find((r) => r.id === 'G01')).toMatchObject({ status: 'violated', findings: [{ code: 'oversight/gate-bypass' }] });
+        // The G18 finding sits on the last chain, which the workflow reaches only through the first one.
+        expect(rows.find((r) => r.id === 'G18')).toMatchObject({ status: 'violated', findings: [{ code: 'escalation/fail-closed' }] });
+    });
 });

@@ -39,6 +39,38 @@ describe('formatter', () => {
         );
     });
 
+    test('writes compound conditions with single spaces and parentheses hugging what they group', async () => {
+        const messy = [
+            'workflow W {',
+            '  category big "Big"  when amount>10',
+            '  ai step A {',
+            '    when ( big  and not (x == 1 or x==2) )or   y=="z" probability 20% -> B',
+            '    otherwise -> B',
+            '  }',
+            '  decision B { four-eyes category big',
+            '  no appeal because "x" approved by R on 2026-01-01 }',
+            '}',
+        ].join('\n');
+        const formatted = await format(messy);
+        expect(formatted).toBe(
+            [
+                'workflow W {',
+                '    category big "Big" when amount > 10',
+                '    ai step A {',
+                '        when (big and not (x == 1 or x == 2)) or y == "z" probability 20% -> B',
+                '        otherwise -> B',
+                '    }',
+                '    decision B {',
+                '        four-eyes category big',
+                '        no appeal because "x" approved by R on 2026-01-01',
+                '    }',
+                '}',
+                '',
+            ].join('\n'),
+        );
+        expect(await format(formatted!)).toBe(formatted);
+    });
+
     test('keeps comments and the author\'s line breaks inside long lists', async () => {
         const text = [
             '// header',

@@ -163,6 +163,29 @@ describe('dependencies on the files that refer to a declaration', () => {
     });
 });
 
+describe('a bypass through an escalation chain handed over across files', () => {
+    const organisation = `${channel}role Lead { channel Mail  authority 2 }\nrole Head { channel Mail  authority 3  final authority }\nescalation Leads {\n    to Lead via Mail within 1d\n    on timeout escalate to Heads\n}\n`;
+    const heads = (action: string) => `escalation Heads {\n    to Head via Mail within 1d\n    on timeout ${action}\n}\n`;
+    const workflow =
+        'workflow Lending {\n    start Score\n    ai step Score {\n        then Review\n    }\n    gate Review {\n        reviewer Lead\n        sla 8h\n        on approve -> Lend\n        on reject -> Lend\n        on timeout escalate to Leads\n    }\n    decision Lend {\n        risk high\n        then Done\n    }\n    outcome Done { result "decided" }\n}\n';
+
+    test("the workflow's finding follows edits to the last chain, two files away", async () => {
+        const workspace = await EditorWorkspace.open('chain-bypass', { 'organisation.hitl': organisation, 'heads.hitl': heads('deny'), 'workflow.hitl': workflow });
+        expect(workspace.codes('workflow.hitl')).not.toContain('oversight/gate-bypass');
+
+        await workspace.edit({ 'heads.hitl': heads('approve') });
+
+        expect(workspace.codes('workflow.hitl')).toContain('oversight/gate-bypass');
+        expect(workspace.codes('heads.hitl')).toContain('escalation/fail-closed');
+        await expectSameAsFreshBuild(workspace);
+
+        await workspace.edit({ 'heads.hitl': heads('pause') });
+
+        expect(workspace.codes('workflow.hitl')).not.toContain('oversight/gate-bypass');
+        await expectSameAsFreshBuild(workspace);
+    });
+});
+
 describe('an edit re-checks what depends on it, and nothing else', () => {
     const organisation = `${channel}role Reviewer { channel Mail  authority 1 }\n`;
     const workflow = (name: string, sla: string) => `workflow ${name} {\n    queue Q${name} {\n        owner Reviewer\n        timeout ${sla}\n        raci { informed Reviewer }\n    }\n}\n`;

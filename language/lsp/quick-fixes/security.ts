@@ -2,10 +2,14 @@ import { GrammarUtils, type LangiumDocument } from 'langium';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { isGrant, isWorkflow, type AccessSpec, type Grant } from '../../generated/ast.js';
 import { maskingGaps } from '../../validation/rules/security/masking.js';
+import { unusedGrant } from '../../validation/rules/security/permissions.js';
 import { appendToBlock, enclosing, quickFix, type QuickFixContext, type QuickFixes } from './quick-fix.js';
 
-/** Removes the permission the diagnostic points at from its `allow` line (the line, if it was the only one). */
-function removePermission(context: QuickFixContext): ReturnType<QuickFixes[string]> {
+/**
+ * Removes the permission the diagnostic points at from its `allow` line (the line, if it was
+ * the only one), unless `keep` says the permission must stay.
+ */
+function removePermission(context: QuickFixContext, keep: (grant: Grant, permission: string) => boolean = () => false): ReturnType<QuickFixes[string]> {
     const grant = enclosing(context, isGrant);
     if (!grant?.$cstNode) return undefined;
     const { document } = context;
@@ -14,6 +18,7 @@ function removePermission(context: QuickFixContext): ReturnType<QuickFixes[strin
     const index = nodes.findIndex((node) => node.offset === offset);
     if (index < 0) return undefined;
     const permission = grant.permissions[index];
+    if (keep(grant, permission)) return undefined;
     const party = grant.party?.$refText ?? 'the party';
     let edit: TextEdit;
     if (nodes.length === 1) {
@@ -64,5 +69,10 @@ export const securityFixes: QuickFixes = {
     // Removing a right never widens what anyone may do; a gate reviewer or veto holder that is
     // an AI actor needs a person chosen by the author, so those findings have no fix.
     'security/ai-approval-rights': (context) => removePermission(context),
-    'security/least-privilege': (context) => removePermission(context),
+    // A team's grant that some of its members use is narrowed by hand, member by member.
+    'security/least-privilege': (context) =>
+        removePermission(context, (grant, permission) => {
+            const use = unusedGrant(grant, permission);
+            return !!use && use.unused.length < use.people.length;
+        }),
 };

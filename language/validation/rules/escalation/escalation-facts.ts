@@ -20,7 +20,7 @@ import {
     type TimeoutAction,
 } from '../../../generated/ast.js';
 import type { FlowEdge, FlowGraph } from '../../../analysis/flow-graph.js';
-import { decisionsFedBy, findUnblockedPath, isHumanStep, riskRank } from '../../../analysis/governance.js';
+import { decisionsFedBy, effectiveAuthority, findUnblockedPath, isHumanStep, riskRank } from '../../../analysis/governance.js';
 import type { RelatedNode } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
 
@@ -77,7 +77,7 @@ export function stepNoun(step: Step): string {
     return 'Step';
 }
 
-export function authorityOf(party: Party | undefined): number | undefined {
+function authorityOf(party: Party | undefined): number | undefined {
     return isRole(party) || isTeam(party) ? party.authority : undefined;
 }
 
@@ -94,6 +94,29 @@ export function partyLabel(party: Party): string {
     const parts = [authority !== undefined ? `authority ${authority}` : 'no authority declared'];
     if (hasFinalAuthority(party)) parts.push('final authority');
     return `${quoted(party.name)} (${parts.join(', ')})`;
+}
+
+/**
+ * A party with the authority it counts with on one side of an escalation (see
+ * `effectiveAuthority`): a team shows its own authority and, when a member's decides the
+ * comparison, which member that is.
+ */
+export function authorityLabel(party: Party, as: 'target' | 'handler'): string {
+    if (!isTeam(party)) return partyLabel(party);
+    const { value, member } = effectiveAuthority(party, as);
+    const declared = party.authority;
+    let authority: string;
+    if (!member) authority = declared !== undefined ? `authority ${declared}` : 'no authority declared, nor by any member';
+    else if (declared === undefined) authority = `no authority declared; its most senior member ${quoted(member.name)} has authority ${value}`;
+    else if (as === 'target') authority = `authority ${declared}, but its most senior member ${quoted(member.name)} has only authority ${value}`;
+    else authority = `authority ${declared}, but its member ${quoted(member.name)} has authority ${value}`;
+    return `team ${quoted(party.name)} (${authority}${party.final ? ', final authority' : ''})`;
+}
+
+/** Related location for the member whose authority a team counts with, when it is not the team's own. */
+export function memberRelated(party: Party, as: 'target' | 'handler'): RelatedNode[] {
+    const { member } = effectiveAuthority(party, as);
+    return member ? [{ node: member, message: `${quoted(member.name)} (authority ${member.authority}), member of team ${quoted(party.name)}` }] : [];
 }
 
 /** One party on an escalation chain. */

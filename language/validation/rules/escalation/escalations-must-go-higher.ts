@@ -1,13 +1,15 @@
 import type { AstNode } from 'langium';
-import { isEscalation, type Escalation, type Party, type Step } from '../../../generated/ast.js';
-import { defineRule, type Report } from '../../rule.js';
+import { isEscalation, isTeam, type Escalation, type Party, type Step } from '../../../generated/ast.js';
+import { defineRule, type RelatedNode, type Report } from '../../rule.js';
+import { effectiveAuthority, partiesOverlap } from '../../../analysis/governance.js';
 import {
-    authorityOf,
+    authorityLabel,
     chainOf,
     escalationReferencesOf,
     handlerNoun,
     handlersOf,
     isAiParty,
+    memberRelated,
     partyLabel,
     stepNoun,
     type ChainLevel,
@@ -16,7 +18,9 @@ import { quoted } from '../../../util/names.js';
 
 /**
  * G19: an escalation goes up. From a step, the first party it reaches outranks everyone who
- * handles the step; along a chain, every level outranks the one before.
+ * handles the step; along a chain, every level outranks the one before. Teams count with
+ * their members (`effectiveAuthority`): no higher than the most senior member as a target, as
+ * high as the most senior member as the party escalated from.
  */
 export const escalationsMustGoHigher = defineRule({
     code: 'escalation/higher-authority',
@@ -38,11 +42,16 @@ function checkStep(step: Step, report: Report): void {
         const target = reference.target;
         if (!target) continue;
         const first: Party | undefined = isEscalation(target) ? chainOf(target).levels[0]?.party : target;
-        // Escalating to the step's own handler is escalation/target-not-reviewer's finding.
-        if (!first || handlers.includes(first) || isAiParty(first)) continue;
-        const via = isEscalation(target) ? `${quoted(target.name)}, whose first level is ${partyLabel(first)}` : partyLabel(first);
-        const related = [{ node: first as AstNode, message: `${partyLabel(first)}` }, ...handlers.map((h) => ({ node: h as AstNode, message: `${noun} ${partyLabel(h)}` }))];
-        const firstAuthority = authorityOf(first);
+        // Escalating to the step's own handlers, or people among them, is escalation/target-not-reviewer's finding.
+        if (!first || isAiParty(first) || handlers.some((handler) => partiesOverlap(handler, first))) continue;
+        const firstLabel = authorityLabel(first, 'target');
+        const via = isEscalation(target) ? `${quoted(target.name)}, whose first level is ${firstLabel}` : firstLabel;
+        const related: RelatedNode[] = [
+            { node: first as AstNode, message: firstLabel },
+            ...memberRelated(first, 'target'),
+            ...handlers.flatMap((h) => [{ node: h as AstNode, message: `${noun} ${authorityLabel(h, 'handler')}` }, ...memberRelated(h, 'handler')]),
+        ];
+        const firstAuthority = effectiveAuthority(first, 'target').value;
         if (firstAuthority === undefined) {
             report({
                 node: reference.node,
@@ -52,7 +61,7 @@ function checkStep(step: Step, report: Report): void {
             });
             continue;
         }
-        const unranked = handlers.filter((h) => authorityOf(h) === undefined);
+        const unranked = handlers.filter((h) => effectiveAuthority(h, 'handler').value === undefined);
         if (unranked.length > 0) {
             report({
                 node: reference.node,
@@ -62,12 +71,13 @@ function checkStep(step: Step, report: Report): void {
             });
             continue;
         }
-        const highest = handlers.reduce((a, b) => (authorityOf(b)! > authorityOf(a)! ? b : a));
-        if (firstAuthority <= authorityOf(highest)!) {
+        const authority = (party: Party) => effectiveAuthority(party, 'handler').value!;
+        const highest = handlers.reduce((a, b) => (authority(b) > authority(a) ? b : a));
+        if (firstAuthority <= authority(highest)) {
             report({
                 node: reference.node,
                 property: 'target',
-                message: `${stepNoun(step)} ${quoted(step.name)} escalates to ${via}, not above its ${noun} ${partyLabel(highest)}; escalate to a party with authority above ${authorityOf(highest)}.`,
+                message: `${stepNoun(step)} ${quoted(step.name)} escalates to ${via}, not above its ${noun} ${authorityLabel(highest, 'handler')}; escalate to a party with authority above ${authority(highest)}.`,
                 related,
             });
         }
@@ -98,13 +108,15 @@ function checkChain(escalation: Escalation, report: Report): void {
             }
             return;
         }
-        const authority = authorityOf(party);
+        // A level is reached as a target and handled before the next one is reached.
+        const authority = effectiveAuthority(party, 'target').value;
         if (authority === undefined) {
             if (written) {
+                const none = isTeam(party) ? 'which declares no authority, nor does any of its members' : 'which declares no authority';
                 report({
                     node,
                     property: 'target',
-                    message: `Escalation ${quoted(escalation.name)} escalates to ${quoted(party.name)}, which declares no authority, so the chain cannot be shown to go higher; add 'authority <n>' to ${quoted(party.name)}.`,
+                    message: `Escalation ${quoted(escalation.name)} escalates to ${quoted(party.name)}, ${none}, so the chain cannot be shown to go higher; add 'authority <n>' to ${quoted(party.name)}.`,
                     related: [{ node: party, message: `${quoted(party.name)} declares no authority` }],
                 });
             }
@@ -112,16 +124,19 @@ function checkChain(escalation: Escalation, report: Report): void {
         }
         const previous = index > 0 ? levels[index - 1] : undefined;
         const before = previous?.party;
-        const beforeAuthority = authorityOf(before);
-        if (!previous || !before || beforeAuthority === undefined || isAiParty(before)) return;
+        if (!previous || !before || isAiParty(before)) return;
+        const beforeAuthority = effectiveAuthority(before, 'handler').value;
+        if (beforeAuthority === undefined) return;
         if (authority <= beforeAuthority) {
+            const from = authorityLabel(before, 'handler');
+            const to = authorityLabel(party, 'target');
             report({
                 node,
                 property: 'target',
                 message: handsOver
-                    ? `Escalation ${quoted(escalation.name)} hands over on timeout to ${quoted(level.escalation.name)}, which starts at ${partyLabel(party)}: not above its last level ${partyLabel(before)}; every step of an escalation goes higher.`
-                    : `Escalation ${quoted(escalation.name)} goes from ${partyLabel(before)} to ${partyLabel(party)}, which is not higher; order the levels by rising authority.`,
-                related: [levelRelated(previous, index - 1), levelRelated(level, index)],
+                    ? `Escalation ${quoted(escalation.name)} hands over on timeout to ${quoted(level.escalation.name)}, which starts at ${to}: not above its last level ${from}; every step of an escalation goes higher.`
+                    : `Escalation ${quoted(escalation.name)} goes from ${from} to ${to}, which is not higher; order the levels by rising authority.`,
+                related: [levelRelated(previous, index - 1), levelRelated(level, index), ...memberRelated(before, 'handler'), ...memberRelated(party, 'target')],
             });
         }
     });

@@ -1,4 +1,4 @@
-import { isAiActor } from '../../../generated/ast.js';
+import { isHumanParty, nonPersonLabel } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
 
@@ -15,14 +15,15 @@ export const criticalDecisionsMustStayHuman = defineRule({
         Decision: (decision, report) => {
             if (!decision.kind || !HUMAN_ONLY_KINDS.has(decision.kind)) return;
             const what = `Decision ${quoted(decision.name)} is a ${decision.kind}, which only a person may make`;
-            if (isAiActor(decision.decidedBy?.ref)) {
-                report({ node: decision, property: 'decidedBy', message: `${what}, but it is decided by AI actor ${quoted(decision.decidedBy.ref.name)}; write 'decided by <Role>' and let the AI only recommend.` });
+            const decider = decision.decidedBy?.ref;
+            if (decider && !isHumanParty(decider)) {
+                report({ node: decision, property: 'decidedBy', message: `${what}, but it is decided by ${nonPersonLabel(decider)}; write 'decided by <Role>' and let the AI only recommend.` });
             }
             const raci = decision.raci;
             for (const property of ['responsible', 'accountable'] as const) {
                 raci?.[property].forEach((party, index) => {
-                    if (isAiActor(party.ref)) {
-                        report({ node: raci, property, index, message: `${what}, but AI actor ${quoted(party.ref.name)} is ${property} for it; name a human role or team.` });
+                    if (party.ref && !isHumanParty(party.ref)) {
+                        report({ node: raci, property, index, message: `${what}, but ${nonPersonLabel(party.ref)} is ${property} for it; name a human role or team.` });
                     }
                 });
             }

@@ -1,7 +1,7 @@
 import {
-    isAiActor,
     isAiStep,
     isEscalation,
+    isEscalationRule,
     isEventRoute,
     isGate,
     isManualQueue,
@@ -9,17 +9,20 @@ import {
     isTeam,
     type AiModel,
     type AiStep,
+    type Escalation,
     type EscalationRule,
     type EscalationTarget,
     type Gate,
+    type ManualQueue,
     type Party,
     type Step,
     type Workflow,
 } from '../../../generated/ast.js';
-import { flowGraphOf, reachableFrom, type FlowEdge, type FlowGraph } from '../../../analysis/flow-graph.js';
-import { aiStepsOf } from '../../../analysis/governance.js';
+import { automaticExits, flowGraphOf, NO_PERSON_EVENTS, reachableFrom, shownPositions, type FlowEdge, type FlowGraph } from '../../../analysis/flow-graph.js';
+import { aiStepsOf, isHumanParty } from '../../../analysis/governance.js';
 import type { RelatedNode } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
+import { chainOf, escalationReferencesOf, type Chain, type EscalationReference } from '../escalation/escalation-facts.js';
 
 /**
  * Facts the oversight and RACI rules share: who a party stands for, which steps a person
@@ -38,25 +41,82 @@ export function resolved<T>(references: ReadonlyArray<{ ref?: T }>): T[] {
 }
 
 /**
- * A step where a person acts on the item: a gate not reviewed by AI actors only, or a manual
- * queue not owned by an AI actor. A gate whose reviewers are all AI actors is no human gate.
+ * A step where a person acts on the item: a gate not reviewed by AI alone, or a manual queue
+ * not owned by AI alone (see {@link isPersonParty}). A gate or queue with no reviewer or owner
+ * named counts as one: other rules ask for the name.
  */
 export function isPersonStep(step: Step): boolean {
     if (isGate(step)) {
         const reviewers = resolved(step.reviewers);
-        return reviewers.length === 0 || reviewers.some((reviewer) => !isAiActor(reviewer));
+        return reviewers.length === 0 || reviewers.some(isHumanParty);
     }
-    if (isManualQueue(step)) return !isAiActor(step.owner?.ref);
+    if (isManualQueue(step)) return !step.owner?.ref || isHumanParty(step.owner.ref);
     return false;
 }
 
+/** Who stands at a gate or queue that no person staffs, for messages: `AI actor 'X'`, `team 'T', all its members AI actors`. */
+export function describeNonPersons(step: Gate | ManualQueue): string {
+    const parties = isGate(step) ? resolved(step.reviewers) : step.owner?.ref ? [step.owner.ref] : [];
+    return parties.map((party) => (isTeam(party) ? `team ${quoted(party.name)}, all its members AI actors` : `AI actor ${quoted(party.name)}`)).join(' and ');
+}
+
 /**
- * An edge that moves an item on from a human step without anyone acting: a gate timeout that
- * auto-approves, or an explicit `on timeout -> Step` route (a queue left unattended, say).
+ * An edge on which an item leaves a gate or queue without anyone there acting: a timeout that
+ * approves or skips, a route on a timeout or an AI or system failure (with or without a
+ * policy), or an escalation chain that gives up by approving or skipping ({@link chainExitMoves}).
  * A timeout that denies follows the reject route: it fails closed and is not a bypass.
  */
 export function leavesWithoutHuman(edge: FlowEdge): boolean {
-    return edge.bypassesHuman || (edge.kind === 'timeout' && isEventRoute(edge.route) && edge.route.target !== undefined);
+    return edge.bypassesHuman;
+}
+
+/** The escalation chain that settles an item with nobody acting, behind a {@link Move}. */
+export interface ChainExit {
+    /** Where the step hands the item to the chain: `on timeout escalate to C`, `escalate on timeout to C`. */
+    readonly reference: EscalationReference;
+    readonly chain: Chain;
+    /** The escalation whose `on timeout approve|skip` ends the chain. */
+    readonly last: Escalation;
+    readonly action: 'approve' | 'skip';
+}
+
+/** A flow-graph edge, or a move derived from an escalation chain that gives up. */
+export interface Move extends FlowEdge {
+    readonly chainExit?: ChainExit;
+}
+
+/**
+ * Where an item goes when a gate or queue hands it to an escalation chain on an event that is
+ * no person's action (a timeout, a failure) and the chain's last level times out with
+ * `approve` or `skip`: along the step's approve or onward routes, as its own timeout action
+ * would (see `automaticExits`), with nobody having acted. The chain may be declared in another
+ * file and hand over to escalations in others; the graph is cached with the workflow's own
+ * text, so these moves are derived afresh on each call (the rule memoises them per check).
+ */
+export function chainExitMoves(step: Step): Move[] {
+    if (!isGate(step) && !isManualQueue(step)) return [];
+    const moves: Move[] = [];
+    for (const reference of escalationReferencesOf(step)) {
+        if (!isEscalation(reference.target) || !handsOverUnattended(reference)) continue;
+        const chain = chainOf(reference.target);
+        if (chain.loopsBackTo) continue;
+        const last = chain.escalations[chain.escalations.length - 1];
+        const action = last.onTimeout?.kind;
+        if (action !== 'approve' && action !== 'skip') continue;
+        const exit: ChainExit = { reference, chain, last, action };
+        const route = isEventRoute(reference.node.$container) ? reference.node.$container : undefined;
+        const event = route?.event ?? 'timeout';
+        const label = `${event} → ${chain.escalations.map((escalation) => escalation.name).join(' → ')} → ${action}`;
+        for (const edge of automaticExits(step, action, route, label)) moves.push({ ...edge, chainExit: exit });
+    }
+    return moves;
+}
+
+/** An escalation the step makes when nobody there has acted: on timeout, or on a failure route. */
+function handsOverUnattended(reference: EscalationReference): boolean {
+    if (isEscalationRule(reference.node)) return reference.node.triggers.includes('timeout');
+    const route = reference.node.$container;
+    return isEventRoute(route) && NO_PERSON_EVENTS.has(route.event);
 }
 
 /** The model behind an AI step: its own `model`, else its actor's. */
@@ -64,11 +124,20 @@ export function modelOf(step: AiStep): AiModel | undefined {
     return step.model?.ref ?? step.actor?.ref?.model?.ref;
 }
 
-/** AI steps whose output a gate reviews: the step it `reviews`, else every AI step upstream of it. */
+/**
+ * AI steps whose output a gate reviews: the AI steps its `reviews` list names, else (no list,
+ * or one naming no AI step, which the gate-bypass rule reports) every AI step upstream of it.
+ */
 export function aiStepsReviewedBy(gate: Gate): AiStep[] {
-    const reviewed = gate.reviews?.ref;
-    if (isAiStep(reviewed)) return [reviewed];
-    return [...downstreamOfAiSteps(gate.$container)].filter(([, reachable]) => reachable.has(gate)).map(([step]) => step);
+    const named = resolved(gate.reviews).filter(isAiStep);
+    if (named.length > 0) return [...new Set(named)];
+    return aiStepsUpstreamOf(gate);
+}
+
+/** AI steps from which a route leads to the step. */
+export function aiStepsUpstreamOf(step: Step): AiStep[] {
+    const workflow = step.$container;
+    return [...downstreamOfAiSteps(workflow)].filter(([ai, reachable]) => ai !== step && reachable.has(step)).map(([ai]) => ai);
 }
 
 const downstream = new WeakMap<Workflow, Map<AiStep, Set<Step>>>();
@@ -171,11 +240,11 @@ export function shortestUnclearedPath(
     return undefined;
 }
 
-/** Every step on a path, in order, as related information. */
+/** Every step on a path, in order, as related information; a long path's first and last steps only. */
 export function pathSteps(path: readonly FlowEdge[], describe: (step: Step, index: number) => string = (step, index) => `Step ${index + 1} of the path: ${quoted(step.name)}`): RelatedNode[] {
     if (path.length === 0) return [];
     const steps = [path[0].from, ...path.map((edge) => edge.to)];
-    return steps.map((step, index) => ({ node: step, message: describe(step, index) }));
+    return shownPositions(steps.length).flatMap((index) => (index === undefined ? [] : [{ node: steps[index], message: describe(steps[index], index) }]));
 }
 
 /** `Role 'X'`, `Team 'X'` or `AI actor 'X'`. */

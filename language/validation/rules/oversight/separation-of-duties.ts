@@ -1,7 +1,7 @@
-import { isStep, type Step } from '../../../generated/ast.js';
+import { isStep, type Party, type Step } from '../../../generated/ast.js';
 import { defineRule } from '../../rule.js';
 import { aiStepsReviewedBy, modelOf, partyLabel } from './oversight-facts.js';
-import { partiesOverlap } from '../../../analysis/governance.js';
+import { overlapOf, partiesOverlap } from '../../../analysis/governance.js';
 import { highRiskDecisionFedBy } from './reviewer-context.js';
 import { quoted } from '../../../util/names.js';
 
@@ -20,12 +20,13 @@ export const reviewersMustBeIndependent = defineRule({
                 for (const step of reviewed) {
                     const model = modelOf(step);
                     const owner = model?.owner?.ref;
-                    if (!model || !owner || !partiesOverlap(reviewer, owner)) continue;
+                    const overlap = model && owner ? overlapOf(reviewer, owner) : undefined;
+                    if (!model || !owner || !overlap) continue;
                     report({
                         node: gate,
                         property: 'reviewers',
                         index,
-                        message: `${partyLabel(reviewer)} reviews AI step ${quoted(step.name)} in gate ${quoted(gate.name)} but ${reviewer === owner ? 'owns' : `shares members with ${partyLabel(owner)}, the owner of`} model ${quoted(model.name)}; choose a reviewer independent of the model's owner.`,
+                        message: `${partyLabel(reviewer)} reviews AI step ${quoted(step.name)} in gate ${quoted(gate.name)} but ${ownership(overlap, owner)} model ${quoted(model.name)}; choose a reviewer independent of the model's owner.`,
                         related: [{ node: model, message: `Model ${quoted(model.name)}, owned by ${quoted(owner.name)}` }],
                     });
                     return;
@@ -40,13 +41,44 @@ export const reviewersMustBeIndependent = defineRule({
             raci.accountable.forEach((accountable, index) => {
                 const clash = raci.responsible.find((responsible) => partiesOverlap(responsible.ref, accountable.ref));
                 if (!clash?.ref || !accountable.ref) return;
+                const overlap = overlapOf(accountable.ref, clash.ref)!;
                 report({
                     node: raci,
                     property: 'accountable',
                     index,
-                    message: `Step ${quoted((step as Step).name)} leads to high-risk decision ${quoted(decision.name)}, yet ${clash.ref === accountable.ref ? `${quoted(accountable.ref.name)} is both responsible and accountable` : `accountable ${quoted(accountable.ref.name)} and responsible ${quoted(clash.ref.name)} share members`}; make a different party accountable.`,
+                    message: `Step ${quoted((step as Step).name)} leads to high-risk decision ${quoted(decision.name)}, yet ${sameParty(overlap, accountable.ref, clash.ref)}; make a different party accountable.`,
                 });
             });
         },
     },
 });
+
+type Overlap = NonNullable<ReturnType<typeof overlapOf>>;
+
+/** How a reviewer stands to the model's owner: `owns`, `is a member of Team 'X', the owner of` … */
+function ownership(overlap: Overlap, owner: Party): string {
+    switch (overlap.relation) {
+        case 'same':
+            return 'owns';
+        case 'holds':
+            return `includes ${partyLabel(owner)}, the owner of`;
+        case 'member':
+            return `is a member of ${partyLabel(owner)}, the owner of`;
+        case 'shares':
+            return `shares ${quoted(overlap.shared.name)} with ${partyLabel(owner)}, the owner of`;
+    }
+}
+
+/** How the accountable party is (among) the responsible people. */
+function sameParty(overlap: Overlap, accountable: Party, responsible: Party): string {
+    switch (overlap.relation) {
+        case 'same':
+            return `${quoted(accountable.name)} is both responsible and accountable`;
+        case 'holds':
+            return `accountable ${partyLabel(accountable)} includes responsible ${quoted(responsible.name)}`;
+        case 'member':
+            return `accountable ${quoted(accountable.name)} is a member of responsible ${partyLabel(responsible)}`;
+        case 'shares':
+            return `accountable ${partyLabel(accountable)} and responsible ${partyLabel(responsible)} share ${quoted(overlap.shared.name)}`;
+    }
+}

@@ -1,4 +1,5 @@
-import { isAiActor, isOutcome } from '../../../generated/ast.js';
+import { isOutcome } from '../../../generated/ast.js';
+import { isHumanParty, nonPersonLabel } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
 
@@ -33,8 +34,8 @@ export const stepsMustHaveOneAccountable = defineRule({
                     });
                 }
                 raci.accountable.forEach((accountable, index) => {
-                    if (isAiActor(accountable.ref)) {
-                        report({ node: raci, property: 'accountable', index, message: `AI actor ${quoted(accountable.ref.name)} cannot be accountable for step ${quoted(step.name)}; name a human role or team.` });
+                    if (accountable.ref && !isHumanParty(accountable.ref)) {
+                        report({ node: raci, property: 'accountable', index, message: `${nonPersonLabel(accountable.ref)} cannot be accountable for step ${quoted(step.name)}; name a human role or team.` });
                     }
                 });
             }

@@ -2,11 +2,6 @@ import { AstUtils, type AstNode } from 'langium';
 import { isAiActor, isRole, isTeam, type Party, type Workflow } from '../../../generated/ast.js';
 import { partiesIn } from '../../../analysis/governance.js';
 
-/** True when `party` is `holder` or one of its members: a duty of the holder is a duty of the party. */
-export function actsAs(party: Party | undefined, holder: Party | undefined): boolean {
-    return !!party && !!holder && partiesIn(holder).has(party);
-}
-
 /** An AI actor, or a team with an AI actor among its members. */
 export function includesAi(party: Party | undefined): boolean {
     return [...partiesIn(party)].some(isAiActor);

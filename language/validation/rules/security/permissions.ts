@@ -1,7 +1,9 @@
-import { isDecision, isEffect, isEscalation, isEventRoute, isGate, isGrant, type EscalationTarget, type Gate, type Grant, type Party, type Workflow } from '../../../generated/ast.js';
-import { defineRule } from '../../rule.js';
-import { partiesOverlap } from '../../../analysis/governance.js';
-import { actsAs, includesAi, partiesReferencedIn } from './parties.js';
+import { isGrant, type Gate, type Grant, type Party, type Workflow } from '../../../generated/ast.js';
+import { defineRule, type RelatedNode } from '../../rule.js';
+import { partiesIn, peopleOf } from '../../../analysis/governance.js';
+import { joinList } from '../escalation/escalation-facts.js';
+import { dutiesOf, REVIEW_PERMISSIONS, type Duty } from './duties.js';
+import { includesAi, partiesReferencedIn } from './parties.js';
 import { quoted } from '../../../util/names.js';
 
 /** Permissions that let their holder decide in people's place. */
@@ -55,81 +57,139 @@ export const aiActorsMustNotApprove = defineRule({
     },
 });
 
-/** The people a gate's items escalate to: they review the item in the reviewer's place. */
-function escalationTargetsOf(gate: Gate): Party[] {
-    const targets: Party[] = [];
-    const add = (target: EscalationTarget | undefined) => {
-        if (isEscalation(target)) {
-            for (const level of target.levels) if (level.target?.ref) targets.push(level.target.ref);
-        } else if (target) {
-            targets.push(target);
-        }
-    };
-    for (const rule of gate.escalations) add(rule.target?.ref);
-    for (const route of gate.routes) if (isEventRoute(route) && route.action?.kind === 'escalate') add(route.action.target?.ref);
-    return targets;
-}
-
-/** What a party must do in the workflow for a permission to be used; undefined when not checked. */
-function duty(workflow: Workflow, permission: string): { holders: Party[]; what: string } | undefined {
-    const steps = workflow.steps;
-    const refs = (parties: ReadonlyArray<{ ref?: Party }>) => parties.map((p) => p.ref).filter((p): p is Party => !!p);
+/** What a party with no duty using a permission fails to do, for messages. */
+function missingDuty(permission: string): string {
     switch (permission) {
         case 'approve':
         case 'override':
         case 'reject':
+            return `reviews no gate that allows '${permission}', is on no escalation from such a gate, a queue or another step, owns no manual queue, decides no decision and hears no appeal`;
         case 'edit':
-            return { holders: steps.filter(isGate).flatMap((gate) => [...refs(gate.reviewers), ...escalationTargetsOf(gate)]), what: 'reviews no gate and receives no gate escalation' };
+            return "reviews no gate that allows 'edit', is on no escalation from such a gate, a queue or another step, and owns no manual queue";
         case 'veto':
-            return { holders: refs(steps.filter(isDecision).map((d) => d.veto ?? {})), what: 'holds no veto on a decision' };
+            return 'holds no veto on a decision';
         case 'halt':
-            return { holders: refs(workflow.stop?.owners ?? []), what: "is not an owner of the workflow's stop control" };
+            return "is not an owner of the workflow's stop control";
         case 'execute':
-        case 'publish': {
-            const kinds = permission === 'execute' ? ['execute', 'commit'] : ['publish', 'notify'];
-            const effects = steps.filter(isEffect).filter((effect) => effect.kind && kinds.includes(effect.kind));
-            return { holders: effects.flatMap((effect) => refs(effect.raci?.responsible ?? [])), what: `is responsible for no ${kinds.join(' or ')} effect` };
-        }
+            return 'is responsible for no execute or commit effect';
+        case 'publish':
+            return 'is responsible for no publish or notify effect';
         case 'retrain':
-            return { holders: refs(workflow.feedback?.retrainingApprover ? [workflow.feedback.retrainingApprover] : []), what: 'does not approve retraining' };
+            return 'does not approve retraining';
         default:
-            return undefined;
+            return 'has no duty that uses it';
     }
+}
+
+/** Permissions the rule does not check: the workflow does not say who configures or exports. */
+const UNCHECKED = new Set(['configure', 'export']);
+
+/** Who uses each permission: the people (and teams) a duty using it reaches, through team membership. */
+interface PermissionUse {
+    readonly usedBy: ReadonlyMap<string, ReadonlySet<Party>>;
+    /** The duties each party has, itself or through a team it belongs to. */
+    readonly dutiesOf: ReadonlyMap<Party, readonly Duty[]>;
+    /** Everyone a party with a duty or a mention in the workflow (outside its grants) stands for, for `view` and `read`. */
+    readonly involved: ReadonlySet<Party>;
+}
+
+function permissionUseOf(workflow: Workflow): PermissionUse {
+    const usedBy = new Map<string, Set<Party>>();
+    const dutiesByParty = new Map<Party, Duty[]>();
+    const involved = new Set<Party>();
+    for (const party of partiesReferencedIn(workflow, (node) => isGrant(node))) for (const member of partiesIn(party)) involved.add(member);
+    for (const duty of dutiesOf(workflow)) {
+        const people = partiesIn(duty.party);
+        for (const party of people) {
+            involved.add(party);
+            let duties = dutiesByParty.get(party);
+            if (!duties) dutiesByParty.set(party, (duties = []));
+            duties.push(duty);
+        }
+        for (const permission of duty.permissions) {
+            let parties = usedBy.get(permission);
+            if (!parties) usedBy.set(permission, (parties = new Set()));
+            for (const party of people) parties.add(party);
+        }
+    }
+    return { usedBy, dutiesOf: dutiesByParty, involved };
+}
+
+/**
+ * For a granted permission, the people it reaches (a team's grant reaches every member, through
+ * nested teams) and those of them with no duty that uses it; undefined when not checked.
+ * `view` and `read` are used by anyone who plays any part, or shares a member with one.
+ */
+export function unusedGrant(grant: Grant, permission: string, use: PermissionUse = permissionUseOf(grant.$container.$container)): { people: Party[]; unused: Party[] } | undefined {
+    const party = grant.party?.ref;
+    if (!party || UNCHECKED.has(permission)) return undefined;
+    if (permission === 'view' || permission === 'read') {
+        const used = [...partiesIn(party)].some((member) => use.involved.has(member));
+        return { people: [party], unused: used ? [] : [party] };
+    }
+    const people = peopleOf(party);
+    const usedBy = use.usedBy.get(permission);
+    return { people, unused: people.filter((person) => !usedBy?.has(person)) };
 }
 
 export const permissionsShouldBeUsed = defineRule({
     code: 'security/least-privilege',
-    title: 'A party holds no permission that none of its steps uses',
+    title: 'A party holds no permission that none of its duties uses',
     severity: 'warning',
     requirements: ['G36'],
     checks: {
         AccessSpec: (access, report) => {
             const workflow = access.$container;
-            let referenced: Set<Party> | undefined;
+            // Every duty of the workflow once, then each grant is a look-up.
+            const use = permissionUseOf(workflow);
             for (const grant of access.grants) {
                 const party = grant.party?.ref;
                 if (!party) continue;
                 grant.permissions.forEach((permission, index) => {
-                    if (permission === 'view' || permission === 'read') {
-                        referenced ??= partiesReferencedIn(workflow, (node) => isGrant(node));
-                        if ([...referenced].some((used) => partiesOverlap(party, used))) return;
-                        report(finding(grant, index, party, permission, `plays no part in workflow ${quoted(workflow.name)}`));
-                        return;
-                    }
-                    const needed = duty(workflow, permission);
-                    if (!needed || needed.holders.some((holder) => actsAs(party, holder))) return;
-                    report(finding(grant, index, party, permission, needed.what));
+                    const result = unusedGrant(grant, permission, use);
+                    if (!result || result.unused.length === 0) return;
+                    report(finding(workflow, grant, index, party, permission, result, use));
                 });
             }
         },
     },
 });
 
-function finding(grant: Grant, index: number, party: Party, permission: string, what: string) {
+function finding(workflow: Workflow, grant: Grant, index: number, party: Party, permission: string, result: { people: Party[]; unused: Party[] }, use: PermissionUse) {
+    const base = { node: grant, property: 'permissions' as const, index };
+    if (permission === 'view' || permission === 'read') {
+        return { ...base, message: `${quoted(party.name)} is allowed '${permission}' but plays no part in workflow ${quoted(workflow.name)}; remove '${permission}' from 'allow ${party.name}', or give ${quoted(party.name)} the duty that needs it.` };
+    }
+    const hint = (REVIEW_PERMISSIONS as readonly string[]).includes(permission) ? narrowerGates(permission, result.unused, use) : '';
+    if (result.unused.length < result.people.length) {
+        const names = result.unused.map((p) => quoted(p.name));
+        const users = result.people.filter((p) => !result.unused.includes(p)).map((p) => quoted(p.name));
+        return {
+            ...base,
+            message: `Team ${quoted(party.name)} is allowed '${permission}', which reaches ${names.length === 1 ? 'its member' : 'its members'} ${joinList(names)} too, but ${names.length === 1 ? 'that member' : 'those members'} ${missingDuty(permission)}${hint}; only ${joinList(users)} ${users.length === 1 ? 'needs' : 'need'} it: grant '${permission}' to ${users.length === 1 ? 'that member' : 'those members'} instead of the team.`,
+            related: relatedDuties(permission, result.people, use),
+        };
+    }
     return {
-        node: grant,
-        property: 'permissions' as const,
-        index,
-        message: `${quoted(party.name)} is allowed '${permission}' but ${what}; remove '${permission}' from 'allow ${party.name}', or give ${quoted(party.name)} the duty that needs it.`,
+        ...base,
+        message: `${quoted(party.name)} is allowed '${permission}' but ${missingDuty(permission)}${hint}; remove '${permission}' from 'allow ${party.name}', or give ${quoted(party.name)} the duty that needs it.`,
     };
+}
+
+/** `(gate 'X' allows only approve, reject)`: why a reviewer's or escalation level's duty does not use the permission. */
+function narrowerGates(permission: string, people: readonly Party[], use: PermissionUse): string {
+    const gates = new Set<Gate>();
+    for (const person of people) {
+        for (const duty of use.dutiesOf.get(person) ?? []) if (duty.gate && !duty.permissions.includes(permission)) gates.add(duty.gate);
+    }
+    if (gates.size === 0) return '';
+    const described = [...gates].map((gate) => `gate ${quoted(gate.name)} allows only ${gate.allows.join(', ')}`);
+    return ` (${joinList(described)})`;
+}
+
+/** The duties that use the permission among a team's members, as related locations (a few). */
+function relatedDuties(permission: string, people: readonly Party[], use: PermissionUse): RelatedNode[] {
+    const duties = new Set<Duty>();
+    for (const person of people) for (const duty of use.dutiesOf.get(person) ?? []) if (duty.permissions.includes(permission)) duties.add(duty);
+    return [...duties].slice(0, 5).map((duty) => ({ node: duty.node, message: `${quoted(duty.party.name)} ${duty.what}` }));
 }

@@ -27,6 +27,7 @@ export const GOVERNED_VALUES: Readonly<Record<string, string>> = {
     'FeedbackLoop.every': 'data/feedback-loops',
     'IncidentNotice.within': 'data/incident-route',
     'AppealSpec.sla': 'rights/appeal',
+    'AppealExemption.date': 'rights/appeal',
     'Metric.threshold': 'raci/acceptance-metrics',
     'MisuseMonitor.threshold': 'security/misuse-monitor',
     'PreDeploymentReview.date': 'risk/review-expired',
@@ -39,7 +40,7 @@ export const GOVERNED_VALUES: Readonly<Record<string, string>> = {
  * Values no requirement reads: the workflow's overall SLA, a route's simulated probability and
  * the literal a route condition compares with. A wrong one is a value error and nothing more.
  */
-export const GENERIC_VALUES: readonly string[] = ['Workflow.sla', 'WhenRoute.probability', 'Condition.value'];
+export const GENERIC_VALUES: readonly string[] = ['Workflow.sla', 'WhenRoute.probability', 'Comparison.value'];
 
 /** The code of the rule that judges `container.property`, if a governance rule reads it. */
 export function governingRule(container: AstNode | undefined, property: string | undefined): string | undefined {
