@@ -84,6 +84,7 @@ export function registerHitlRules(services: HitlCoreServices): void {
 function heldBackWhereIncomplete(rule: RuleMeta, report: Report): Report {
     if (rule.evidence === 'presence') return report;
     return (finding) => {
+        if (finding.evidence === 'presence') return report(finding);
         if (mayBeIncomplete(finding.node) || finding.related?.some((related) => mayBeIncomplete(related.node))) return;
         report(finding);
     };

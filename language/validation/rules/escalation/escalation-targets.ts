@@ -1,15 +1,16 @@
 import type { AstNode } from 'langium';
-import { isEscalation, type Party, type Step } from '../../../generated/ast.js';
+import { isEscalation, type Escalation, type EscalationLevel, type EscalationRule, type Party, type Step } from '../../../generated/ast.js';
 import { defineRule, type RelatedNode, type Report } from '../../rule.js';
 import { overlapOf } from '../../../analysis/governance.js';
 import { channelsOf, chainOf, escalationReferencesOf, handlerNoun, handlersOf, isAiParty, stepNoun } from './escalation-facts.js';
 import { levelRelated } from './escalations-must-go-higher.js';
 import { quoted } from '../../../util/names.js';
+import { isZeroDuration } from '../values/governed-values.js';
 
 /** G20: whoever an item is escalated to can actually be told. */
 export const escalationTargetsMustBeReachable = defineRule({
     code: 'escalation/target-reachable',
-    title: 'Escalation targets have a channel',
+    title: 'Escalation targets can be reached: through a channel, with time to answer',
     severity: 'error',
     requirements: ['G20'],
     checks: {
@@ -33,6 +34,8 @@ export const escalationTargetsMustBeReachable = defineRule({
                 });
             }
         },
+        EscalationRule: checkRuleDeadline,
+        EscalationLevel: checkLevelDeadline,
         Escalation: (escalation, report) => {
             for (const level of escalation.levels) {
                 const party = level.target?.ref;
@@ -57,6 +60,43 @@ export const escalationTargetsMustBeReachable = defineRule({
         },
     },
 });
+
+/** What happens to an item after level `index` of `escalation` times out, for messages. */
+function afterLevel(escalation: Escalation, index: number): string {
+    const next = escalation.levels[index + 1];
+    if (next) return `goes straight on to ${quoted(next.target?.$refText ?? 'the next level')}`;
+    const action = escalation.onTimeout;
+    if (!action) return 'waits with nobody to answer it';
+    if (action.kind === 'escalate') return `is handed over to ${quoted(action.target?.$refText ?? 'the next escalation')}`;
+    return `is settled by 'on timeout ${action.kind}'`;
+}
+
+/** G20: an escalation given no time to answer reaches nobody in time. */
+function checkRuleDeadline(rule: EscalationRule, report: Report): void {
+    if (!isZeroDuration(rule.within)) return;
+    const step = rule.$container;
+    const target = rule.target?.$refText ?? 'its target';
+    report({
+        node: rule,
+        property: 'within',
+        evidence: 'presence',
+        message: `${stepNoun(step)} ${quoted(step.name)} escalates to ${quoted(target)} 'within ${rule.within}', so the escalation expires the moment it is raised and nobody can answer it; give ${quoted(target)} time to act, such as 'within 4h'.`,
+    });
+}
+
+/** G20: a level given no time to answer is passed over before anyone there can act. */
+function checkLevelDeadline(level: EscalationLevel, report: Report): void {
+    if (!isZeroDuration(level.within)) return;
+    const escalation = level.$container;
+    const index = escalation.levels.indexOf(level);
+    const party = level.target?.$refText ?? 'this level';
+    report({
+        node: level,
+        property: 'within',
+        evidence: 'presence',
+        message: `Escalation ${quoted(escalation.name)} gives ${quoted(party)} (level ${index + 1}) 'within ${level.within}', so the level times out the moment it is reached: ${quoted(party)} never gets to act and the item ${afterLevel(escalation, index)}; write 'within 4h' or the time they need.`,
+    });
+}
 
 /**
  * G20: escalating to the person who already holds the item is no escalation. A team stands for

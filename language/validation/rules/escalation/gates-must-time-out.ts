@@ -16,6 +16,7 @@ import type { HitlCoreServices } from '../../../hitl-module.js';
 import { defineRule, type Report } from '../../rule.js';
 import { decisionAboveLowFedBy, escalationReferencesOf, pathRelated, riskText, stepKind, stepNoun, unattendedPath } from './escalation-facts.js';
 import { quoted } from '../../../util/names.js';
+import { isZeroDuration } from '../values/governed-values.js';
 
 /** The escalation a step would naturally time out to: one it already uses, else the workflow's first. */
 export function suggestedEscalation(step: Step): Escalation | undefined {
@@ -51,6 +52,15 @@ export const gatesMustTimeOut = defineRule({
         Gate: (gate, report) => {
             const hasAction = timeoutRoutesOf(gate).length > 0 || gate.escalations.some((rule) => rule.triggers.includes('timeout'));
             const action = `'on timeout ${failClosedAction(gate)}'`;
+            if (isZeroDuration(gate.sla)) {
+                // An SLA of zero is written, so the finding stands in a file with syntax errors too.
+                report({
+                    node: gate,
+                    property: 'sla',
+                    evidence: 'presence',
+                    message: `Gate ${quoted(gate.name)} has 'sla ${gate.sla}', so it times out the moment an item arrives and its timeout action, not the reviewer, settles every item; write the time a reviewer needs, such as 'sla 4h'.`,
+                });
+            }
             if (!gate.sla && !hasAction) {
                 report({
                     node: gate,

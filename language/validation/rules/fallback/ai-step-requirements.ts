@@ -1,16 +1,21 @@
 import { isHighRisk, decisionsFedBy, workflowOf } from '../../../analysis/governance.js';
-import { defineRule, type RelatedNode } from '../../rule.js';
+import type { AiStep, Quantity } from '../../../generated/ast.js';
+import { defineRule, type RelatedNode, type Report } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
+import { isOutsideUnitRange, isZeroDuration, isZeroQuantity, quantityText } from '../values/governed-values.js';
 
 /** G22: "low confidence" means something only once the threshold is written down. */
 export const aiStepsMustDeclareAConfidenceThreshold = defineRule({
     code: 'fallback/confidence-threshold',
-    title: 'AI steps that feed a decision declare a confidence threshold',
+    title: 'AI steps that feed a decision declare a confidence threshold above 0 and at most 1',
     severity: 'error',
     requirements: ['G22'],
     checks: {
         AiStep: (step, report) => {
-            if (step.threshold) return;
+            if (step.threshold) {
+                checkThresholdValue(step, step.threshold, report);
+                return;
+            }
             const decisions = decisionsFedBy(step);
             if (decisions.length === 0) return;
             report({
@@ -23,6 +28,25 @@ export const aiStepsMustDeclareAConfidenceThreshold = defineRule({
     },
 });
 
+/**
+ * A threshold is a share of certainty: above 1 no output reaches it, so every item is "low
+ * confidence"; at 0 every output clears it, so the low-confidence branch never runs. Either way
+ * the threshold no longer separates what a person must look at. Reported wherever written.
+ */
+function checkThresholdValue(step: AiStep, threshold: Quantity, report: Report): void {
+    const text = quantityText(threshold);
+    let meaning: string | undefined;
+    if (isOutsideUnitRange(threshold)) meaning = `above 1 (100%): no output is that confident, so every item takes the low-confidence branch and the threshold separates nothing`;
+    else if (isZeroQuantity(threshold)) meaning = `so every output clears it and nothing ever takes the low-confidence branch`;
+    if (!meaning) return;
+    report({
+        node: step,
+        property: 'threshold',
+        evidence: 'presence',
+        message: `Confidence threshold of ${quoted(step.name)} is ${text}, ${meaning}; write a value above 0 and at most 1 (or 100%), such as 0.8.`,
+    });
+}
+
 const REQUIRED_KINDS = ['stress', 'adversarial'] as const;
 
 /** G24: high-risk AI is attacked and loaded on a schedule, and a failed test stops deployment. */
@@ -32,6 +56,16 @@ export const highRiskAiStepsMustBeEvaluated = defineRule({
     severity: 'error',
     requirements: ['G24'],
     checks: {
+        // A period of zero is no schedule, whichever steps the evaluation covers.
+        Evaluation: (evaluation, report) => {
+            if (!isZeroDuration(evaluation.every)) return;
+            report({
+                node: evaluation,
+                property: 'every',
+                evidence: 'presence',
+                message: `Evaluation ${quoted(evaluation.name)} runs 'every ${evaluation.every}', which is no schedule at all; write how often it runs, such as 'every 90d'.`,
+            });
+        },
         AiStep: (step, report) => {
             const decision = decisionsFedBy(step).find((d) => isHighRisk(d.risk));
             const workflow = workflowOf(step);

@@ -1,6 +1,7 @@
 import { isAiActor } from '../../../generated/ast.js';
 import { defineRule } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
+import { isOverAHundredPercent, quantityText } from '../values/governed-values.js';
 
 export const workflowsMustNameABusinessOwner = defineRule({
     code: 'raci/business-owner',
@@ -24,6 +25,15 @@ export const workflowsMustHaveAcceptanceMetrics = defineRule({
     severity: 'error',
     requirements: ['G13'],
     checks: {
+        // A share above 100% is a target nothing can meet (or miss): the metric accepts nothing.
+        Metric: (metric, report) => {
+            if (!isOverAHundredPercent(metric.threshold)) return;
+            report({
+                node: metric.threshold!,
+                evidence: 'presence',
+                message: `Acceptance metric "${metric.label}" ${metric.comparator} ${quantityText(metric.threshold!)} compares with a share no measurement can reach, so it is always or never met and accepts nothing; write a share from 0% to 100%.`,
+            });
+        },
         Workflow: (workflow, report) => {
             if (workflow.metrics.some((metric) => metric.comparator && metric.threshold)) return;
             report({

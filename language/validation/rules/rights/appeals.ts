@@ -5,6 +5,7 @@ import { defineRule, type Report } from '../../rule.js';
 import { overlapOf, partiesOverlap } from '../../../analysis/governance.js';
 import { dutiesOf, type DutyKind } from '../security/duties.js';
 import { quoted } from '../../../util/names.js';
+import { isImpossibleDate, isZeroDuration } from '../values/governed-values.js';
 
 /** What an appeal needs; the explanation of the AI's role only where there is AI. */
 export function missingAppealParts(workflow: Workflow): string[] {
@@ -24,6 +25,26 @@ export const rightsDecisionsMustBeAppealable = defineRule({
     severity: 'error',
     requirements: ['G34'],
     checks: {
+        // An appeal due in no time cannot be heard, in whatever workflow it is written.
+        AppealSpec: (appeal, report) => {
+            if (!isZeroDuration(appeal.sla)) return;
+            report({
+                node: appeal,
+                property: 'sla',
+                evidence: 'presence',
+                message: `Appeals in workflow ${quoted(appeal.$container.name)} are due within 'sla ${appeal.sla}', so no appeal can be heard in time and the SLA promises nothing; write the time a reviewer needs, such as 'sla 14d'.`,
+            });
+        },
+        // An approval date that does not exist dates nothing, on whatever decision it is written.
+        AppealExemption: (exemption, report) => {
+            if (!isImpossibleDate(exemption.date)) return;
+            report({
+                node: exemption,
+                property: 'date',
+                evidence: 'presence',
+                message: `The 'no appeal' of decision ${quoted(exemption.$container.name)} is approved 'on ${exemption.date}', which is not a calendar date, so nobody can tell when the exemption was approved; write YYYY-MM-DD, such as 2027-03-31.`,
+            });
+        },
         Workflow: (workflow, report) => {
             const rightsDecisions = decisionsOf(workflow).filter((decision) => decision.affectsUserRights);
             for (const decision of decisionsOf(workflow)) checkExemption(decision, report);

@@ -4,6 +4,7 @@ import { parseDate } from '../../../util/quantities.js';
 import { defineRule } from '../../rule.js';
 import { joinList } from '../escalation/escalation-facts.js';
 import { quoted } from '../../../util/names.js';
+import { isImpossibleDate } from '../values/governed-values.js';
 
 /** G15: a high-risk workflow goes live only on the strength of a recorded review. */
 export const highRiskWorkflowsMustBeReviewed = defineRule({
@@ -56,12 +57,22 @@ export const highRiskWorkflowsMustBeReviewed = defineRule({
 /** G15: a review that has expired, or that said no, is no permission to run. */
 export const reviewsMustBeCurrent = defineRule({
     code: 'risk/review-expired',
-    title: 'Pre-deployment reviews are in date and not rejected',
+    title: 'Pre-deployment reviews are in date, with real dates, and not rejected',
     severity: 'error',
     requirements: ['G15'],
     evidence: 'presence',
     checks: (services: HitlCoreServices) => ({
         PreDeploymentReview: (review, report) => {
+            // A date that does not exist cannot show when the review was held or whether it still holds.
+            for (const property of ['date', 'expires'] as const) {
+                if (!isImpossibleDate(review[property])) continue;
+                const meaning = property === 'date' ? 'when the review was held' : 'whether the review still holds';
+                report({
+                    node: review,
+                    property,
+                    message: `Pre-deployment review "${review.id}" has '${property} ${review[property]}', which is not a calendar date, so nobody can tell ${meaning}; write YYYY-MM-DD, such as 2027-03-31.`,
+                });
+            }
             if (review.conclusion === 'rejected') {
                 report({
                     node: review,

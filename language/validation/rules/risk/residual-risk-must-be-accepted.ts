@@ -1,6 +1,7 @@
 import { isHighRisk, isHumanParty, workflowOf } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
+import { isImpossibleDate } from '../values/governed-values.js';
 
 /** G16: what risk remains after the controls, and which accountable person accepted it. */
 export const highRiskDecisionsMustAcceptResidualRisk = defineRule({
@@ -10,6 +11,15 @@ export const highRiskDecisionsMustAcceptResidualRisk = defineRule({
     requirements: ['G16'],
     checks: {
         Decision: (decision, report) => {
+            // Written on any decision, an acceptance date that does not exist dates nothing.
+            if (isImpossibleDate(decision.residualAcceptedOn)) {
+                report({
+                    node: decision,
+                    property: 'residualAcceptedOn',
+                    evidence: 'presence',
+                    message: `Decision ${quoted(decision.name)} has its residual risk accepted 'on ${decision.residualAcceptedOn}', which is not a calendar date, so nobody can tell when the risk was accepted; write YYYY-MM-DD, such as 2027-03-31.`,
+                });
+            }
             if (!isHighRisk(decision.risk)) return;
             const owner = workflowOf(decision)?.owner?.$refText ?? '<Role>';
             if (!decision.residualRisk) {

@@ -2,6 +2,7 @@ import type { AiStep, MisuseMonitor } from '../../../generated/ast.js';
 import { aiStepsOf } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
+import { isOverAHundredPercent, quantityText } from '../values/governed-values.js';
 
 export const intendedUseMustBeDeclared = defineRule({
     code: 'security/intended-use',
@@ -45,6 +46,15 @@ export const userFacingStepsMustBeMonitoredForMisuse = defineRule({
     severity: 'error',
     requirements: ['G38'],
     checks: {
+        // A threshold above 100% is never crossed: the monitor never acts.
+        MisuseMonitor: (monitor, report) => {
+            if (!isOverAHundredPercent(monitor.threshold)) return;
+            report({
+                node: monitor.threshold!,
+                evidence: 'presence',
+                message: `Misuse monitor ${quoted(monitor.name)} has 'threshold ${quantityText(monitor.threshold!)}', a share no signal can reach, so it never acts; write a share from 0% to 100% or a count.`,
+            });
+        },
         Workflow: (workflow, report) => {
             const facing = aiStepsOf(workflow).filter((step) => step.userFacing);
             if (facing.length === 0) return;
