@@ -3,7 +3,7 @@ import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeActionParams } from 'vscode-languageserver-protocol';
 import type { CodeAction, Command } from 'vscode-languageserver-types';
 import type { HitlServices } from '../hitl-module.js';
-import { governingRuleAt } from '../validation/rules/values/governed-values.js';
+import { governingRuleAt } from '../analysis/governed-values.js';
 import { quickFixes, valueQuickFixes } from './quick-fixes/index.js';
 
 /** Offers the quick fix registered for each diagnostic code in the request. */

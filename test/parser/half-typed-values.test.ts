@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { describe, expect, test } from 'vitest';
-import { GOVERNED_VALUES } from '../../language/validation/rules/values/governed-values.js';
+import { GOVERNED_VALUES } from '../../language/analysis/governed-values.js';
 import { buildWorkspace } from '../services.js';
 
 /**

@@ -2,7 +2,7 @@ import { AstUtils, GrammarAST } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { HitlGrammar } from '../../language/generated/grammar.js';
 import { findRule } from '../../language/validation/registry.js';
-import { GENERIC_VALUES, GOVERNED_VALUES } from '../../language/validation/rules/values/governed-values.js';
+import { GENERIC_VALUES, GOVERNED_VALUES } from '../../language/analysis/governed-values.js';
 import { buildDocument } from '../services.js';
 
 /** Every `Type.property` of the grammar that holds a duration, a date or a quantity. */

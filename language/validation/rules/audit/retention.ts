@@ -2,7 +2,7 @@ import { aiStepsOf } from '../../../analysis/governance.js';
 import { parseDuration } from '../../../util/quantities.js';
 import { defineRule } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
-import { isZeroDuration } from '../values/governed-values.js';
+import { isZeroDuration } from '../../../analysis/governed-values.js';
 
 /** Six months, counted as the language counts a month (30 days): 180 days. */
 export const MINIMUM_RETENTION_MS = 180 * 86_400_000;

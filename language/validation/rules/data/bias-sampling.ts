@@ -2,7 +2,7 @@ import type { AiStep, BiasSampling } from '../../../generated/ast.js';
 import { aiStepsOf, decisionsFedBy, isHumanParty } from '../../../analysis/governance.js';
 import { defineRule, type Report } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
-import { isOutsideUnitRange, isZeroDuration, isZeroQuantity, quantityText } from '../values/governed-values.js';
+import { isOutsideUnitRange, isZeroDuration, isZeroQuantity, quantityText } from '../../../analysis/governed-values.js';
 
 export function biasCovers(bias: BiasSampling, step: AiStep): boolean {
     return bias.covers.length === 0 || bias.covers.some((covered) => covered.ref === step);

@@ -2,7 +2,7 @@ import type { DriftMonitor } from '../../../generated/ast.js';
 import { aiStepsOf } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
-import { isOverAHundredPercent, isZeroDuration, quantityText } from '../values/governed-values.js';
+import { isOverAHundredPercent, isZeroDuration, quantityText } from '../../../analysis/governed-values.js';
 
 export function missingDriftParts(drift: DriftMonitor): string[] {
     const missing: string[] = [];

@@ -1,7 +1,7 @@
 import { aiStepsOf, isHumanParty } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
-import { isZeroDuration } from '../values/governed-values.js';
+import { isZeroDuration } from '../../../analysis/governed-values.js';
 
 export const incidentsMustHaveARoute = defineRule({
     code: 'data/incident-route',
