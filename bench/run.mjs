@@ -22,7 +22,7 @@ import { LspSession, withTimeout } from './lsp-client.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NODE = path.join(ROOT, 'node_modules', '.bin', 'node');
-const CLI = path.join(ROOT, 'bin', 'hitl.cjs');
+const CLI = path.join(ROOT, 'cli', 'hitl.cjs');
 const SERVER = path.join(ROOT, 'extension', 'dist', 'server.cjs');
 const WORK = path.join(ROOT, 'bench', '.work');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;

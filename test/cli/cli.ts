@@ -8,7 +8,7 @@ export const REPO = fileURLToPath(new URL('../..', import.meta.url)).replace(/[\
 export const FIXTURES = 'test/fixtures/cli';
 /** The Node 22 the project installs; the system node may be older. */
 export const NODE = path.join(REPO, 'node_modules', '.bin', 'node');
-export const BIN = path.join(REPO, 'bin', 'hitl.cjs');
+export const BIN = path.join(REPO, 'cli', 'hitl.cjs');
 
 if (!existsSync(path.join(REPO, 'dist', 'cli.cjs'))) {
     throw new Error('dist/cli.cjs is missing: the CLI tests run the built CLI, so run `npm run build` first (`npm test` does).');

@@ -11,7 +11,7 @@ import { readSamples, seededBytes } from './harness.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const NODE = path.join(ROOT, 'node_modules', '.bin', 'node');
-const CLI = path.join(ROOT, 'bin', 'hitl.cjs');
+const CLI = path.join(ROOT, 'cli', 'hitl.cjs');
 /** Far above any expected run; only a hang reaches it. */
 const HANG_LIMIT_MS = 60_000;
 

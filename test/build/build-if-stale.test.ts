@@ -11,7 +11,7 @@ interface BuildIfStale {
 }
 
 // A plain .mjs script run by npm before any TypeScript is compiled; typed here by hand.
-const script = (await import(pathToFileURL(path.join(REPO, 'scripts', 'build-if-stale.mjs')).href)) as BuildIfStale;
+const script = (await import(pathToFileURL(path.join(REPO, 'cli', 'build-if-stale.mjs')).href)) as BuildIfStale;
 
 let root: string;
 
@@ -55,6 +55,6 @@ describe('npm run demo builds only when the build is stale', () => {
 
 test('npm run demo goes through the staleness check instead of always building', () => {
     const { scripts } = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(scripts.demo).toMatch(/^node scripts\/build-if-stale\.mjs && /);
+    expect(scripts.demo).toMatch(/^node cli\/build-if-stale\.mjs && /);
     expect(scripts.demo).not.toContain('npm run build');
 });
