@@ -27,11 +27,12 @@ const ORGANISATION = sample('organisation.hitl');
 const CREDIT = sample('credit-limit-increase.hitl');
 const REFUNDS = sample('customer-refunds.hitl');
 const BROKEN = 'workflow Broken {\n    sla 0h\n}\n';
-/** The credit workflow with its first escalation level due at once, and that finding suppressed. */
-const CREDIT_SUPPRESSED = CREDIT.replace(
-    '    escalation CreditEscalation {\n        to SeniorUnderwriter via OversightQueue within 8h',
-    '    escalation CreditEscalation {\n        suppress "values/non-positive-duration" {\n            reason "Pilot: paged at once"\n            approver ChiefRiskOfficer\n            expires 2999-01-01\n        }\n        to SeniorUnderwriter via OversightQueue within 0h',
-);
+/** The credit workflow with its first escalation level due at once, and the findings on it suppressed with `suppressions`. */
+function creditWithZeroDeadline(suppressions = ''): string {
+    const before = '    escalation CreditEscalation {\n        to SeniorUnderwriter via OversightQueue within 8h';
+    expect(CREDIT).toContain(before);
+    return CREDIT.replace(before, `    escalation CreditEscalation {\n${suppressions}        to SeniorUnderwriter via OversightQueue within 0h`);
+}
 
 /** A fresh folder (outside any repository) holding the organisation and the credit workflow, and `extra` files. */
 function workspace(name: string, extra: Record<string, string> = {}): string {
@@ -247,29 +248,32 @@ describe('the output folder and its manifest', () => {
         }
     });
 
-    test('a suppressed finding is listed with its code, place, reason, approver and expiry, and counts as suppressed coverage', () => {
+    test('the suppressed findings are listed with their code, place, message, reason, approver and expiry, as check reports them', () => {
+        // Whichever rules find the zero deadline, each of their findings is suppressed where it stands.
         const dir = workspace('suppressed');
-        writeFileSync(path.join(dir, 'credit.hitl'), CREDIT_SUPPRESSED);
+        writeFileSync(path.join(dir, 'credit.hitl'), creditWithZeroDeadline());
+        const found = JSON.parse(hitl(['check', '.', '-f', 'json'], { cwd: dir }).stdout) as { files: Array<{ findings: Array<{ code: string; severity: string }> }> };
+        const codes = [...new Set(found.files.flatMap((file) => file.findings).filter((f) => f.severity === 'error').map((f) => f.code))];
+        expect(codes.length).toBeGreaterThan(0);
+        const block = (code: string) => `        suppress "${code}" {\n            reason "Pilot: paged at once"\n            approver ChiefRiskOfficer\n            expires 2999-01-01\n        }\n`;
+        writeFileSync(path.join(dir, 'credit.hitl'), creditWithZeroDeadline(codes.map(block).join('')));
+
         const out = path.join(work, 'suppressed-out');
         const run = compile(dir, ['.', '--out', out]);
         expect(run.code).toBe(0);
-        const line = CREDIT_SUPPRESSED.split('\n').findIndex((text) => text.includes('within 0h')) + 1;
+        const checked = JSON.parse(hitl(['check', '.', '-f', 'json'], { cwd: dir }).stdout) as {
+            files: Array<{ findings: Array<{ code: string; path: string; message: string; region: { start: { line: number; column: number } }; suppression?: Record<string, string> }> }>;
+        };
+        const expected = checked.files
+            .flatMap((file) => file.findings)
+            .filter((finding) => finding.suppression)
+            .map((f) => ({ code: f.code, path: f.path, line: f.region.start.line, column: f.region.start.column, message: f.message, ...f.suppression }));
+        expect(expected.map((f) => f.code).sort()).toEqual([...codes].sort());
         const manifest = manifestOf(out);
-        expect(manifest.suppressed).toEqual([
-            {
-                code: 'values/non-positive-duration',
-                path: 'credit.hitl',
-                line,
-                column: expect.any(Number),
-                message: expect.stringContaining("Duration '0h' is zero"),
-                reason: 'Pilot: paged at once',
-                approver: 'ChiefRiskOfficer',
-                expires: '2999-01-01',
-            },
-        ]);
+        expect(manifest.suppressed).toEqual(expected);
+        expect(manifest.suppressed.every((f) => f.reason === 'Pilot: paged at once' && f.approver === 'ChiefRiskOfficer' && f.expires === '2999-01-01')).toBe(true);
         const suppressedRows = manifest.coverage[0].requirements.filter((row) => row.status === 'suppressed');
-        expect(suppressedRows.length).toBeGreaterThan(0);
-        expect(suppressedRows.every((row) => row.codes?.includes('values/non-positive-duration'))).toBe(true);
+        expect(suppressedRows.every((row) => row.codes?.every((code) => codes.includes(code)))).toBe(true);
     });
 
     test('a new compile replaces the folder as a whole: nothing of the previous output is left', () => {
