@@ -66,7 +66,7 @@ async function removeStaleTemporaries(file: string, options: AtomicWriteOptions)
 }
 
 /** The rename is durable only once the folder's entry is on disk too; not every platform can open a folder. */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
     let handle;
     try {
         handle = await open(folder, 'r');

@@ -9,7 +9,9 @@ import { explainRule, similarCodes } from '../language/documentation/explain.js'
 import { formatRules } from '../language/documentation/rule-list.js';
 import { buildComplianceReport, hasViolations, reportFindingsOf } from '../language/report/compliance-report.js';
 import { renderJson as renderReportJson, renderMarkdown } from '../language/report/render.js';
+import { buildManifest, MANIFEST_FILE_NAME, renderManifest, type SuppressedFinding } from '../language/generators/manifest.js';
 import { CONFIG_FILE_NAME, type ConfigProblem } from '../language/settings/config-file.js';
+import { CONFIG_SCHEMA_FILE_NAME, renderConfigSchema } from '../language/settings/config-schema.js';
 import { ignoreMatcher } from '../language/settings/ignore-patterns.js';
 import { readConfig, type LoadedConfig } from '../language/workspace/workspace-config.js';
 import { findWorkspace } from '../language/workspace/workspace-root.js';
@@ -22,6 +24,8 @@ import { formatSarif } from '../language/headless/formats/sarif.js';
 import { formatText, plainStyle, type TextStyle } from '../language/headless/formats/text.js';
 import { checkFiles, collectHitlFiles, WorkspaceError, type GivenPath, type IgnoredPath } from '../language/headless/workspace-check.js';
 import { BoundedNodeFileSystemProvider, isInside } from './node-file-system.js';
+import { checkOutputPlacement, DEPLOYMENT_FORMATS, deploymentFiles, relativePath, sha256, sourceDate, workflowsIn, type DeploymentFormat } from './compile.js';
+import { checkOutputFolder, OutputFolderError, type OutputFile } from './output-folder.js';
 
 /** A problem with the command line or the file system: reported on stderr, exit code 2. */
 export class UsageError extends Error {}
@@ -37,6 +41,7 @@ const HELP = `hitl ${VERSION} — governed AI-in-the-loop workflows as code
 Usage:
   hitl check [paths...] [options]    Check .hitl files and folders (recursively)
   hitl report [paths...] [options]   Compliance matrix G01–G40 for each workflow
+  hitl compile [paths...] --out DIR  Runtime configuration, schemas and manifest for each workflow
   hitl rules [--format text|json]    List the rule catalogue
   hitl explain <code>                Print a rule's documentation
 
@@ -47,13 +52,19 @@ Options for check:
 Options for report:
   -f, --format <markdown|json>           Output format (default: markdown)
 
-Options for check and report:
+Options for compile (refuses, writing nothing, a workspace with errors):
+  -o, --out <folder>                     The folder to write, replaced as a whole (required)
+  -f, --format <yaml|json>               Format of the runtime configuration (default: yaml)
+      --max-warnings <n>                 Refuse (exit 1) when there are more than n warnings
+
+Options for check, report and compile:
   -w, --workspace <path>                 Also load these files or folders to resolve references,
                                          without reporting on them (repeatable)
   -o, --output <file>                    Write the report to a file instead of stdout
   -c, --config <file>                    Rule settings (default: ${CONFIG_FILE_NAME} in the working
                                          directory or a parent, up to the repository root)
-      --today <YYYY-MM-DD>               Date for expiry checks (default: today, UTC)
+      --today <YYYY-MM-DD>               Date for expiry checks (default: today, UTC); compile
+                                         also records it in the manifest (as SOURCE_DATE_EPOCH does)
 
 General:
   -h, --help        Show this help
@@ -68,7 +79,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     try {
         return await dispatch(argv, io);
     } catch (error) {
-        if (error instanceof UsageError || error instanceof WorkspaceError) {
+        if (error instanceof UsageError || error instanceof WorkspaceError || error instanceof OutputFolderError) {
             io.stderr(`hitl: ${error.message}\n`);
             return 2;
         }
@@ -86,6 +97,8 @@ export interface CliIo {
     readonly stdout: (text: string) => void;
     readonly stderr: (text: string) => void;
     readonly writeFile: (file: string, text: string) => Promise<void>;
+    /** Replaces a folder's content with these files, atomically (cli/output-folder.ts). */
+    readonly writeFolder: (dir: string, files: readonly OutputFile[]) => Promise<void>;
     readonly cwd: string;
     readonly colour: boolean;
 }
@@ -107,6 +120,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     }
     if (command === 'check') return check(rest, io);
     if (command === 'report') return report(rest, io);
+    if (command === 'compile') return compile(rest, io);
     if (command === 'rules') return rules(rest, io);
     if (command === 'explain') return explain(rest, io);
     throw new UsageError(`unknown command '${command}'; run 'hitl --help' for the commands`);
@@ -165,7 +179,7 @@ async function report(args: readonly string[], io: CliIo): Promise<number> {
     }
     const format = values.format as (typeof REPORT_FORMATS)[number];
     if (!REPORT_FORMATS.includes(format)) throw new UsageError(`unknown report format '${values.format}'; use markdown or json`);
-    const { documents, root, reportedUris, config } = await loadWorkspace(positionals, values, io, true);
+    const { documents, root, reportedUris, config } = await loadWorkspace(positionals, values, io, { validateContext: true });
     printConfigProblems(config, io);
     const reported = documents.filter((document) => reportedUris.has(document.uri.toString()));
     // Findings in context files count too: a workflow answers for the shared declarations it uses.
@@ -180,6 +194,96 @@ async function report(args: readonly string[], io: CliIo): Promise<number> {
     return hasViolations(compliance) ? 1 : 0;
 }
 
+const COMPILE_OPTIONS = {
+    workspace: { type: 'string', short: 'w', multiple: true },
+    out: { type: 'string', short: 'o' },
+    format: { type: 'string', short: 'f', default: 'yaml' },
+    'max-warnings': { type: 'string' },
+    config: { type: 'string', short: 'c' },
+    today: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * `hitl compile`: checks the whole workspace as `check` does and refuses (exit 1, nothing written)
+ * when it has errors or more warnings than `--max-warnings`; otherwise writes the deployment files
+ * of the workflows in the paths given, the configuration's JSON Schema and `manifest.json` into
+ * `--out`, replacing the folder atomically. Findings go to stderr in the text format (stdout
+ * carries one summary line on success), so that a pipeline's log shows them either way.
+ */
+async function compile(args: readonly string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: COMPILE_OPTIONS });
+    if (values.help) {
+        io.stdout(HELP);
+        return 0;
+    }
+    if (values.out === undefined) throw new UsageError(`compile needs --out <folder>, such as 'hitl compile samples --out build/deploy'`);
+    const format = values.format as DeploymentFormat;
+    if (!DEPLOYMENT_FORMATS.includes(format)) throw new UsageError(`unknown compile format '${values.format}'; use yaml or json`);
+    const maxWarnings = parseMaxWarnings(values['max-warnings']);
+    const generatedOn = buildDate(values.today, process.env.SOURCE_DATE_EPOCH);
+    const out = path.resolve(io.cwd, values.out);
+
+    const workspace = await loadWorkspace(positionals, values, io, { validateContext: true, reportContext: true });
+    const inputs = [...workspace.sources.map((uri) => uri.fsPath), ...(workspace.config.file ? [workspace.config.file] : [])];
+    checkOutputPlacement(out, values.out, { root: workspace.workspaceRoot, inputs, show: (file) => displayPath(io.cwd, file) });
+    await checkOutputFolder(out, values.out);
+
+    const summary = summarise(workspace.result);
+    if (summary.errors + summary.warnings + summary.infos > 0) io.stderr(formatText(workspace.result, plainStyle));
+    const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
+    if (summary.errors > 0 || tooManyWarnings) {
+        const why = summary.errors > 0 ? 'the workspace has errors' : `${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}`;
+        io.stderr(`hitl: compile refused: ${why}; nothing written to ${values.out}\n`);
+        return 1;
+    }
+
+    const compiled = workspace.documents.filter((document) => workspace.reportedUris.has(document.uri.toString()));
+    const workflows = workflowsIn(compiled).length;
+    if (workflows === 0) throw new UsageError(`no workflow in ${positionals.length > 0 ? positionals.join(', ') : '.'}; compile writes the configuration of workflows`);
+    // Paths in the output are relative to the workspace root: the same from any working directory.
+    const display = (uri: URI) => relativePath(workspace.workspaceRoot, uri.fsPath);
+    const outputs: OutputFile[] = [...deploymentFiles(compiled, { format, display }), { path: CONFIG_SCHEMA_FILE_NAME, content: renderConfigSchema(ruleCatalogue) }];
+    outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+    const sourceFiles = [...workspace.sources, ...(workspace.config.file ? [URI.file(workspace.config.file)] : [])];
+    const sources = await Promise.all(sourceFiles.map(async (uri) => ({ path: display(uri), sha256: sha256(await workspace.fileSystem.readBinary(uri)) })));
+    const findings = workspace.documents.flatMap((document) => reportFindingsOf(document));
+    const suppressed = findings.flatMap((finding): SuppressedFinding[] =>
+        finding.suppression
+            ? [{ code: finding.code, path: display(URI.parse(finding.uri)), line: finding.range.start.line + 1, column: finding.range.start.character + 1, message: finding.message, ...finding.suppression }]
+            : [],
+    );
+    const coverage = buildComplianceReport(compiled, findings, ruleCatalogue, (uri) => display(URI.parse(uri)));
+    const manifest = buildManifest({
+        toolVersion: VERSION,
+        format,
+        generatedOn,
+        sources,
+        outputs: outputs.map((file) => ({ path: file.path, sha256: sha256(file.content) })),
+        suppressed,
+        coverage: coverage.workflows,
+    });
+    // The manifest goes last: a folder holding it is complete.
+    const files = [...outputs, { path: MANIFEST_FILE_NAME, content: renderManifest(manifest) }];
+    try {
+        await io.writeFolder(out, files);
+    } catch (error) {
+        if (error instanceof OutputFolderError) throw error;
+        throw new UsageError(`${values.out}: cannot write the output (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+    io.stdout(`Compiled ${workflows} workflow${workflows === 1 ? '' : 's'} into ${values.out}: ${files.length} files\n`);
+    return 0;
+}
+
+/** The date recorded in the manifest: `--today`, else `SOURCE_DATE_EPOCH`, else none (the output carries no time). */
+function buildDate(today: string | undefined, epoch: string | undefined): string | undefined {
+    if (today !== undefined) return today; // checked by `configure`
+    if (epoch === undefined || epoch === '') return undefined;
+    const date = sourceDate(epoch);
+    if (date === undefined) throw new UsageError(`SOURCE_DATE_EPOCH takes whole seconds since 1970-01-01 UTC, not '${epoch}'`);
+    return date;
+}
 
 async function rules(args: readonly string[], io: CliIo): Promise<number> {
     const { values } = parseArgs({ args: [...args], options: { format: { type: 'string', short: 'f', default: 'text' }, config: { type: 'string', short: 'c' } } });
@@ -209,14 +313,21 @@ interface WorkspaceValues {
     readonly output?: string;
 }
 
+interface LoadOptions {
+    /** Validate the files loaded around the paths given too (their findings count for the compliance report). */
+    readonly validateContext?: boolean;
+    /** Report the findings of every file loaded, not only of the paths given (compile refuses a workspace with errors). */
+    readonly reportContext?: boolean;
+}
+
 /**
- * Collects the files, reads the configuration and builds the workspace: the common part of check
- * and report. The workspace is found as the editor finds it (see `findWorkspace`) from the paths
- * given, and all its .hitl files are loaded so that references resolve; findings are reported for
- * the paths given. A configuration problem is a `config/invalid` finding, and the check goes on
- * with what could be read and the defaults.
+ * Collects the files, reads the configuration and builds the workspace: the common part of check,
+ * report and compile. The workspace is found as the editor finds it (see `findWorkspace`) from
+ * the paths given, and all its .hitl files are loaded so that references resolve; findings are
+ * reported for the paths given. A configuration problem is a `config/invalid` finding, and the
+ * check goes on with what could be read and the defaults.
  */
-async function loadWorkspace(positionals: readonly string[], values: WorkspaceValues, io: CliIo, validateContext = false) {
+async function loadWorkspace(positionals: readonly string[], values: WorkspaceValues, io: CliIo, options: LoadOptions = {}) {
     const inputs = positionals.length > 0 ? positionals : ['.'];
     const absoluteInputs = inputs.map((input) => path.resolve(io.cwd, input));
     const start = commonFolder(absoluteInputs);
@@ -236,10 +347,16 @@ async function loadWorkspace(positionals: readonly string[], values: WorkspaceVa
     const read = [...files, ...context].map((uri) => uri.fsPath);
     if (values.output !== undefined) await checkOutputPath(path.resolve(io.cwd, values.output), values.output, [...read, ...(config.file ? [config.file] : [])]);
     const display = (uri: URI) => displayPath(displayRoot, uri.fsPath);
-    const { result, documents } = await checkFiles(shared, { files, context, display, validateContext });
+    const checked = options.reportContext ? uniqueUris([...files, ...context]) : files;
+    const { result, documents } = await checkFiles(shared, { files: checked, context, display, validateContext: options.validateContext });
     const configFindings = config.file && config.problems.length > 0 ? [configFileResult(displayPath(displayRoot, config.file), config.problems)] : [];
     const reportedUris = new Set(files.map((uri) => uri.toString()));
-    return { result: { files: [...configFindings, ...result.files] }, documents, root: displayRoot, reportedUris, config };
+    const sources = uniqueUris([...files, ...context]);
+    return { result: { files: [...configFindings, ...result.files] }, documents, root: displayRoot, reportedUris, config, workspaceRoot: root, sources, fileSystem };
+}
+
+function uniqueUris(uris: readonly URI[]): URI[] {
+    return [...new Map(uris.map((uri) => [uri.toString(), uri])).values()];
 }
 
 /** Services over the bounded file system, the workspace found from `start`, and its configuration applied. */

@@ -27,12 +27,15 @@ export interface ParsedConfig {
     readonly problems: readonly ConfigProblem[];
 }
 
-const SEVERITY = z.enum(['error', 'warning', 'info', 'off'], { message: "a severity is one of 'error', 'warning', 'info' or 'off'" });
-const PROFILE = z.enum(PROFILES, { message: `a profile is one of ${PROFILES.map((p) => `'${p}'`).join(', ')}` });
-const IGNORE_PATTERN = z
+// The shapes of the values, shared with the JSON Schema of the file (config-schema.ts).
+export const SEVERITY = z.enum(['error', 'warning', 'info', 'off'], { message: "a severity is one of 'error', 'warning', 'info' or 'off'" });
+export const PROFILE = z.enum(PROFILES, { message: `a profile is one of ${PROFILES.map((p) => `'${p}'`).join(', ')}` });
+export const IGNORE_PATTERN = z
     .string({ message: "an ignore pattern is a string such as 'test/fixtures/**'" })
     .min(1, { message: 'an ignore pattern cannot be empty' })
-    .refine((pattern) => !pattern.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(pattern) && !pattern.split('/').includes('..'), {
+    // A regular expression rather than a function, so that the JSON Schema carries it too: not
+    // absolute (`/x`, `C:\x`), and no `..` segment.
+    .regex(/^(?!\/)(?![A-Za-z]:[\\/])(?![\s\S]*(?:^|\/)\.\.(?:\/|$))/, {
         message: 'an ignore pattern is relative to the folder of hitl.config.yaml and stays inside it',
     });
 

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import * as path from 'node:path';
+import type { LangiumDocument, URI } from 'langium';
+import { stringify } from 'yaml';
+import { isHitlFile, isWorkflow, type Workflow } from '../language/generated/ast.js';
+import { isInside } from './node-file-system.js';
+import { OutputFolderError, type OutputFile } from './output-folder.js';
+
+// The file-system side of `hitl compile` (cli/main.ts runs the command): what goes into the
+// output folder, the hashes for the manifest, and where the folder may be.
+
+export const DEPLOYMENT_FORMATS = ['yaml', 'json'] as const;
+export type DeploymentFormat = (typeof DEPLOYMENT_FORMATS)[number];
+
+export interface DeploymentOptions {
+    readonly format: DeploymentFormat;
+    /** How a source file is named in the outputs: relative to the workspace root, forward slashes. */
+    readonly display: (uri: URI) => string;
+}
+
+/**
+ * INTEGRATION POINT for the model and its generators. Until they land, one placeholder per
+ * workflow (its name and source file) stands in, so that the plumbing around it (refusal, the
+ * atomic folder, the manifest) runs for real; tests assert that plumbing, not this content. The
+ * body becomes:
+ *
+ *     return generateDeployment(compileModel(documents, { display: options.display }), { format: options.format });
+ *
+ * with `generateDeployment` from language/generators/index.ts and `compileModel` from
+ * language/compiler/. `documents` are the files named on the command line, linked against the
+ * whole workspace and validated without errors.
+ */
+export function deploymentFiles(documents: readonly LangiumDocument[], options: DeploymentOptions): OutputFile[] {
+    return workflowsIn(documents).map(({ workflow, document }) => {
+        const placeholder = { placeholder: 'hitl compile: runtime configuration to come', workflow: workflow.name, source: options.display(document.uri) };
+        const content = options.format === 'json' ? JSON.stringify(placeholder, null, 2) + '\n' : stringify(placeholder);
+        return { path: `${workflow.name}.runtime.${options.format}`, content };
+    });
+}
+
+/** The workflows declared in these documents, in document order. */
+export function workflowsIn(documents: readonly LangiumDocument[]): Array<{ workflow: Workflow; document: LangiumDocument }> {
+    return documents.flatMap((document) => {
+        const root = document.parseResult.value;
+        return isHitlFile(root) ? root.elements.filter(isWorkflow).map((workflow) => ({ workflow, document })) : [];
+    });
+}
+
+export function sha256(content: Uint8Array | string): string {
+    return createHash('sha256').update(content).digest('hex');
+}
+
+/** Relative to `root` with forward slashes (`..` segments for a file outside it): the same on every machine and from every folder. */
+export function relativePath(root: string, absolute: string): string {
+    return path.relative(root, absolute).split(path.sep).join('/');
+}
+
+/**
+ * The date of `SOURCE_DATE_EPOCH` (reproducible-builds.org: whole seconds since 1970, UTC) as
+ * YYYY-MM-DD; undefined when the value is not such a number.
+ */
+export function sourceDate(epoch: string): string | undefined {
+    if (!/^\d{1,15}$/.test(epoch)) return undefined;
+    const date = new Date(Number(epoch) * 1000);
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+}
+
+/**
+ * The output folder is replaced as a whole, so it must not be, or hold, anything compile reads:
+ * not the workspace root or a folder above it, and no source or configuration inside it.
+ * Compared both as given and with links resolved.
+ */
+export function checkOutputPlacement(out: string, given: string, workspace: { readonly root: string; readonly inputs: readonly string[]; readonly show: (file: string) => string }): void {
+    const outs = [out, resolveExisting(out)];
+    for (const candidate of outs) {
+        for (const root of [workspace.root, resolveExisting(workspace.root)]) {
+            if (isInside(candidate, root)) throw new OutputFolderError(`${given}: is the workspace root or a folder above it; choose a folder of its own, such as build/deploy`);
+        }
+        for (const input of workspace.inputs) {
+            for (const file of [input, resolveExisting(input)]) {
+                if (isInside(candidate, file)) throw new OutputFolderError(`${given}: holds ${workspace.show(input)}, which this compile reads; choose a folder of its own, such as build/deploy`);
+            }
+        }
+    }
+}
+
+/** The real path of the longest part of `target` that exists, with the rest appended. */
+function resolveExisting(target: string): string {
+    const rest: string[] = [];
+    for (let current = target; ; current = path.dirname(current)) {
+        try {
+            return path.join(realpathSync(current), ...rest.reverse());
+        } catch {
+            if (path.dirname(current) === current) return target;
+            rest.push(path.basename(current));
+        }
+    }
+}
