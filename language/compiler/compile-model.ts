@@ -75,7 +75,7 @@ import {
 } from '../model/schema.js';
 import { FAILURE_MODES } from '../model/vocabulary.js';
 import { attachFindings, type Attachable } from './findings.js';
-import { sharedDeclarationsUsedBy } from './uses.js';
+import { DeclarationUses } from './uses.js';
 import { condition, duration, fraction, isoDate, quantity, rangeOf } from './values.js';
 
 /**
@@ -149,6 +149,7 @@ class ModelCompiler {
     private readonly files = new Map<HitlFile, string>();
     /** Top-level declarations by name: the first of a name, by file and position. */
     private readonly declared = new Map<string, TopLevel>();
+    private readonly declarationUses = new DeclarationUses();
 
     constructor(private readonly options: CompileOptions) {}
 
@@ -176,8 +177,8 @@ class ModelCompiler {
             declarations,
             ...(loose.length > 0 ? { findings: loose } : {}),
         };
-        // Parsing normalises the key order to the schema's and proves the output conforms.
-        return HitlModel.parse(model);
+        // Built in the schema's key order, so it serialises as a parse would; the tests parse it.
+        return model;
     }
 
     /** The element's source range; the element is registered to receive findings. */
@@ -334,7 +335,7 @@ class ModelCompiler {
 
     private uses(workflow: AstWorkflow): Uses {
         const uses: Record<keyof Uses, string[]> = { parties: [], channels: [], models: [], datasets: [], policies: [], secrets: [], escalations: [] };
-        for (const declaration of sharedDeclarationsUsedBy(workflow)) {
+        for (const declaration of this.declarationUses.usedBy(workflow)) {
             if (!declaration.name || this.declared.get(declaration.name) !== declaration) continue;
             const kind = declarationKind(declaration);
             if (kind) uses[kind].push(declaration.name);
@@ -435,8 +436,9 @@ class ModelCompiler {
     // ------------------------------------------------------------ steps
 
     private step(step: AstStep): Step {
-        const base = { id: step.name, title: step.title };
-        if (isOutcome(step)) return this.attachable(defined({ ...base, kind: 'outcome' as const, result: step.result, source: this.source(step) }));
+        const id = step.name;
+        const title = step.title;
+        if (isOutcome(step)) return this.attachable(defined({ id, kind: 'outcome' as const, title, result: step.result, source: this.source(step) }));
         const flowing = () => ({ raci: this.raci(step.raci), routes: step.routes.map((route) => this.route(route)), source: this.source(step) });
         if (isAiStep(step)) {
             const fallbacks: Fallback[] = step.routes.filter(isEventRoute).flatMap((route) =>
@@ -446,8 +448,9 @@ class ModelCompiler {
             );
             return this.attachable(
                 defined({
-                    ...base,
+                    id,
                     kind: 'ai-step' as const,
+                    title,
                     task: step.task,
                     actor: nameOf(step.actor),
                     model: modelOf(step)?.name || undefined,
@@ -463,8 +466,9 @@ class ModelCompiler {
         if (isGate(step)) {
             return this.attachable(
                 defined({
-                    ...base,
+                    id,
                     kind: 'gate' as const,
+                    title,
                     reviewers: namesOf(step.reviewers),
                     reviews: namesOf(step.reviews),
                     reviewsAiSteps: aiStepsReviewedBy(step).map((ai) => ai.name),
@@ -482,8 +486,9 @@ class ModelCompiler {
         if (isManualQueue(step)) {
             return this.attachable(
                 defined({
-                    ...base,
+                    id,
                     kind: 'queue' as const,
+                    title,
                     owner: nameOf(step.owner),
                     timeout: duration(step.timeout),
                     sla: duration(step.sla),
@@ -493,14 +498,15 @@ class ModelCompiler {
             );
         }
         if (isAutomatedStep(step)) {
-            return this.attachable(defined({ ...base, kind: 'automated-step' as const, inputs: namesOf(step.inputs), masks: fieldIds(step.masks), ...flowing() }));
+            return this.attachable(defined({ id, kind: 'automated-step' as const, title, inputs: namesOf(step.inputs), masks: fieldIds(step.masks), ...flowing() }));
         }
         if (isDecision(step)) {
             const exemption = step.appealExemption;
             return this.attachable(
                 defined({
-                    ...base,
+                    id,
                     kind: 'decision' as const,
+                    title,
                     decisionKind: step.kind,
                     decidedBy: nameOf(step.decidedBy),
                     risk: step.risk,
@@ -518,7 +524,7 @@ class ModelCompiler {
             );
         }
         if (isEffect(step)) {
-            return this.attachable(defined({ ...base, kind: 'effect' as const, effectKind: step.kind, external: step.external, channel: nameOf(step.channel), ...flowing() }));
+            return this.attachable(defined({ id, kind: 'effect' as const, title, effectKind: step.kind, external: step.external, channel: nameOf(step.channel), ...flowing() }));
         }
         throw new Error(`unknown step type ${(step as AstStep).$type}`);
     }

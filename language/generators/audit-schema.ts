@@ -1,4 +1,5 @@
 import { SCHEMA_BASE_URI } from '../model/json-schema.js';
+import { lookup, pick } from '../model/lookup.js';
 import { escalationOf } from '../model/paths.js';
 import { escalationTargetsOf, fieldsReadBy, partiesActingAt, partyAndPeople, partyOf } from '../model/parties.js';
 import type { AiModel, AiStep, Decision, Effect, Gate, HitlModel, ManualQueue, Step, Workflow } from '../model/schema.js';
@@ -79,7 +80,7 @@ function timeoutActionsOf(step: Step): string[] {
 }
 
 function modelOf(model: HitlModel, id: string | undefined): AiModel | undefined {
-    return id === undefined ? undefined : model.declarations.models.find((candidate) => candidate.id === id);
+    return id === undefined ? undefined : lookup(model).models.get(id);
 }
 
 /** The audit record schema of one workflow. */
@@ -210,7 +211,7 @@ function aiOutputRecord(model: HitlModel, steps: readonly AiStep[], recorded: Re
                 ...(used?.promptVersion || !used ? { promptVersion: used?.promptVersion ? { type: 'string', const: used.promptVersion } : text() } : {}),
             };
             const modelRequired = ['id', ...(recorded.has('model-version') ? ['version'] : []), ...(recorded.has('prompt-version') && used?.promptVersion ? ['promptVersion'] : [])];
-            const datasets = ai.inputs.map((id) => model.declarations.datasets.find((dataset) => dataset.id === id)).filter((dataset) => dataset !== undefined);
+            const datasets = pick(lookup(model).datasets, ai.inputs);
             const input = object(
                 {
                     datasets: object(

@@ -1,7 +1,7 @@
-import { stringify } from 'yaml';
 import type { HitlModel } from '../model/schema.js';
 import { auditSchema, auditSchemaId } from './audit-schema.js';
 import { runtimeConfiguration, runtimeJsonSchema } from './runtime-config.js';
+import { yamlText } from './yaml-text.js';
 
 /**
  * What `hitl compile` writes, as data: per workflow its runtime configuration and its audit
@@ -31,11 +31,9 @@ export function jsonText(value: unknown): string {
     return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-function yamlText(value: unknown, header: readonly string[]): string {
-    const comments = header.map((line) => `# ${line}\n`).join('');
-    // No anchors or aliases, no line folding, and strings quoted wherever YAML 1.1 would read them
-    // otherwise (`on`, `no`, dates): the file means the same to people and to every YAML parser.
-    return comments + stringify(value, { version: '1.1', aliasDuplicateObjects: false, lineWidth: 0, minContentWidth: 0 });
+/** Comment lines on top of YAML; a line break in a comment (a strange file name) would end it, so there is none. */
+function commented(header: readonly string[], yaml: string): string {
+    return header.map((line) => `# ${line.replace(/[\r\n\u0085\u2028\u2029]/g, ' ')}\n`).join('') + yaml;
 }
 
 /** The files to deploy for every workflow of the model, sorted by path; the same model gives byte-identical files. */
@@ -48,11 +46,14 @@ export function generateDeployment(model: HitlModel, options: DeploymentOptions)
         const content =
             options.format === 'json'
                 ? jsonText(config)
-                : yamlText(config, [
-                      `yaml-language-server: $schema=${RUNTIME_SCHEMA_FILE}`,
-                      `Runtime configuration of workflow ${workflow.id}, compiled by hitl from ${workflow.source.file}.`,
-                      'Generated: change the .hitl source and compile again rather than editing this file.',
-                  ]);
+                : commented(
+                      [
+                          `yaml-language-server: $schema=${RUNTIME_SCHEMA_FILE}`,
+                          `Runtime configuration of workflow ${workflow.id}, compiled by hitl from ${workflow.source.file}.`,
+                          'Generated: change the .hitl source and compile again rather than editing this file.',
+                      ],
+                      yamlText(config),
+                  );
         files.push({ path: runtimePath, content });
         files.push({ path: `${workflow.id}.audit.schema.json`, content: jsonText(auditSchema(model, workflow, { baseUri: options.schemaBaseUri })) });
     }

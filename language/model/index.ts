@@ -4,3 +4,4 @@ export * from './vocabulary.js';
 export * from './paths.js';
 export { modelJsonSchema, MODEL_SCHEMA_ID, SCHEMA_BASE_URI, toJsonSchema } from './json-schema.js';
 export * from './parties.js';
+export { lookup, pick, type Lookup } from './lookup.js';

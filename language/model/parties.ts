@@ -1,10 +1,11 @@
+import { lookup } from './lookup.js';
 import { escalationOf } from './paths.js';
 import type { DataField, Dataset, Escalation, EscalationRef, EscalationTarget, HitlModel, Party, Step, Workflow } from './schema.js';
 
 /** Facts about who acts where and what data a workflow handles, read from the model. */
 
 export function partyOf(model: HitlModel, id: string | undefined): Party | undefined {
-    return id === undefined ? undefined : model.declarations.parties.find((party) => party.id === id);
+    return id === undefined ? undefined : lookup(model).parties.get(id);
 }
 
 /** A party and, for a team, the roles and AI actors it stands for. */
@@ -73,7 +74,7 @@ export interface FieldFacts {
 }
 
 export function datasetOf(model: HitlModel, id: string): Dataset | undefined {
-    return model.declarations.datasets.find((dataset) => dataset.id === id);
+    return lookup(model).datasets.get(id);
 }
 
 /** The datasets a workflow's steps read, each once, in the order first read. */

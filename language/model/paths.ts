@@ -1,4 +1,5 @@
 import type { Escalation, EscalationRef, Fallback, HitlModel, Route, Step, Workflow } from './schema.js';
+import { lookup } from './lookup.js';
 import { FAILURE_MODES } from './vocabulary.js';
 
 /**
@@ -225,6 +226,6 @@ export function describePath(edges: readonly Edge[]): string {
 
 /** The escalation a reference names, looked up where its scope says. */
 export function escalationOf(model: HitlModel, workflow: Workflow | undefined, ref: EscalationRef): Escalation | undefined {
-    const list = ref.scope === 'workflow' ? (workflow?.escalations ?? []) : model.declarations.escalations;
-    return list.find((escalation) => escalation.id === ref.id);
+    if (ref.scope === 'shared') return lookup(model).escalations.get(ref.id);
+    return workflow?.escalations.find((escalation) => escalation.id === ref.id);
 }

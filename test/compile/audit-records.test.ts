@@ -1,8 +1,8 @@
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { AUDIT_EVENTS, auditSchema, type AuditEvent, type JsonSchema } from '../../language/generators/index.js';
 import { GATE_ACTIONS, type HitlModel, type Workflow } from '../../language/model/index.js';
+import { strictAjv } from './ajv.js';
 import { actingAt, asCloudEvent, realisticRecords, type AuditRecord } from './audit-records.js';
 import { compileFolder } from './workspace.js';
 
@@ -18,9 +18,7 @@ beforeAll(async () => {
 });
 
 function validator(schema: JsonSchema): ValidateFunction {
-    const ajv = new Ajv2020({ strict: true, allErrors: true });
-    addFormats.default(ajv);
-    return ajv.compile(schema);
+    return strictAjv().compile(schema);
 }
 
 function eventsOf(schema: JsonSchema): AuditEvent[] {

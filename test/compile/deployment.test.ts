@@ -1,11 +1,10 @@
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { compileModel } from '../../language/compiler/compile-model.js';
 import { generateDeployment, RuntimeConfiguration, RUNTIME_SCHEMA_FILE, type DeploymentFile } from '../../language/generators/index.js';
 import { findSecrets } from '../../language/util/secrets.js';
 import { modelJsonSchema } from '../../language/model/index.js';
+import { strictAjv } from './ajv.js';
 import { compileFolder, compileTexts, type Compiled } from './workspace.js';
 
 /** What compile deploys: every schema is strict JSON Schema 2020-12, every configuration valid and stable. */
@@ -14,11 +13,7 @@ let samples: Compiled;
 let yamlFiles: DeploymentFile[];
 let jsonFiles: DeploymentFile[];
 
-function ajv() {
-    const instance = new Ajv2020({ strict: true, allErrors: true });
-    addFormats.default(instance);
-    return instance;
-}
+const ajv = strictAjv;
 
 beforeAll(async () => {
     samples = await compileFolder('samples');
