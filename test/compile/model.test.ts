@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { URI } from 'langium';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { flowGraphOf as astFlowGraphOf } from '../../language/analysis/flow-graph.js';
@@ -9,6 +11,7 @@ import {
     describePath,
     escalationOf,
     flowGraphOf,
+    AUDIT_FIELDS,
     HitlModel,
     partiesActingAt,
     pathsToDecision,
@@ -20,7 +23,7 @@ import {
     type Workflow,
 } from '../../language/model/index.js';
 import { buildWorkspace } from '../services.js';
-import { compileFolder, compileTexts, type Compiled } from './workspace.js';
+import { compileFolder, compileTexts, REPO, type Compiled } from './workspace.js';
 
 /** The compiled model: what it says about each construct, that it round-trips, and that it is the checker's graph. */
 
@@ -294,6 +297,12 @@ describe('what the model says', () => {
         expect(JSON.stringify(score)).toContain('"kind":"incomplete"');
         expect(HitlModel.parse(broken)).toEqual(broken);
     });
+});
+
+test("the model's list of audit fields is the grammar's (the other word lists are checked by the type checker)", () => {
+    const grammar = readFileSync(path.join(REPO, 'language/grammar/hitl.langium'), 'utf8');
+    const rule = /AuditField returns string:([\s\S]*?);/.exec(grammar)![1];
+    expect([...rule.matchAll(/'([^']+)'/g)].map((match) => match[1])).toEqual([...AUDIT_FIELDS]);
 });
 
 describe('findings', () => {
