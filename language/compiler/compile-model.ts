@@ -181,13 +181,14 @@ class ModelCompiler {
         return model;
     }
 
-    /** The element's source range; the element is registered to receive findings. */
-    private source(node: Parameters<typeof rangeOf>[0]) {
+    /** A node's source range, in its file as displayed. */
+    private source(node: AstNode) {
         let root = node;
         while (root.$container) root = root.$container;
         return rangeOf(node, this.files.get(root as HitlFile) ?? '');
     }
 
+    /** Registers an element to receive the findings that lie in it. */
     private attachable<T extends Attachable>(element: T): T {
         this.attachables.push(element);
         return element;

@@ -17,6 +17,7 @@ import {
     EscalationRule,
     EventRoute,
     Gate,
+    hitlSchemas,
     ManualQueue,
     MisuseMonitor,
     MODEL_API_VERSION,
@@ -50,7 +51,7 @@ const Id = z.string().min(1);
 const Ids = z.array(Id);
 const bare = { source: true, findings: true } as const;
 
-export const RuntimeRoute = z.discriminatedUnion('kind', [ThenRoute.omit(bare), WhenRoute.omit(bare), OtherwiseRoute.omit(bare), EventRoute.omit(bare)]).meta({ id: 'RuntimeRoute' });
+export const RuntimeRoute = z.discriminatedUnion('kind', [ThenRoute.omit(bare), WhenRoute.omit(bare), OtherwiseRoute.omit(bare), EventRoute.omit(bare)]).register(hitlSchemas, { id: 'RuntimeRoute' });
 const routes = { routes: z.array(RuntimeRoute) };
 const escalations = { escalations: z.array(EscalationRule.omit(bare)) };
 
@@ -64,7 +65,7 @@ export const RuntimeStep = z
         Effect.omit(bare).extend(routes),
         Outcome.omit(bare),
     ])
-    .meta({ id: 'RuntimeStep' });
+    .register(hitlSchemas, { id: 'RuntimeStep' });
 
 /** An escalation chain as a runtime walks it: every level in order (through hand-overs), then what happens when the last one times out. */
 export const RuntimeEscalation = z
@@ -75,7 +76,7 @@ export const RuntimeEscalation = z
         onTimeout: TimeoutAction.optional(),
         loopsBackTo: EscalationRef.optional(),
     })
-    .meta({ id: 'RuntimeEscalation' });
+    .register(hitlSchemas, { id: 'RuntimeEscalation' });
 
 export const RuntimeConfiguration = z
     .strictObject({
@@ -162,7 +163,7 @@ export const RuntimeConfiguration = z
             decisions: z.array(z.strictObject({ decision: Id, stage: z.enum(ROLLOUT_STAGES) })),
         }),
     })
-    .meta({ id: 'RuntimeConfiguration', title: 'hitl runtime configuration', description: 'What a deployed system reads to run one governed workflow.' });
+    .register(hitlSchemas, { id: 'RuntimeConfiguration', title: 'hitl runtime configuration', description: 'What a deployed system reads to run one governed workflow.' });
 
 export type RuntimeConfiguration = z.infer<typeof RuntimeConfiguration>;
 

@@ -37,6 +37,12 @@ import {
  * elsewhere (declarations, `usedBy`, `uses`).
  */
 
+/**
+ * The names (and descriptions) the JSON Schemas give these schemas in `$defs`: a registry of
+ * hitl's own rather than zod's global one, so no other schema in the process can clash with them.
+ */
+export const hitlSchemas = z.registry<z.core.JSONSchemaMeta>();
+
 export const MODEL_API_VERSION = 'hitl.dev/v1';
 export const MODEL_KIND = 'WorkflowModel';
 
@@ -56,11 +62,11 @@ export const SourceRange = z
         endLine: z.int().min(1),
         endColumn: z.int().min(1),
     })
-    .meta({ id: 'SourceRange', description: 'Where an element is written: a display path and 1-based line and column of its start and end.' });
+    .register(hitlSchemas, { id: 'SourceRange', description: 'Where an element is written: a display path and 1-based line and column of its start and end.' });
 
 export const Suppression = z
     .strictObject({ reason: z.string(), approver: z.string(), expires: z.string() })
-    .meta({ id: 'Suppression', description: 'The suppress block that accepted a finding: its reason, approver (a party id) and expiry date.' });
+    .register(hitlSchemas, { id: 'Suppression', description: 'The suppress block that accepted a finding: its reason, approver (a party id) and expiry date.' });
 
 export const Finding = z
     .strictObject({
@@ -71,7 +77,7 @@ export const Finding = z
         related: z.array(z.strictObject({ message: z.string(), source: SourceRange })),
         suppression: Suppression.optional(),
     })
-    .meta({ id: 'Finding', description: 'A finding of the checker, attached to the innermost element whose source range holds it.' });
+    .register(hitlSchemas, { id: 'Finding', description: 'A finding of the checker, attached to the innermost element whose source range holds it.' });
 
 const Findings = z.array(Finding).optional();
 
@@ -82,7 +88,7 @@ export const Duration = z
         /** As written, in ISO 8601 (`24h` → `PT24H`, `2y` → `P2Y`). */
         iso: z.string(),
     })
-    .meta({ id: 'Duration', description: 'A duration in seconds (a month counted as 30 days, a year as 365) and as ISO 8601 text.' });
+    .register(hitlSchemas, { id: 'Duration', description: 'A duration in seconds (a month counted as 30 days, a year as 365) and as ISO 8601 text.' });
 
 export const Quantity = z
     .strictObject({
@@ -91,7 +97,7 @@ export const Quantity = z
         /** True when written as a percentage. */
         percent: z.boolean(),
     })
-    .meta({ id: 'Quantity', description: 'A number; a percentage is given as a fraction with `percent` true.' });
+    .register(hitlSchemas, { id: 'Quantity', description: 'A number; a percentage is given as a fraction with `percent` true.' });
 
 // ---------------------------------------------------------------- conditions
 
@@ -103,7 +109,7 @@ export const Literal = z
         z.strictObject({ type: z.literal('text'), value: z.string() }),
         z.strictObject({ type: z.literal('name'), value: z.string() }),
     ])
-    .meta({ id: 'Literal' });
+    .register(hitlSchemas, { id: 'Literal' });
 export type Literal = z.infer<typeof Literal>;
 
 export type Condition =
@@ -135,22 +141,22 @@ export const Condition: z.ZodType<Condition> = z
             z.strictObject({ kind: z.literal('incomplete'), text: z.string() }),
         ]),
     )
-    .meta({ id: 'Condition' });
+    .register(hitlSchemas, { id: 'Condition' });
 
 // ---------------------------------------------------------------- references
 
 /** Escalation blocks written inside a workflow are local to it; top-level ones are shared. */
 export const Scope = z.enum(['workflow', 'shared']);
 
-export const EscalationRef = z.strictObject({ id: Id, scope: Scope }).meta({ id: 'EscalationRef', description: 'An escalation chain: local to the workflow or shared.' });
+export const EscalationRef = z.strictObject({ id: Id, scope: Scope }).register(hitlSchemas, { id: 'EscalationRef', description: 'An escalation chain: local to the workflow or shared.' });
 
 export const EscalationTarget = z
     .discriminatedUnion('kind', [z.strictObject({ kind: z.literal('party'), id: Id }), z.strictObject({ kind: z.literal('escalation'), id: Id, scope: Scope })])
-    .meta({ id: 'EscalationTarget', description: 'Where an item is escalated to: a party, or an escalation chain.' });
+    .register(hitlSchemas, { id: 'EscalationTarget', description: 'Where an item is escalated to: a party, or an escalation chain.' });
 
 export const TimeoutAction = z
     .strictObject({ kind: z.enum(TIMEOUT_ACTIONS), target: EscalationTarget.optional() })
-    .meta({ id: 'TimeoutAction', description: 'What happens when nobody acts in time; `escalate` names where to.' });
+    .register(hitlSchemas, { id: 'TimeoutAction', description: 'What happens when nobody acts in time; `escalate` names where to.' });
 
 // ---------------------------------------------------------------- routes and steps
 
@@ -182,19 +188,19 @@ export const EventRoute = z.strictObject({
     action: TimeoutAction.optional(),
     ...routeBase,
 });
-export const Route = z.discriminatedUnion('kind', [ThenRoute, WhenRoute, OtherwiseRoute, EventRoute]).meta({ id: 'Route' });
+export const Route = z.discriminatedUnion('kind', [ThenRoute, WhenRoute, OtherwiseRoute, EventRoute]).register(hitlSchemas, { id: 'Route' });
 
 export const Raci = z
     .strictObject({ responsible: Ids, accountable: Ids, consulted: Ids, informed: Ids })
-    .meta({ id: 'Raci', description: 'Party ids per RACI role.' });
+    .register(hitlSchemas, { id: 'Raci', description: 'Party ids per RACI role.' });
 
 export const EscalationRule = z
     .strictObject({ triggers: z.array(z.enum(ESCALATION_TRIGGERS)), target: EscalationTarget.optional(), within: Duration.optional(), source: SourceRange, findings: Findings })
-    .meta({ id: 'EscalationRule', description: '`escalate on … to … within …` in a gate or queue.' });
+    .register(hitlSchemas, { id: 'EscalationRule', description: '`escalate on … to … within …` in a gate or queue.' });
 
 export const Fallback = z
     .strictObject({ mode: z.enum(FAILURE_MODES), policy: Id.optional(), target: Id.optional(), action: TimeoutAction.optional() })
-    .meta({ id: 'Fallback', description: 'What an AI step does on a failure mode: its `on <mode>` route, by mode.' });
+    .register(hitlSchemas, { id: 'Fallback', description: 'What an AI step does on a failure mode: its `on <mode>` route, by mode.' });
 
 const Title = z.string().optional();
 const flowing = { raci: Raci.optional(), routes: z.array(Route), source: SourceRange, findings: Findings };
@@ -292,7 +298,7 @@ export const Outcome = z.strictObject({
     findings: Findings,
 });
 
-export const Step = z.discriminatedUnion('kind', [AiStep, Gate, ManualQueue, AutomatedStep, Decision, Effect, Outcome]).meta({ id: 'Step' });
+export const Step = z.discriminatedUnion('kind', [AiStep, Gate, ManualQueue, AutomatedStep, Decision, Effect, Outcome]).register(hitlSchemas, { id: 'Step' });
 
 // ---------------------------------------------------------------- escalation chains
 
@@ -308,7 +314,7 @@ export const ChainLevel = z
         /** True for the party an `on timeout escalate to <party>` hands the chain to last. */
         handOver: z.boolean(),
     })
-    .meta({ id: 'ChainLevel' });
+    .register(hitlSchemas, { id: 'ChainLevel' });
 
 export const Escalation = z
     .strictObject({
@@ -331,7 +337,7 @@ export const Escalation = z
         source: SourceRange,
         findings: Findings,
     })
-    .meta({ id: 'Escalation' });
+    .register(hitlSchemas, { id: 'Escalation' });
 
 // ---------------------------------------------------------------- workflow parts
 
@@ -504,7 +510,7 @@ export const Workflow = z
         source: SourceRange,
         findings: Findings,
     })
-    .meta({ id: 'Workflow' });
+    .register(hitlSchemas, { id: 'Workflow' });
 
 // ---------------------------------------------------------------- shared declarations
 
@@ -531,7 +537,7 @@ export const Team = z.strictObject({
 
 export const AiActor = z.strictObject({ id: Id, kind: z.literal('ai-actor'), title: z.string().optional(), person: z.literal(false), model: Id.optional(), operator: Id.optional(), ...shared });
 
-export const Party = z.discriminatedUnion('kind', [Role, Team, AiActor]).meta({ id: 'Party' });
+export const Party = z.discriminatedUnion('kind', [Role, Team, AiActor]).register(hitlSchemas, { id: 'Party' });
 
 export const Channel = z.strictObject({ id: Id, kind: z.literal('channel'), channelKind: z.enum(CHANNEL_KINDS).optional(), address: z.string().optional(), ...shared });
 
@@ -589,7 +595,7 @@ export const HitlModel = z
         /** Findings that lie in no element (a file-level suppression, say). */
         findings: Findings,
     })
-    .meta({ id: 'HitlModel', title: 'hitl workflow model', description: 'The compiled, engine-neutral model of a workspace of governed AI-in-the-loop workflows.' });
+    .register(hitlSchemas, { id: 'HitlModel', title: 'hitl workflow model', description: 'The compiled, engine-neutral model of a workspace of governed AI-in-the-loop workflows.' });
 
 export type SourceRange = z.infer<typeof SourceRange>;
 export type Finding = z.infer<typeof Finding>;
