@@ -2,12 +2,12 @@ import { existsSync, statSync } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs, styleText } from 'node:util';
-import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { URI, type LangiumSharedCoreServices } from 'langium';
 import { createHitlCoreServices, type HitlCoreServices } from '../language/hitl-module.js';
 import { ruleDoc } from '../language/documentation/rule-docs.js';
 import { explainRule, similarCodes } from '../language/documentation/explain.js';
 import { formatRules } from '../language/documentation/rule-list.js';
-import { buildComplianceReport, type ReportFinding } from '../language/report/compliance-report.js';
+import { buildComplianceReport, hasViolations, reportFindingsOf } from '../language/report/compliance-report.js';
 import { renderJson as renderReportJson, renderMarkdown } from '../language/report/render.js';
 import { CONFIG_FILE_NAME, type ConfigProblem } from '../language/settings/config-file.js';
 import { ignoreMatcher } from '../language/settings/ignore-patterns.js';
@@ -15,7 +15,6 @@ import { readConfig, type LoadedConfig } from '../language/workspace/workspace-c
 import { findWorkspace } from '../language/workspace/workspace-root.js';
 import { parseDate } from '../language/util/quantities.js';
 import { ruleCatalogue } from '../language/validation/registry.js';
-import type { SuppressionInfo } from '../language/validation/suppressions.js';
 import { summarise, type CheckResult, type FileResult, type Finding } from '../language/headless/check-result.js';
 import { formatGithub } from '../language/headless/formats/github.js';
 import { formatJson } from '../language/headless/formats/json.js';
@@ -153,7 +152,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
 
 const REPORT_FORMATS = ['markdown', 'json'] as const;
 
-/** `hitl report`: exit 0 when no requirement is violated, 1 otherwise (like check). */
+/** `hitl report`: exit 0 when no requirement is violated, in a workflow or outside every workflow; 1 otherwise (like check). */
 async function report(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseArgs({
         args: [...args],
@@ -178,18 +177,9 @@ async function report(args: readonly string[], io: CliIo): Promise<number> {
     } else {
         io.stdout(output);
     }
-    return compliance.workflows.some((w) => w.requirements.some((r) => r.status === 'violated')) ? 1 : 0;
+    return hasViolations(compliance) ? 1 : 0;
 }
 
-function reportFindingsOf(document: LangiumDocument): ReportFinding[] {
-    return (document.diagnostics ?? []).map((diagnostic) => ({
-        code: String(diagnostic.code),
-        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
-        uri: document.uri.toString(),
-        range: diagnostic.range,
-        suppression: (diagnostic.data as { suppression?: SuppressionInfo } | undefined)?.suppression,
-    }));
-}
 
 async function rules(args: readonly string[], io: CliIo): Promise<number> {
     const { values } = parseArgs({ args: [...args], options: { format: { type: 'string', short: 'f', default: 'text' }, config: { type: 'string', short: 'c' } } });

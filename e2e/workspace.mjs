@@ -12,7 +12,7 @@ export const EDITED_SAMPLE = 'credit-limit-increase.hitl';
 
 /**
  * Copies the samples into `dir` (emptied first). With `withProblem`, the first gate's SLA in
- * the edited sample becomes `0h`, which the rule values/non-positive-duration reports.
+ * the edited sample becomes `0h`, which the rule escalation/timeout-required (G18) reports.
  * Returns what the UI check should look for.
  */
 export function prepareWorkspace(dir, { withProblem = false } = {}) {
@@ -29,7 +29,7 @@ export function prepareWorkspace(dir, { withProblem = false } = {}) {
     const line = slaLineOfFirstGate(lines);
     lines[line] = lines[line].replace(/sla\s+\S+/, 'sla 0h');
     writeFileSync(file, lines.join('\n'));
-    return { dir, file: EDITED_SAMPLE, line, code: 'values/non-positive-duration', message: "Duration '0h' is zero" };
+    return { dir, file: EDITED_SAMPLE, line, code: 'escalation/timeout-required', message: 'so it times out the moment an item arrives' };
 }
 
 /** The index of the `sla <duration>` line of the first gate (the suite finds it the same way). */

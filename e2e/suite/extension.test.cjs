@@ -168,7 +168,7 @@ test('the editor reports the same errors as the command-line checker', async () 
         () => sameKeys(errorKeys(uri), expected), 15_000);
 });
 
-test("an edit to 'sla 0h' reports values/non-positive-duration, and reverting clears it", async () => {
+test("an edit to 'sla 0h' reports escalation/timeout-required, and reverting clears it", async () => {
     const { editor, uri, lines } = await openSample();
     const before = errorKeys(uri);
     const line = slaLineOfFirstGate(lines);
@@ -176,9 +176,9 @@ test("an edit to 'sla 0h' reports values/non-positive-duration, and reverting cl
     const start = match.index + match[1].length;
     await editor.edit((edit) => edit.replace(new vscode.Range(line, start, line, start + match[2].length), '0h'));
     const found = await waitFor("the diagnostic for 'sla 0h'", () =>
-        vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'values/non-positive-duration' && d.range.start.line === line));
+        vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'escalation/timeout-required' && d.range.start.line === line));
     assert.equal(found.severity, vscode.DiagnosticSeverity.Error);
-    assert.match(found.message, /^Duration '0h' is zero/);
+    assert.match(found.message, /^Gate '\w+' has 'sla 0h', so it times out the moment an item arrives/);
     await revert(editor);
     await waitFor(() => `the errors to be back to ${JSON.stringify(before)} after the revert (now ${JSON.stringify(errorKeys(uri))})`, () => sameKeys(errorKeys(uri), before));
 });

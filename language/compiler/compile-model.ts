@@ -46,8 +46,8 @@ import { conditionText } from '../analysis/conditions.js';
 import { flowGraphOf } from '../analysis/flow-graph.js';
 import { decisionsOf, effectiveAuthority, isHumanParty, peopleOf, riskRank } from '../analysis/governance.js';
 import type { FileResult } from '../headless/check-result.js';
-import { chainOf } from '../validation/rules/escalation/escalation-facts.js';
-import { aiStepsReviewedBy, modelOf } from '../validation/rules/oversight/oversight-facts.js';
+import { chainOf } from '../analysis/escalation.js';
+import { aiStepsReviewedBy, modelOf } from '../analysis/oversight.js';
 import {
     HitlModel,
     MODEL_API_VERSION,

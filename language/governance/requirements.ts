@@ -55,7 +55,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
     { id: 'G29', title: 'Datasets declare version, checks and personal data', notApplicable: (w) => needsAi(w) ?? (aiStepsOf(w).some((s) => s.inputs.length > 0) ? undefined : 'no AI step reads a dataset') },
     { id: 'G30', title: 'Drift monitoring with baseline, threshold and action', notApplicable: needsAi },
     { id: 'G31', title: 'Corrections and outcomes feed back; retraining is approved', notApplicable: needsAiFeedingDecision },
-    { id: 'G32', title: 'Bias sampling for decisions about people', notApplicable: (w) => needsAi(w) ?? (decisionsOf(w).some((d) => d.aboutPeople || d.affectsUserRights) ? undefined : 'no decision is about people') },
+    { id: 'G32', title: 'Bias sampling for decisions about people', notApplicable: (w) => needsAi(w) ?? (decisionsOf(w).some((d) => d.aboutPeople) ? undefined : 'no decision is about people') },
     { id: 'G33', title: 'A serious-incident route with deadlines', notApplicable: needsAi },
     { id: 'G34', title: 'Appeals with an independent reviewer and SLA', notApplicable: (w) => (decisionsOf(w).some((d) => d.affectsUserRights) ? undefined : 'no decision affects user rights') },
     { id: 'G35', title: 'Personal data masked before AI and in audit logs', notApplicable: (w) => needsAi(w) ?? (aiStepsOf(w).some((s) => s.inputs.some((d) => d.ref?.fields.some((f) => f.personal))) ? undefined : 'no AI step reads personal data') },

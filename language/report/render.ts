@@ -1,4 +1,4 @@
-import type { ComplianceReport, RequirementRow, RequirementStatus, WorkflowReport } from './compliance-report.js';
+import type { ComplianceReport, OutsideFinding, RequirementRow, RequirementStatus, WorkflowReport } from './compliance-report.js';
 
 const LABELS: Record<RequirementStatus, string> = {
     met: '✅ met',
@@ -25,6 +25,13 @@ function detail(row: RequirementRow): string {
     }
 }
 
+function outsideRow(finding: OutsideFinding): string {
+    const status = finding.suppression
+        ? `${LABELS.suppressed}: ${cell(finding.suppression.reason)} (approved by ${cell(finding.suppression.approver)}, expires ${finding.suppression.expires})`
+        : LABELS.violated;
+    return `| \`${finding.path}\` | ${finding.line} | ${finding.requirements.join(', ')} | ${status} | \`${finding.code}\`: ${cell(finding.message)} |`;
+}
+
 function count(workflow: WorkflowReport, status: RequirementStatus): number {
     return workflow.requirements.filter((row) => row.status === status).length;
 }
@@ -43,11 +50,24 @@ export function renderMarkdown(report: ComplianceReport, toolVersion: string): s
         const name = `[${workflow.workflow}](#${anchor(workflow)})${workflow.version ? ` ${workflow.version}` : ''}`;
         lines.push(`| ${name} | \`${workflow.path}\` | ${count(workflow, 'met')} | ${count(workflow, 'violated')} | ${count(workflow, 'suppressed')} | ${count(workflow, 'not-applicable')} |`);
     }
+    if (report.outside.length > 0) lines.push('', `${report.outside.length} finding${report.outside.length === 1 ? '' : 's'} outside every workflow: see [Outside every workflow](#outside-every-workflow).`);
     for (const workflow of report.workflows) {
         lines.push('', `## ${workflow.workflow}`, '', `\`${workflow.path}\`${workflow.version ? ` · version ${workflow.version}` : ''}`, '', '| Requirement | Status | Detail |', '|---|---|---|');
         for (const row of workflow.requirements) {
             lines.push(`| **${row.id}** ${cell(row.title)} | ${LABELS[row.status]} | ${detail(row)} |`);
         }
+    }
+    if (report.outside.length > 0) {
+        lines.push(
+            '',
+            '## Outside every workflow',
+            '',
+            'Findings on declarations that no workflow in the report uses: which workflow they would concern cannot be told, so they are listed here, each under the requirements its rule enforces.',
+            '',
+            '| File | Line | Requirements | Status | Finding |',
+            '|---|---:|---|---|---|',
+        );
+        for (const finding of report.outside) lines.push(outsideRow(finding));
     }
     return lines.join('\n') + '\n';
 }

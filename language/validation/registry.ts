@@ -14,7 +14,8 @@ import { auditRules } from './rules/audit/index.js';
 import { dataRules } from './rules/data/index.js';
 import { rightsRules } from './rules/rights/index.js';
 import { securityRules } from './rules/security/index.js';
-import { reportUnusedSuppressions, suppressionsMustBeUsed } from './rules/change/suppressions-must-be-used.js';
+import { reportUnusedSuppressions } from '../analysis/suppressions.js';
+import { suppressionsMustBeUsed } from './rules/change/suppression-unused.js';
 import { resetUsage, suppressionFor as findSuppression } from './suppressions.js';
 import { flowRules } from './rules/flow/index.js';
 import { structureRules } from './rules/structure/index.js';
@@ -84,6 +85,7 @@ export function registerHitlRules(services: HitlCoreServices): void {
 function heldBackWhereIncomplete(rule: RuleMeta, report: Report): Report {
     if (rule.evidence === 'presence') return report;
     return (finding) => {
+        if (finding.evidence === 'presence') return report(finding);
         if (mayBeIncomplete(finding.node) || finding.related?.some((related) => mayBeIncomplete(related.node))) return;
         report(finding);
     };

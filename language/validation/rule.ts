@@ -38,6 +38,12 @@ export interface Finding<N extends AstNode = AstNode> {
     /** An explicit range inside the node's document, for findings on a single token. */
     readonly range?: Range;
     readonly related?: readonly RelatedNode[];
+    /**
+     * `presence` for a finding about a value as written (a zero SLA, a date that does not
+     * exist) in a rule that otherwise reasons about absences: it stands where the text may be
+     * incomplete, as a presence rule's findings do.
+     */
+    readonly evidence?: 'presence';
 }
 
 export type Report = <N extends AstNode>(finding: Finding<N>) => void;

@@ -15,6 +15,8 @@ export function suppressionProblems(suppression: Suppression, today: Date): stri
     if (!suppression.reason?.trim()) problems.push('a reason');
     if (!suppression.approver?.ref) problems.push('an approver');
     if (!suppression.expires) problems.push('an expiry date');
+    // A date that does not exist never passes: such a suppression would be in force for ever.
+    else if (parseDate(suppression.expires) === undefined) problems.push(`an expiry date that exists ('${suppression.expires}' is not a calendar date)`);
     return problems.length > 0 ? [`needs ${problems.join(', ').replace(/, ([^,]*)$/, ' and $1')}`] : isExpired(suppression, today) ? [`expired on ${suppression.expires}`] : [];
 }
 

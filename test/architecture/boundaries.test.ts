@@ -1,6 +1,8 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, test } from 'vitest';
+import { ruleCatalogue } from '../../language/validation/registry.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const eslint = new ESLint({ cwd: REPO, overrideConfigFile: path.join(REPO, 'test/architecture/eslint.config.mjs') });
@@ -37,5 +39,30 @@ describe('architecture boundaries', () => {
     test('a date the shell passes in is fine', async () => {
         const [result] = await eslint.lintText('export const day = (ms: number) => new Date(ms);', { filePath: path.join(REPO, 'language/util/example.ts') });
         expect(result.messages).toEqual([]);
+    });
+});
+
+describe('one rule, one file named by its code', () => {
+    // Built-in findings of the parser, the linker and the configuration reader have no rule file.
+    const BUILT_IN = /^(syntax|reference|config)\//;
+
+    test('every rule of the catalogue lives in language/validation/rules/<code>.ts, next to its doc page', () => {
+        const misplaced = ruleCatalogue
+            .filter((rule) => !BUILT_IN.test(rule.code))
+            .filter((rule) => {
+                const file = path.join(REPO, 'language/validation/rules', `${rule.code}.ts`);
+                return !existsSync(file) || !readFileSync(file, 'utf8').includes(`code: '${rule.code}'`) || !existsSync(path.join(REPO, 'docs/rules', `${rule.code}.md`));
+            })
+            .map((rule) => rule.code);
+        expect(misplaced).toEqual([]);
+    });
+
+    test('a rule folder holds rule files and its index only', () => {
+        const codes = new Set(ruleCatalogue.map((rule) => rule.code));
+        const root = path.join(REPO, 'language/validation/rules');
+        const strays = readdirSync(root, { recursive: true, encoding: 'utf8' })
+            .filter((file) => file.endsWith('.ts') && path.basename(file) !== 'index.ts')
+            .filter((file) => !codes.has(file.slice(0, -3).split(path.sep).join('/')));
+        expect(strays).toEqual([]);
     });
 });

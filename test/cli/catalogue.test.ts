@@ -130,7 +130,7 @@ describe('hitl report', () => {
         expect(g40.suppressions[0]).toMatchObject({ reason: 'Versioned by the release pipeline', approver: 'Owner', expires: '2999-01-01' });
         const g18 = rows.find((r) => r.id === 'G18')!;
         expect(g18.status).toBe('violated');
-        expect(g18.findings.map((f) => f.code)).toContain('values/non-positive-duration');
+        expect(g18.findings.map((f) => f.code)).toContain('escalation/timeout-required');
         expect(rows.find((r) => r.id === 'G34')).toMatchObject({ status: 'not-applicable', reason: 'no decision affects user rights' });
     });
 

@@ -17,7 +17,7 @@ const KNOWN = [
     [B, 11, 9, 'warning', 'flow/missing-otherwise'],
     [B, 14, 10, 'error', 'flow/dead-end'],
     [B, 15, 18, 'error', 'reference/unresolved'],
-    [B, 16, 13, 'error', 'values/non-positive-duration'],
+    [B, 16, 13, 'error', 'escalation/timeout-required'],
     [B, 23, 7, 'error', 'structure/duplicate-name'],
 ] as const;
 
@@ -171,7 +171,7 @@ describe('github', () => {
         const scratch = mkdtempSync(path.join(tmpdir(), 'hitl-github-'));
         try {
             const name = '100%, a:b.hitl';
-            writeFileSync(path.join(scratch, name), 'workflow Payments {\n    metric "approval precision" >= 105%\n    outcome Done\n}\n');
+            writeFileSync(path.join(scratch, name), 'workflow Payments {\n    automated step Pay {\n        when share > 105% -> Done\n        otherwise -> Done\n    }\n    outcome Done\n}\n');
             const run = hitl(['check', '.', '--format', 'github'], { cwd: scratch });
             const annotations = run.stdout.trimEnd().split('\n').map(parseAnnotation);
             const percentage = annotations.find((a) => a.properties.title === 'hitl values/percentage-out-of-range');

@@ -65,7 +65,7 @@ describe('what GitHub code scanning needs', () => {
         expect(resultAt('b-payments.hitl', 11, 'flow/missing-otherwise')?.level).toBe('warning');
         expect(resultAt('b-payments.hitl', 14, 'flow/dead-end')?.level).toBe('error');
         expect(resultAt('b-payments.hitl', 15, 'reference/unresolved')?.message.text).toContain('Nobody');
-        expect(resultAt('b-payments.hitl', 16, 'values/non-positive-duration')?.level).toBe('error');
+        expect(resultAt('b-payments.hitl', 16, 'escalation/timeout-required')?.level).toBe('error');
         expect(resultAt('b-payments.hitl', 23, 'structure/duplicate-name')?.level).toBe('error');
     });
 

@@ -8,7 +8,7 @@ import { sarifValidator, type SarifLog } from './sarif-schema.js';
 // A zero deadline (line 23), suppressed in the escalation that holds it.
 const SUPPRESSED = `${FIXTURES}/suppressed`;
 const REASON = 'Pilot: the head of payments is paged at once, by design';
-const CODE = 'values/non-positive-duration';
+const CODE = 'escalation/target-reachable';
 
 describe('a suppressed finding', () => {
     test('does not fail the check; text counts it but does not list it', () => {

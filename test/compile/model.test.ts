@@ -312,7 +312,7 @@ workflow Payments {
     version "1.0"
     change approver Approver
     gate Review {
-        suppress "values/non-positive-duration" {
+        suppress "escalation/timeout-required" {
             reason "Pilot runs with instant timeout while the queue is staffed 24/7"
             approver Approver
             expires 2999-01-01
@@ -333,7 +333,7 @@ workflow Payments {
         }));
         const model = compileModel(documents, { display, findings: files });
         const review = stepOf(workflowOf(model, 'Payments'), 'Review')!;
-        const suppressed = review.findings?.find((finding) => finding.code === 'values/non-positive-duration');
+        const suppressed = review.findings?.find((finding) => finding.code === 'escalation/timeout-required');
         expect(suppressed).toMatchObject({
             severity: 'error',
             source: { file: 'payments.hitl', line: 12 },

@@ -92,9 +92,9 @@ describe('hover', () => {
             position: { line: 2, character: 13 },
         });
         const text = (hover?.contents as { value: string }).value;
-        expect(text).toContain('**values/non-positive-duration**');
+        expect(text).toContain('**escalation/timeout-required**');
         expect(text).toContain('G18');
-        expect(text).toContain('hitl explain values/non-positive-duration');
+        expect(text).toContain('hitl explain escalation/timeout-required');
     });
 
     test('explains the code named in a suppression', async () => {
@@ -227,7 +227,7 @@ describe('workspace', () => {
         await shared.workspace.DocumentBuilder.build([broken, org, good], { validation: true });
         expect(broken.diagnostics?.some((d) => String(d.code).startsWith('syntax/'))).toBe(true);
         const codes = good.diagnostics?.map((d) => d.code);
-        expect(codes).toContain('values/non-positive-duration');
+        expect(codes).toContain('escalation/timeout-required');
         expect(codes).not.toContain('reference/unresolved');
     });
 });

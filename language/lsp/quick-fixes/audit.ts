@@ -1,6 +1,6 @@
 import { GrammarUtils } from 'langium';
 import { isAuditSpec, isWorkflow } from '../../generated/ast.js';
-import { fullAuditRecord, missingAuditFields } from '../../validation/rules/audit/audit-records.js';
+import { fullAuditRecord, missingAuditFields } from '../../analysis/audit-records.js';
 import { appendToBlock, enclosing, quickFix, type QuickFixes } from './quick-fix.js';
 
 /** Long record lists are split over two `record` lines, as the samples write them. */

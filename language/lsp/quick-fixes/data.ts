@@ -6,7 +6,13 @@ import { appendToBlock, enclosing, quickFix, type QuickFixes } from './quick-fix
 export const dataFixes: QuickFixes = {
     // Routes the incident to the workflow's owner within a day; only when the owner is a person.
     'data/incident-route': (context) => {
-        if (enclosing(context, isIncidentNotice)) return undefined;
+        const written = enclosing(context, isIncidentNotice);
+        if (written) {
+            // A notice without a deadline gets a day, the shortest common one, to be reviewed.
+            if (written.within || !written.$cstNode) return undefined;
+            const end = written.$cstNode.range.end;
+            return quickFix(context, `Notify ${written.party?.$refText ?? 'them'} within 24h`, [{ range: { start: end, end }, newText: ' within 24h' }]);
+        }
         const workflow = enclosing(context, isWorkflow);
         const owner = workflow?.owner?.ref;
         if (!workflow || !owner || !isHumanParty(owner)) return undefined;

@@ -1,7 +1,7 @@
 import { GrammarUtils, type CstNode, type LangiumDocument } from 'langium';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { isEscalationLevel, isEventRoute, isGate, isTimeoutAction, type Escalation } from '../../generated/ast.js';
-import { failClosedAction, suggestedEscalation } from '../../validation/rules/escalation/gates-must-time-out.js';
+import { failClosedAction, suggestedEscalation } from '../../analysis/timeouts.js';
 import { insertBeforeBody } from './oversight.js';
 import { appendToBlock, enclosing, quickFix, type QuickFixContext, type QuickFixes } from './quick-fix.js';
 

@@ -12,8 +12,8 @@ import {
 } from '../../generated/ast.js';
 import { flowGraphOf, reachableFrom } from '../../analysis/flow-graph.js';
 import { isHumanParty, isHumanStep, workflowOf } from '../../analysis/governance.js';
-import { joinList } from '../../validation/rules/escalation/escalation-facts.js';
-import { fallbackRoutesOf, missingFallbacks } from '../../validation/rules/fallback/ai-step-fallbacks.js';
+import { joinList } from '../../analysis/escalation.js';
+import { fallbackRoutesOf, missingFallbacks } from '../../analysis/fallbacks.js';
 import { fixWith, insertAfter, insertLinesAfter, insertLinesBefore } from './escalation.js';
 import { humanOwnerOf, insertBeforeBody } from './oversight.js';
 import { appendToBlock, enclosing, type QuickFixes } from './quick-fix.js';

@@ -25,3 +25,11 @@ export const quickFixes: QuickFixes = {
     ...changeFixes,
     ...referenceFixes,
 };
+
+/**
+ * The quick fixes that apply to a finding on a value its rule judges (governed-values.ts):
+ * those that rewrite the value. Other values are for the author to choose.
+ */
+export const valueQuickFixes: QuickFixes = {
+    'audit/retention': auditFixes['audit/retention'],
+};

@@ -1,8 +1,8 @@
 import { GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { isAiStep, isGate, isRole, isTeam, isWorkflow, type Workflow } from '../../generated/ast.js';
-import { missingGateActions } from '../../validation/rules/oversight/gate-actions.js';
-import { missingShownItems, REQUIRED_SHOWN_ITEMS } from '../../validation/rules/oversight/reviewer-context.js';
+import { missingGateActions } from '../../analysis/gate-actions.js';
+import { missingShownItems, REQUIRED_SHOWN_ITEMS } from '../../analysis/reviewer-context.js';
 import { appendToBlock, enclosing, quickFix, type QuickFixContext, type QuickFixes } from './quick-fix.js';
 
 /** Quick fixes for the oversight rules, by diagnostic code. */

@@ -1,7 +1,7 @@
 import { isChannel, isEffect, isRole, isTeam, isWorkflow, type Channel, type HitlFile, type Party, type Workflow } from '../../generated/ast.js';
 import type { HitlServices } from '../../hitl-module.js';
 import { aiStepsOf } from '../../analysis/governance.js';
-import { involvementsOf } from '../../validation/rules/rights/appeals.js';
+import { involvementsOf } from '../../analysis/appeals.js';
 import { partiesOverlap } from '../../analysis/governance.js';
 import { appendToBlock, enclosing, quickFix, type QuickFixes } from './quick-fix.js';
 

@@ -1,8 +1,8 @@
 import { GrammarUtils, type LangiumDocument } from 'langium';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { isGrant, isWorkflow, type AccessSpec, type Grant } from '../../generated/ast.js';
-import { maskingGaps } from '../../validation/rules/security/masking.js';
-import { unusedGrant } from '../../validation/rules/security/permissions.js';
+import { maskingGaps } from '../../analysis/masking.js';
+import { unusedGrant } from '../../analysis/permissions.js';
 import { appendToBlock, enclosing, quickFix, type QuickFixContext, type QuickFixes } from './quick-fix.js';
 
 /**

@@ -1,5 +1,6 @@
 import type { HitlRule } from '../../rule.js';
-import { auditMustRecordRequiredFields, auditMustRecordReviewer } from './audit-records.js';
+import { auditMustRecordRequiredFields } from './record-fields.js';
+import { auditMustRecordReviewer } from './reviewer-identity.js';
 import { modelVersionsMustBePinned } from './pinned-versions.js';
 import { auditMustBeRetained } from './retention.js';
 

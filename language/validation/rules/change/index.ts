@@ -1,5 +1,6 @@
 import type { HitlRule } from '../../rule.js';
-import { suppressionsMustBeComplete, suppressionsMustNotExpire } from './suppressions-must-be-complete.js';
-import { workflowsMustBeVersioned } from './workflows-must-be-versioned.js';
+import { suppressionsMustBeComplete } from './suppression-incomplete.js';
+import { suppressionsMustNotExpire } from './suppression-expired.js';
+import { workflowsMustBeVersioned } from './version-and-approver.js';
 
 export const changeRules: readonly HitlRule[] = [suppressionsMustBeComplete, suppressionsMustNotExpire, workflowsMustBeVersioned];

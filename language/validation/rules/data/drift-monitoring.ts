@@ -2,6 +2,7 @@ import type { DriftMonitor } from '../../../generated/ast.js';
 import { aiStepsOf } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
+import { isOverAHundredPercent, isZeroDuration, quantityText } from '../../../analysis/governed-values.js';
 
 export function missingDriftParts(drift: DriftMonitor): string[] {
     const missing: string[] = [];
@@ -19,6 +20,27 @@ export const driftMustBeMonitored = defineRule({
     severity: 'error',
     requirements: ['G30'],
     checks: {
+        // Values that make a monitor blind, wherever it is written.
+        DriftMonitor: (drift, report) => {
+            if (isZeroDuration(drift.window)) {
+                report({
+                    node: drift,
+                    property: 'window',
+                    evidence: 'presence',
+                    message: `Drift monitor ${quoted(drift.name)} has 'window ${drift.window}', an empty window in which no drift can be measured; write the period it measures over, such as 'window 30d'.`,
+                });
+            }
+            for (const property of ['baseline', 'threshold'] as const) {
+                const value = drift[property];
+                if (!value || !isOverAHundredPercent(value)) continue;
+                const meaning = property === 'threshold' ? 'a share no measurement can reach, so the monitor never fires' : 'a share no measurement can have, so drift from it means nothing';
+                report({
+                    node: value,
+                    evidence: 'presence',
+                    message: `Drift monitor ${quoted(drift.name)} has '${property} ${quantityText(value)}', ${meaning}; write a share from 0% to 100%.`,
+                });
+            }
+        },
         Workflow: (workflow, report) => {
             const aiSteps = aiStepsOf(workflow);
             if (aiSteps.length === 0) return;

@@ -1,6 +1,7 @@
 import { aiStepsOf, decisionsFedBy, isHumanParty } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
+import { isZeroDuration } from '../../../analysis/governed-values.js';
 
 export const feedbackMustLoopBack = defineRule({
     code: 'data/feedback-loops',
@@ -8,6 +9,15 @@ export const feedbackMustLoopBack = defineRule({
     severity: 'error',
     requirements: ['G31'],
     checks: {
+        FeedbackLoop: (loop, report) => {
+            if (!isZeroDuration(loop.every)) return;
+            report({
+                node: loop,
+                property: 'every',
+                evidence: 'presence',
+                message: `'${loop.source} to ${loop.target?.$refText ?? '…'} every ${loop.every}' sets a period of zero, which is no schedule; write how often the ${loop.source} reach the dataset, such as 'every 7d'.`,
+            });
+        },
         Workflow: (workflow, report) => {
             const feeding = aiStepsOf(workflow).filter((step) => decisionsFedBy(step).length > 0);
             if (feeding.length === 0) return;

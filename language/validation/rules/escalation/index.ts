@@ -1,9 +1,12 @@
 import type { HitlRule } from '../../rule.js';
-import { chainsMustTerminate } from './chains-must-terminate.js';
-import { escalationTargetsMustBeReachable, escalationTargetsMustNotBeTheReviewer } from './escalation-targets.js';
-import { escalationsMustGoHigher } from './escalations-must-go-higher.js';
-import { gatesMustTimeOut, timeoutsMustFailClosed } from './gates-must-time-out.js';
-import { highRiskGatesShouldEscalateDisagreement, lowConfidenceMustReachAPerson } from './low-confidence-must-reach-a-person.js';
+import { chainsMustTerminate } from './chain-terminates.js';
+import { escalationTargetsMustBeReachable } from './target-reachable.js';
+import { escalationTargetsMustNotBeTheReviewer } from './target-not-reviewer.js';
+import { escalationsMustGoHigher } from './higher-authority.js';
+import { gatesMustTimeOut } from './timeout-required.js';
+import { timeoutsMustFailClosed } from './fail-closed.js';
+import { highRiskGatesShouldEscalateDisagreement } from './disagreement-route.js';
+import { lowConfidenceMustReachAPerson } from './low-confidence-to-human.js';
 
 export const escalationRules: readonly HitlRule[] = [
     gatesMustTimeOut,

@@ -1,7 +1,9 @@
 import type { HitlRule } from '../../rule.js';
-import { aiStepsMustDeclareFallbacks, fallbacksMustNotSkip } from './ai-step-fallbacks.js';
-import { aiStepsMustDeclareAConfidenceThreshold, highRiskAiStepsMustBeEvaluated } from './ai-step-requirements.js';
-import { queuesMustHaveOwnerAndTimeout } from './queues-must-have-owner-and-timeout.js';
+import { aiStepsMustDeclareFallbacks } from './ai-fallbacks.js';
+import { fallbacksMustNotSkip } from './never-skip.js';
+import { aiStepsMustDeclareAConfidenceThreshold } from './confidence-threshold.js';
+import { highRiskAiStepsMustBeEvaluated } from './evaluations.js';
+import { queuesMustHaveOwnerAndTimeout } from './queue-owner-timeout.js';
 
 export const fallbackRules: readonly HitlRule[] = [
     aiStepsMustDeclareFallbacks,

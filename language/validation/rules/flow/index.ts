@@ -1,8 +1,8 @@
 import type { HitlRule } from '../../rule.js';
-import { branchesShouldHaveOtherwise } from './branches-should-have-otherwise.js';
-import { cyclesMustHaveAnExit } from './cycles-must-have-an-exit.js';
-import { stepsMustBeReachable } from './steps-must-be-reachable.js';
-import { stepsMustLeadSomewhere } from './steps-must-lead-somewhere.js';
-import { outcomesMustRecordResult } from './outcomes-must-record-result.js';
+import { branchesShouldHaveOtherwise } from './missing-otherwise.js';
+import { cyclesMustHaveAnExit } from './cycle-without-exit.js';
+import { stepsMustBeReachable } from './unreachable-step.js';
+import { stepsMustLeadSomewhere } from './dead-end.js';
+import { outcomesMustRecordResult } from './outcome-without-result.js';
 
 export const flowRules: readonly HitlRule[] = [stepsMustBeReachable, stepsMustLeadSomewhere, cyclesMustHaveAnExit, branchesShouldHaveOtherwise, outcomesMustRecordResult];

@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import { isAiActor, isRole, isTeam, type Escalation, type Party, type TimeoutAction, type Workflow } from '../../../generated/ast.js';
 import { defineRule, type Report } from '../../rule.js';
-import { partyLabel } from './oversight-facts.js';
+import { partyLabel } from '../../../analysis/oversight.js';
 import { partiesIn } from '../../../analysis/governance.js';
 import { quoted } from '../../../util/names.js';
 

@@ -2,7 +2,7 @@ import { isGate, type Category, type Decision, type Step } from '../../../genera
 import { describePath, flowGraphOf, type FlowEdge } from '../../../analysis/flow-graph.js';
 import { routeCategoryVerdict } from '../../../analysis/conditions.js';
 import { defineRule } from '../../rule.js';
-import { isPersonStep, leavesWithoutHuman, pathSteps, shortestUnclearedPath } from './oversight-facts.js';
+import { isPersonStep, leavesWithoutHuman, pathSteps, shortestUnclearedPath } from '../../../analysis/oversight.js';
 import { quoted } from '../../../util/names.js';
 
 /**

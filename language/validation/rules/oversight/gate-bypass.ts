@@ -3,8 +3,8 @@ import { describePath, flowGraphOf, type FlowGraph } from '../../../analysis/flo
 import { aiStepsOf, decisionsOf, isHighRisk, isProtectedDecision } from '../../../analysis/governance.js';
 import { defineRule, type RelatedNode } from '../../rule.js';
 import type { AstNode } from 'langium';
-import { aiStepsReviewedBy, aiStepsUpstreamOf, chainExitMoves, describeNonPersons, isPersonStep, leavesWithoutHuman, pathSteps, resolved, stepIndex, type Move } from './oversight-facts.js';
-import { joinList } from '../escalation/escalation-facts.js';
+import { aiStepsReviewedBy, aiStepsUpstreamOf, chainExitMoves, describeNonPersons, isPersonStep, leavesWithoutHuman, pathSteps, resolved, stepIndex, type Move } from '../../../analysis/oversight.js';
+import { joinList } from '../../../analysis/escalation.js';
 import { quoted } from '../../../util/names.js';
 
 /**

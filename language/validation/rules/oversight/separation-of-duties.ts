@@ -1,8 +1,8 @@
 import { isStep, type Party, type Step } from '../../../generated/ast.js';
 import { defineRule } from '../../rule.js';
-import { aiStepsReviewedBy, modelOf, partyLabel } from './oversight-facts.js';
+import { aiStepsReviewedBy, modelOf, partyLabel } from '../../../analysis/oversight.js';
 import { overlapOf, partiesOverlap } from '../../../analysis/governance.js';
-import { highRiskDecisionFedBy } from './reviewer-context.js';
+import { highRiskDecisionFedBy } from '../../../analysis/reviewer-context.js';
 import { quoted } from '../../../util/names.js';
 
 export const reviewersMustBeIndependent = defineRule({

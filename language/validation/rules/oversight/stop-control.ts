@@ -1,6 +1,6 @@
 import { isAiActor } from '../../../generated/ast.js';
 import { defineRule } from '../../rule.js';
-import { hasAiStep } from './oversight-facts.js';
+import { hasAiStep } from '../../../analysis/oversight.js';
 import { quoted } from '../../../util/names.js';
 
 export const workflowsMustHaveAStopControl = defineRule({

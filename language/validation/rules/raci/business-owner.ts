@@ -17,20 +17,3 @@ export const workflowsMustNameABusinessOwner = defineRule({
         },
     },
 });
-
-export const workflowsMustHaveAcceptanceMetrics = defineRule({
-    code: 'raci/acceptance-metrics',
-    title: 'A workflow declares acceptance metrics with thresholds',
-    severity: 'error',
-    requirements: ['G13'],
-    checks: {
-        Workflow: (workflow, report) => {
-            if (workflow.metrics.some((metric) => metric.comparator && metric.threshold)) return;
-            report({
-                node: workflow,
-                property: 'name',
-                message: `Workflow ${quoted(workflow.name)} has no acceptance metric; add one such as 'metric "approval precision" >= 95%' (what is measured, a comparator and a threshold).`,
-            });
-        },
-    },
-});

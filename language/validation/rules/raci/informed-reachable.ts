@@ -1,7 +1,7 @@
 import { AstUtils, type AstNode } from 'langium';
 import { isRaci, isRole, isStep, isTeam, type Party } from '../../../generated/ast.js';
 import { defineRule } from '../../rule.js';
-import { partyLabel } from '../oversight/oversight-facts.js';
+import { partyLabel } from '../../../analysis/oversight.js';
 import { partiesIn } from '../../../analysis/governance.js';
 import { quoted } from '../../../util/names.js';
 

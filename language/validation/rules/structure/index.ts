@@ -1,6 +1,6 @@
 import type { HitlRule } from '../../rule.js';
-import { filesShouldDeclareSomething } from './files-should-declare-something.js';
-import { namesMustBeUnique } from './names-must-be-unique.js';
-import { propertiesMustNotRepeat } from './properties-must-not-repeat.js';
+import { filesShouldDeclareSomething } from './empty-file.js';
+import { namesMustBeUnique } from './duplicate-name.js';
+import { propertiesMustNotRepeat } from './duplicate-property.js';
 
 export const structureRules: readonly HitlRule[] = [namesMustBeUnique, propertiesMustNotRepeat, filesShouldDeclareSomething];

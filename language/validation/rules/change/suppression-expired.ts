@@ -1,0 +1,27 @@
+import { AstUtils } from 'langium';
+import { isSuppression } from '../../../generated/ast.js';
+import type { HitlCoreServices } from '../../../hitl-module.js';
+import { defineRule } from '../../rule.js';
+import { isExpired } from '../../suppressions.js';
+
+export const suppressionsMustNotExpire = defineRule({
+    code: 'change/suppression-expired',
+    title: 'An expired suppression is renewed or removed',
+    severity: 'error',
+    requirements: ['G39'],
+    evidence: 'presence',
+    checks: (services: HitlCoreServices) => ({
+        HitlFile: (file, report) => {
+            const today = services.governance.Clock.today();
+            for (const node of AstUtils.streamAst(file)) {
+                if (isSuppression(node) && isExpired(node, today)) {
+                    report({
+                        node,
+                        property: 'expires',
+                        message: `Suppression of '${node.code}' expired on ${node.expires}; fix the finding, or have ${node.approver?.$refText ?? 'an approver'} renew it with a new expiry date.`,
+                    });
+                }
+            }
+        },
+    }),
+});

@@ -1,0 +1,29 @@
+import { CstUtils, GrammarUtils, isLeafCstNode } from 'langium';
+import { defineRule } from '../../rule.js';
+import { parseDuration } from '../../../util/quantities.js';
+import { governingRule } from '../../../analysis/governed-values.js';
+
+/**
+ * A zero duration where no requirement reads it (the workflow's own SLA, say). A zero gate SLA,
+ * escalation deadline, retention or incident deadline is reported by the governance rule that
+ * reads it (governed-values.ts), under that rule's requirement.
+ */
+export const durationsMustBePositive = defineRule({
+    code: 'values/non-positive-duration',
+    title: 'Durations are longer than zero',
+    severity: 'error',
+    requirements: [],
+    evidence: 'presence',
+    checks: {
+        HitlFile: (file, report) => {
+            for (const leaf of CstUtils.streamCst(file.$cstNode!)) {
+                if (!isLeafCstNode(leaf) || leaf.tokenType.name !== 'DURATION') continue;
+                if (governingRule(leaf.astNode, GrammarUtils.findAssignment(leaf)?.feature)) continue;
+                const duration = parseDuration(leaf.text);
+                if (duration !== undefined && duration.milliseconds <= 0) {
+                    report({ node: leaf.astNode, range: leaf.range, message: `Duration '${leaf.text}' is zero; write a positive duration such as 4h or 2d.` });
+                }
+            }
+        },
+    },
+});
