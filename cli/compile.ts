@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumDocument, URI } from 'langium';
-import { stringify } from 'yaml';
+import { compileModel } from '../language/compiler/index.js';
 import { isHitlFile, isWorkflow, type Workflow } from '../language/generated/ast.js';
+import { generateDeployment } from '../language/generators/index.js';
 import { isInside } from './node-file-system.js';
 import { OutputFolderError, type OutputFile } from './output-folder.js';
 
@@ -20,23 +21,12 @@ export interface DeploymentOptions {
 }
 
 /**
- * INTEGRATION POINT for the model and its generators. Until they land, one placeholder per
- * workflow (its name and source file) stands in, so that the plumbing around it (refusal, the
- * atomic folder, the manifest) runs for real; tests assert that plumbing, not this content. The
- * body becomes:
- *
- *     return generateDeployment(compileModel(documents, { display: options.display }), { format: options.format });
- *
- * with `generateDeployment` from language/generators/index.ts and `compileModel` from
- * language/compiler/. `documents` are the files named on the command line, linked against the
- * whole workspace and validated without errors.
+ * What goes into the output folder: the model of the workflows in `documents` (the files named
+ * on the command line, linked against the whole workspace and free of errors), rendered by the
+ * pure generators of the core.
  */
 export function deploymentFiles(documents: readonly LangiumDocument[], options: DeploymentOptions): OutputFile[] {
-    return workflowsIn(documents).map(({ workflow, document }) => {
-        const placeholder = { placeholder: 'hitl compile: runtime configuration to come', workflow: workflow.name, source: options.display(document.uri) };
-        const content = options.format === 'json' ? JSON.stringify(placeholder, null, 2) + '\n' : stringify(placeholder);
-        return { path: `${workflow.name}.runtime.${options.format}`, content };
-    });
+    return generateDeployment(compileModel(documents, { display: options.display }), { format: options.format });
 }
 
 /** The workflows declared in these documents, in document order. */

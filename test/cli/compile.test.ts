@@ -332,6 +332,20 @@ describe('deterministic: the same bytes on every run', () => {
         expect(snapshot(outside)).toEqual(snapshot(inRepo));
         expect(manifestOf(inRepo).sources.map((source) => source.path)).toContain('samples/organisation.hitl');
     });
+
+    test("what the samples compile to is what the generators' golden files hold, file for file", () => {
+        const out = path.join(work, 'samples-golden');
+        expect(hitl(['compile', 'samples', '--out', out]).code).toBe(0);
+        const goldenRoot = path.join(REPO, 'test/golden/compile');
+        const golden = new Map<string, string>();
+        for (const entry of readdirSync(goldenRoot, { recursive: true, encoding: 'utf8' })) {
+            const full = path.join(goldenRoot, entry);
+            if (lstatSync(full).isFile() && entry !== 'model.schema.json') golden.set(path.basename(entry), readFileSync(full, 'utf8'));
+        }
+        const written = readdirSync(out).filter((file) => file.endsWith('.runtime.yaml') || file.endsWith('.audit.schema.json') || file === 'runtime.schema.json');
+        expect(written.sort()).toEqual([...golden.keys()].sort());
+        for (const file of written) expect(readFileSync(path.join(out, file), 'utf8'), file).toBe(golden.get(file));
+    });
 });
 
 /** A compile running in the background, to be killed. */
