@@ -78,9 +78,9 @@ function lineCount(file) {
 
 // ------------------------------------------------------------------ CLI
 
-/** One `hitl check` process: wall time from spawn to exit, CPU time and peak RSS. */
-async function runCheck(target) {
-    const args = [NODE, CLI, 'check', target];
+/** One `hitl <command>` process (check, or compile into a folder of WORK): wall time from spawn to exit, CPU time and peak RSS. */
+async function runCli(command_, target) {
+    const args = [NODE, CLI, ...command_, target];
     const statsDir = TIME ? mkdtempSync(path.join(os.tmpdir(), 'hitl-bench-')) : undefined;
     const statsFile = statsDir && path.join(statsDir, 'time.txt');
     const [command, ...commandArgs] = TIME ? [TIME, '-o', statsFile, '-f', '%U %S %M', ...args] : args;
@@ -103,7 +103,7 @@ async function runCheck(target) {
         peakKb = fields[2];
         rmSync(statsDir, { recursive: true, force: true });
     }
-    if (code !== 0 && code !== 1) throw new Error(`hitl check ${rel(target)} exited with ${code}: ${stderr.slice(0, 2000)}`);
+    if (code !== 0 && code !== 1) throw new Error(`hitl ${command_[0]} ${rel(target)} exited with ${code}: ${stderr.slice(0, 2000)}`);
     return { wallMs, cpuMs, peakMb: peakKb / 1024, summary: stdout.trim().split('\n').at(-1), code };
 }
 
@@ -115,11 +115,12 @@ function procPeakKb(pid) {
     }
 }
 
-async function benchCheck(name, target) {
+async function benchCheck(name, target, command_ = ['check']) {
+    const label = `${command_[0]} ${name}`;
     try {
         // No warm-up run: the files were just written, so they are in the page cache already.
         const runs = [];
-        for (let i = 0; i < RUNS; i++) runs.push(await runCheck(target));
+        for (let i = 0; i < RUNS; i++) runs.push(await runCli(command_, target));
         const result = {
             target: rel(target),
             runs: RUNS,
@@ -130,21 +131,24 @@ async function benchCheck(name, target) {
             summary: runs[0].summary,
             exitCode: runs[0].code,
         };
-        log(`check ${name}: median ${ms(result.wallMsMedian)} (${result.summary})`);
+        log(`${label}: median ${ms(result.wallMsMedian)} (${result.summary})`);
         return result;
     } catch (error) {
-        problems.push(`check ${name}: ${error.message}`);
+        problems.push(`${label}: ${error.message}`);
         return { target: rel(target), error: error.message };
     }
 }
 
 const cli =
     ONLY === 'server'
-        ? { samples: {}, files1000: {}, bigFile: {} }
+        ? { samples: {}, files1000: {}, bigFile: {}, compileSamples: {}, compile1000: {} }
         : {
               samples: await benchCheck('samples', path.join(ROOT, 'samples')),
               files1000: await benchCheck(`${FILES} files`, ws1000),
               bigFile: await benchCheck(`${big.lines}-line file`, path.dirname(big.file)),
+              // Compile replaces its output folder each run, as a pipeline does.
+              compileSamples: await benchCheck('samples', path.join(ROOT, 'samples'), ['compile', '--out', path.join(WORK, 'deploy-samples')]),
+              compile1000: await benchCheck(`${FILES} files`, ws1000, ['compile', '--out', path.join(WORK, `deploy-${FILES}`)]),
           };
 
 // ------------------------------------------------------------------ language server
@@ -285,6 +289,9 @@ const rows = [
     ['hitl check samples/ (wall, incl. start-up)', ms(cli.samples.wallMsMedian), '', extra(cli.samples)],
     [`hitl check ${FILES} files (wall, incl. start-up)`, ms(cli.files1000.wallMsMedian), `≤ ${TARGETS.checkMs} ms`, extra(cli.files1000), verdict(cli.files1000.wallMsMedian, TARGETS.checkMs)],
     [`hitl check ${big.lines}-line file (wall)`, ms(cli.bigFile.wallMsMedian), '', extra(cli.bigFile)],
+    ['hitl compile samples/ (wall, incl. start-up)', ms(cli.compileSamples?.wallMsMedian), '', extra(cli.compileSamples ?? {})],
+    [`hitl compile ${FILES} files (wall, incl. start-up)`, ms(cli.compile1000?.wallMsMedian), '', extra(cli.compile1000 ?? {})],
+    [`CLI peak RSS, compile ${FILES} files`, mb(cli.compile1000?.peakRssMb), '', ''],
     [`CLI peak RSS, ${FILES} files`, mb(cli.files1000.peakRssMb), `≤ ${TARGETS.rssMb} MB`, '', verdict(cli.files1000.peakRssMb, TARGETS.rssMb)],
     [`server: open → all diagnostics, ${FILES} files`, ms(server.files1000.openToAllDiagnosticsMs), '', 'indexing + first full validation'],
     [`edit → diagnostics p50 / p95, ${FILES} files`, pair(server.files1000.edits), `p95 ≤ ${TARGETS.editP95Ms1000} ms`, correct(server.files1000.edits), verdict(server.files1000.edits?.p95, TARGETS.editP95Ms1000)],
