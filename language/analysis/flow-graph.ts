@@ -11,6 +11,7 @@ import {
     type Workflow,
 } from '../generated/ast.js';
 import { conditionText } from './conditions.js';
+import { reachable } from '../util/graph.js';
 
 /**
  * How an item moves along an edge. `flow` is the normal path, `branch` a conditional one,
@@ -136,18 +137,7 @@ function eventKind(event: string): EdgeKind {
 
 /** Steps reachable from `from`, itself included. */
 export function reachableFrom(graph: FlowGraph, from: Step): Set<Step> {
-    const seen = new Set<Step>([from]);
-    const stack = [from];
-    while (stack.length > 0) {
-        const step = stack.pop()!;
-        for (const edge of graph.outgoing.get(step) ?? []) {
-            if (!seen.has(edge.to)) {
-                seen.add(edge.to);
-                stack.push(edge.to);
-            }
-        }
-    }
-    return seen;
+    return reachable(from, (step) => (graph.outgoing.get(step) ?? []).map((edge) => edge.to));
 }
 
 /** Strongly connected components (Tarjan), each in declaration order; iterative to stay stack-safe. */

@@ -1,6 +1,7 @@
 import type { Escalation, EscalationRef, Fallback, HitlModel, Route, Step, Workflow } from './schema.js';
 import { lookup } from './lookup.js';
 import { FAILURE_MODES } from './vocabulary.js';
+import { reachable } from '../util/graph.js';
 
 /**
  * The flow of a workflow, read from the model: one definition of "the routes of a step" for
@@ -117,18 +118,7 @@ export function flowGraphOf(workflow: Workflow): FlowGraph {
 /** Step ids reachable from `from`, itself included. */
 export function reachableFrom(workflow: Workflow, from: string): Set<string> {
     const graph = flowGraphOf(workflow);
-    const seen = new Set<string>([from]);
-    const stack = [from];
-    while (stack.length > 0) {
-        const step = stack.pop()!;
-        for (const edge of graph.outgoing.get(step) ?? []) {
-            if (!seen.has(edge.to)) {
-                seen.add(edge.to);
-                stack.push(edge.to);
-            }
-        }
-    }
-    return seen;
+    return reachable(from, (step) => (graph.outgoing.get(step) ?? []).map((edge) => edge.to));
 }
 
 /** Steps no route from the start reaches, in the order written. */
