@@ -1,5 +1,5 @@
 import type { AstNode } from 'langium';
-import { isAiActor, isDecision, isEffect, isEscalation, isEventRoute, isGate, isManualQueue, isOutcome, isRole, isTeam, type Channel, type Decision, type Escalation, type EscalationRule, type EscalationTarget, type Party, type Step, type TimeoutAction } from '../generated/ast.js';
+import { isDecision, isEffect, isEscalation, isEventRoute, isGate, isManualQueue, isOutcome, isRole, isTeam, type Channel, type Decision, type Escalation, type EscalationRule, type EscalationTarget, type Party, type Step, type TimeoutAction } from '../generated/ast.js';
 import type { FlowEdge, FlowGraph } from './flow-graph.js';
 import { decisionsFedBy, effectiveAuthority, findUnblockedPath, isHumanStep, riskRank } from './governance.js';
 import type { RelatedNode } from '../validation/rule.js';
@@ -201,14 +201,4 @@ export function stepKind(step: Step): string {
     if (isDecision(step)) return 'decision';
     if (isEffect(step)) return 'effect';
     return 'step';
-}
-
-export function isAiParty(party: Party | undefined): boolean {
-    return isAiActor(party);
-}
-
-/** `a`, `a and b`, `a, b and c` (or `or`). */
-export function joinList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
-    if (items.length <= 1) return items.join('');
-    return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }

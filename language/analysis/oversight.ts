@@ -228,6 +228,6 @@ export function pathSteps(path: readonly FlowEdge[], describe: (step: Step, inde
 }
 
 /** `Role 'X'`, `Team 'X'` or `AI actor 'X'`. */
-export function partyLabel(party: Party): string {
+export function partyKindLabel(party: Party): string {
     return `${isRole(party) ? 'Role' : isTeam(party) ? 'Team' : 'AI actor'} ${quoted(party.name)}`;
 }

@@ -12,7 +12,7 @@ import {
 } from '../../generated/ast.js';
 import { flowGraphOf, reachableFrom } from '../../analysis/flow-graph.js';
 import { isHumanParty, isHumanStep, workflowOf } from '../../analysis/governance.js';
-import { joinList } from '../../analysis/escalation.js';
+import { joinList } from '../../util/names.js';
 import { fallbackRoutesOf, missingFallbacks } from '../../analysis/fallbacks.js';
 import { fixWith, insertAfter, insertLinesAfter, insertLinesBefore } from './escalation.js';
 import { humanOwnerOf, insertBeforeBody } from './oversight.js';

@@ -2,7 +2,8 @@ import type { AstNode } from 'langium';
 import { isEscalation, isTeam, type Escalation, type Party, type Step } from '../../../generated/ast.js';
 import { defineRule, type RelatedNode, type Report } from '../../rule.js';
 import { effectiveAuthority, partiesOverlap } from '../../../analysis/governance.js';
-import { authorityLabel, chainOf, escalationReferencesOf, handlerNoun, handlersOf, isAiParty, memberRelated, stepNoun } from '../../../analysis/escalation.js';
+import { authorityLabel, chainOf, escalationReferencesOf, handlerNoun, handlersOf, memberRelated, stepNoun } from '../../../analysis/escalation.js';
+import { isAiParty } from '../../../analysis/governance.js';
 import { quoted } from '../../../util/names.js';
 import { levelRelated } from '../../../analysis/authority.js';
 

@@ -1,6 +1,7 @@
 import { isEscalation, type Escalation, type EscalationLevel, type EscalationRule } from '../../../generated/ast.js';
 import { defineRule, type Report } from '../../rule.js';
-import { channelsOf, escalationReferencesOf, isAiParty, stepNoun } from '../../../analysis/escalation.js';
+import { channelsOf, escalationReferencesOf, stepNoun } from '../../../analysis/escalation.js';
+import { isAiParty } from '../../../analysis/governance.js';
 import { quoted } from '../../../util/names.js';
 import { isZeroDuration } from '../../../analysis/governed-values.js';
 

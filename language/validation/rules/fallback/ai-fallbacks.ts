@@ -1,6 +1,5 @@
 import { defineRule } from '../../rule.js';
-import { joinList } from '../../../analysis/escalation.js';
-import { quoted } from '../../../util/names.js';
+import { joinList, quoted } from '../../../util/names.js';
 import { missingFallbacks } from '../../../analysis/fallbacks.js';
 
 /** G21: when the model is down, talks nonsense or is unsure, the workflow already knows what to do. */

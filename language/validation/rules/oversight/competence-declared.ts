@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import { isAiActor, isRole, isTeam, type Escalation, type Party, type TimeoutAction, type Workflow } from '../../../generated/ast.js';
 import { defineRule, type Report } from '../../rule.js';
-import { partyLabel } from '../../../analysis/oversight.js';
+import { partyKindLabel } from '../../../analysis/oversight.js';
 import { partiesIn } from '../../../analysis/governance.js';
 import { quoted } from '../../../util/names.js';
 
@@ -81,8 +81,8 @@ function reportSeats(seats: readonly Seat[], report: Report): void {
             node: first.node,
             property: first.property as never,
             index: first.index,
-            message: `${partyLabel(party)} ${first.role}${others.length > 0 ? ` (and ${others.length} more oversight ${others.length === 1 ? 'duty' : 'duties'})` : ''}, but ${who}; add 'competence "…"' or 'training "…"' to ${missing.map((m) => `${quoted(m.name)}`).join(', ')}.`,
-            related: [{ node: party, message: `${partyLabel(party)} is declared here` }, ...others.map((seat) => ({ node: seat.node, message: `${partyLabel(party)} ${seat.role}` }))],
+            message: `${partyKindLabel(party)} ${first.role}${others.length > 0 ? ` (and ${others.length} more oversight ${others.length === 1 ? 'duty' : 'duties'})` : ''}, but ${who}; add 'competence "…"' or 'training "…"' to ${missing.map((m) => `${quoted(m.name)}`).join(', ')}.`,
+            related: [{ node: party, message: `${partyKindLabel(party)} is declared here` }, ...others.map((seat) => ({ node: seat.node, message: `${partyKindLabel(party)} ${seat.role}` }))],
         });
     }
 }

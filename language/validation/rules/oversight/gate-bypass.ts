@@ -4,8 +4,7 @@ import { aiStepsOf, decisionsOf, isHighRisk, isProtectedDecision } from '../../.
 import { defineRule, type RelatedNode } from '../../rule.js';
 import type { AstNode } from 'langium';
 import { aiStepsReviewedBy, aiStepsUpstreamOf, chainExitMoves, describeNonPersons, isPersonStep, leavesWithoutHuman, pathSteps, resolved, stepIndex, type Move } from '../../../analysis/oversight.js';
-import { joinList } from '../../../analysis/escalation.js';
-import { quoted } from '../../../util/names.js';
+import { joinList, quoted } from '../../../util/names.js';
 
 /**
  * G01 as a graph property: from every AI step, every path reaches a protected decision or

@@ -1,6 +1,6 @@
 import { isStep, type Party, type Step } from '../../../generated/ast.js';
 import { defineRule } from '../../rule.js';
-import { aiStepsReviewedBy, modelOf, partyLabel } from '../../../analysis/oversight.js';
+import { aiStepsReviewedBy, modelOf, partyKindLabel } from '../../../analysis/oversight.js';
 import { overlapOf, partiesOverlap } from '../../../analysis/governance.js';
 import { highRiskDecisionFedBy } from '../../../analysis/reviewer-context.js';
 import { quoted } from '../../../util/names.js';
@@ -26,7 +26,7 @@ export const reviewersMustBeIndependent = defineRule({
                         node: gate,
                         property: 'reviewers',
                         index,
-                        message: `${partyLabel(reviewer)} reviews AI step ${quoted(step.name)} in gate ${quoted(gate.name)} but ${ownership(overlap, owner)} model ${quoted(model.name)}; choose a reviewer independent of the model's owner.`,
+                        message: `${partyKindLabel(reviewer)} reviews AI step ${quoted(step.name)} in gate ${quoted(gate.name)} but ${ownership(overlap, owner)} model ${quoted(model.name)}; choose a reviewer independent of the model's owner.`,
                         related: [{ node: model, message: `Model ${quoted(model.name)}, owned by ${quoted(owner.name)}` }],
                     });
                     return;
@@ -61,11 +61,11 @@ function ownership(overlap: Overlap, owner: Party): string {
         case 'same':
             return 'owns';
         case 'holds':
-            return `includes ${partyLabel(owner)}, the owner of`;
+            return `includes ${partyKindLabel(owner)}, the owner of`;
         case 'member':
-            return `is a member of ${partyLabel(owner)}, the owner of`;
+            return `is a member of ${partyKindLabel(owner)}, the owner of`;
         case 'shares':
-            return `shares ${quoted(overlap.shared.name)} with ${partyLabel(owner)}, the owner of`;
+            return `shares ${quoted(overlap.shared.name)} with ${partyKindLabel(owner)}, the owner of`;
     }
 }
 
@@ -75,10 +75,10 @@ function sameParty(overlap: Overlap, accountable: Party, responsible: Party): st
         case 'same':
             return `${quoted(accountable.name)} is both responsible and accountable`;
         case 'holds':
-            return `accountable ${partyLabel(accountable)} includes responsible ${quoted(responsible.name)}`;
+            return `accountable ${partyKindLabel(accountable)} includes responsible ${quoted(responsible.name)}`;
         case 'member':
-            return `accountable ${quoted(accountable.name)} is a member of responsible ${partyLabel(responsible)}`;
+            return `accountable ${quoted(accountable.name)} is a member of responsible ${partyKindLabel(responsible)}`;
         case 'shares':
-            return `accountable ${partyLabel(accountable)} and responsible ${partyLabel(responsible)} share ${quoted(overlap.shared.name)}`;
+            return `accountable ${partyKindLabel(accountable)} and responsible ${partyKindLabel(responsible)} share ${quoted(overlap.shared.name)}`;
     }
 }

@@ -1,7 +1,7 @@
 import { AstUtils, type AstNode } from 'langium';
 import { isRaci, isRole, isStep, isTeam, type Party } from '../../../generated/ast.js';
 import { defineRule } from '../../rule.js';
-import { partyLabel } from '../../../analysis/oversight.js';
+import { partyKindLabel } from '../../../analysis/oversight.js';
 import { partiesIn } from '../../../analysis/governance.js';
 import { quoted } from '../../../util/names.js';
 
@@ -31,8 +31,8 @@ export const informedPartiesShouldBeReachable = defineRule({
                     node,
                     property: property as never,
                     index,
-                    message: `${partyLabel(party)} ${what} but has no channel to reach it; ${fix}.`,
-                    related: [{ node: party, message: `${partyLabel(party)} is declared here` }],
+                    message: `${partyKindLabel(party)} ${what} but has no channel to reach it; ${fix}.`,
+                    related: [{ node: party, message: `${partyKindLabel(party)} is declared here` }],
                 });
             };
             for (const raci of AstUtils.streamAllContents(workflow).filter(isRaci)) {

@@ -1,7 +1,6 @@
 import { isHighRisk, isHighRiskWorkflow, isHumanParty, decisionsOf } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
-import { joinList } from '../../../analysis/escalation.js';
-import { quoted } from '../../../util/names.js';
+import { joinList, quoted } from '../../../util/names.js';
 
 /** G15: a high-risk workflow goes live only on the strength of a recorded review. */
 export const highRiskWorkflowsMustBeReviewed = defineRule({

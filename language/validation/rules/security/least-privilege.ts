@@ -1,8 +1,7 @@
 import type { Gate, Grant, Party, Workflow } from '../../../generated/ast.js';
 import { defineRule, type RelatedNode } from '../../rule.js';
-import { joinList } from '../../../analysis/escalation.js';
+import { joinList, quoted } from '../../../util/names.js';
 import { REVIEW_PERMISSIONS, type Duty } from '../../../analysis/duties.js';
-import { quoted } from '../../../util/names.js';
 import { type PermissionUse, permissionUseOf, unusedGrant } from '../../../analysis/permissions.js';
 
 /** What a party with no duty using a permission fails to do, for messages. */
