@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileFolder, compileTexts } from '../compile/workspace.js';
 import { estimate, simulateRun, type RunResult, type Scenario } from '../../language/simulator/index.js';
-import { DENY_ON_TIMEOUT, ESCALATE_ON_TIMEOUT, ONE_GATE } from './workflows.js';
+import { AI_THEN_BRANCH, DENY_ON_TIMEOUT, ESCALATE_ON_TIMEOUT, ONE_GATE } from './workflows.js';
 
 const HOUR = 3600;
 
@@ -154,5 +154,46 @@ describe('scenario', () => {
     it('refuses a step the workflow does not have', async () => {
         const model = await compileTexts({ 'one-gate.hitl': ONE_GATE });
         expect(() => simulateRun(model, { workflow: 'OneGate', seed: 1, scenario: { steps: { Reveiw: {} } } })).toThrow(/Reveiw/);
+    });
+});
+
+describe('AI steps and branches', () => {
+    const cases = 20_000;
+    /** Within four standard errors of a share p estimated from n trials. */
+    const near = (found: number, p: number, n: number) => expect(Math.abs(found - p)).toBeLessThanOrEqual(4 * Math.sqrt((p * (1 - p)) / n));
+
+    it('routes below the confidence threshold by the share the beta distribution puts there, and failures to their fallback', async () => {
+        const model = await compileTexts({ 'ai.hitl': AI_THEN_BRANCH });
+        // Beta(4, 1) has CDF x^4: P(confidence < 0.8) = 0.8^4 = 0.4096.
+        const result = simulateRun(model, {
+            workflow: 'AiThenBranch',
+            seed: 8,
+            scenario: { cases, steps: { Classify: { confidence: { kind: 'beta', alpha: 4, beta: 1 }, failures: { unavailable: 0.1, 'abnormal-output': 0 } } } },
+        });
+        const ai = result.aiSteps[0];
+        const unavailable = ai.failures.unavailable ?? 0;
+        near(unavailable / ai.runs, 0.1, cases);
+        near(ai.lowConfidence / (ai.runs - unavailable), 0.4096, ai.runs - unavailable);
+        // Both the outage and low confidence send the case to the manual queue.
+        const manual = result.stations.find((station) => station.step === 'Manual')!;
+        expect(manual.entered).toBe(unavailable + ai.lowConfidence);
+        near(result.people.reachedPerson, 0.1 + 0.9 * 0.4096, cases);
+    });
+
+    it('takes a `when` route by its declared probability hint', async () => {
+        const model = await compileTexts({ 'ai.hitl': AI_THEN_BRANCH });
+        const result = simulateRun(model, { workflow: 'AiThenBranch', seed: 9, scenario: { cases } });
+        near(result.outcomes.find((o) => o.outcome === 'Large')!.share, 0.2, cases);
+    });
+
+    it('evaluates the condition on case attributes when the scenario gives them', async () => {
+        const model = await compileTexts({ 'ai.hitl': AI_THEN_BRANCH });
+        // amount uniform on [0, 5000]: P(amount > 1000) = 0.8, whatever the hint says.
+        const result = simulateRun(model, {
+            workflow: 'AiThenBranch',
+            seed: 9,
+            scenario: { cases, attributes: { amount: { kind: 'number', distribution: { kind: 'uniform', min: 0, max: 5000 } } } },
+        });
+        near(result.outcomes.find((o) => o.outcome === 'Large')!.share, 0.8, cases);
     });
 });

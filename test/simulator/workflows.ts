@@ -59,3 +59,32 @@ workflow EscalateOnTimeout {
     }
 }
 `;
+
+/** An AI step with a confidence threshold and fallbacks, then a decision with declared route probabilities. */
+export const AI_THEN_BRANCH = `
+role Reviewer { channel Inbox }
+channel Inbox { kind queue address "queue://inbox" }
+policy Hold { behaviour hold }
+workflow AiThenBranch {
+    start Classify
+    ai step Classify {
+        task classification
+        confidence threshold 0.8
+        on unavailable use Hold -> Manual
+        on low-confidence -> Manual
+        then Route
+    }
+    queue Manual {
+        owner Reviewer
+        then Route
+    }
+    decision Route {
+        kind classification
+        decided by Reviewer
+        when amount > 1000 probability 20% -> Large
+        otherwise -> Small
+    }
+    outcome Large { result "large" }
+    outcome Small { result "small" }
+}
+`;
