@@ -5,3 +5,4 @@ export * from './event-queue.js';
 export * from './random.js';
 export * from './scenario.js';
 export * from './statistics.js';
+export * from './replications.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileFolder, compileTexts } from '../compile/workspace.js';
-import { estimate, simulateRun, type RunResult, type Scenario } from '../../language/simulator/index.js';
+import { estimate, simulate, simulateRun, summarise, type RunResult, type Scenario } from '../../language/simulator/index.js';
 import { AI_THEN_BRANCH, DENY_ON_TIMEOUT, ESCALATE_ON_TIMEOUT, ONE_GATE } from './workflows.js';
 
 const HOUR = 3600;
@@ -195,5 +195,19 @@ describe('AI steps and branches', () => {
             scenario: { cases, attributes: { amount: { kind: 'number', distribution: { kind: 'uniform', min: 0, max: 5000 } } } },
         });
         near(result.outcomes.find((o) => o.outcome === 'Large')!.share, 0.8, cases);
+    });
+});
+
+describe('replications', () => {
+    it('summarise the same whatever order the replications ran in, and hold the closed form of a pure delay in their interval', async () => {
+        const model = await compileTexts({ 'one-gate.hitl': ONE_GATE });
+        // Ample staff: the time in the system is the handling time alone, a pure delay of mean 1 h.
+        const scenario: Scenario = { cases: 2_000, roles: { Reviewer: { staff: 50 } }, steps: { Review: { duration: { kind: 'gamma', shape: 2, scale: HOUR / 2 } } } };
+        const { runs, summary } = simulate(model, { workflow: 'OneGate', scenario, seed: 77, replications: 8 });
+        expect(summarise([...runs].reverse())).toEqual(summary);
+        expect(JSON.stringify(simulate(model, { workflow: 'OneGate', scenario, seed: 77, replications: 8 }).summary)).toBe(JSON.stringify(summary));
+        expect(summary.cycleTime.mean.ci95).toBeGreaterThan(0);
+        expect(Math.abs(summary.cycleTime.mean.mean - HOUR)).toBeLessThan(2 * summary.cycleTime.mean.ci95);
+        expect(summary.stations[0].meanWait.mean).toBe(0);
     });
 });
