@@ -240,7 +240,9 @@ class Run {
     }
 
     private interarrival(): number {
-        const rate = this.scenario.arrivals?.ratePerHour ?? DEFAULTS.ratePerHour;
+        const arrivals = this.scenario.arrivals;
+        if (arrivals && arrivals.kind !== 'poisson') throw new Error(`Arrivals of kind '${arrivals.kind}' are not simulated yet.`);
+        const rate = arrivals?.ratePerHour ?? DEFAULTS.ratePerHour;
         return this.now + sample({ kind: 'exponential', mean: 3600 / rate }, this.random);
     }
 

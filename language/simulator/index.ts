@@ -6,3 +6,4 @@ export * from './random.js';
 export * from './scenario.js';
 export * from './statistics.js';
 export * from './replications.js';
+export * from './scenario-file.js';

@@ -13,7 +13,7 @@ export interface Scenario {
     readonly horizon?: number;
     /** The first cases to arrive are left out of the statistics (the system starts empty). */
     readonly warmupCases?: number;
-    readonly arrivals?: { readonly kind: 'poisson'; readonly ratePerHour: number };
+    readonly arrivals?: Arrivals;
     /** Per party (role, team): how many people work the items sent to it, and how long one takes them at an escalation level. */
     readonly roles?: Readonly<Record<string, RoleScenario>>;
     /** Per step id. */
@@ -21,6 +21,16 @@ export interface Scenario {
     /** Case attributes drawn at arrival; `when` conditions are evaluated on them when every field a step tests is given. */
     readonly attributes?: Readonly<Record<string, AttributeModel>>;
 }
+
+/**
+ * How cases arrive. The engine simulates `poisson` so far; `weekly` (a rate for each of the 168
+ * hours of the week, Monday 00:00 first) and `trace` (arrival times read from a CSV file by the
+ * CLI) are parsed from the scenario file and refused by the engine until it simulates them.
+ */
+export type Arrivals =
+    | { readonly kind: 'poisson'; readonly ratePerHour: number }
+    | { readonly kind: 'weekly'; readonly ratePerHour: readonly number[] }
+    | { readonly kind: 'trace'; readonly file: string; readonly column?: string };
 
 export interface RoleScenario {
     readonly staff?: number;
