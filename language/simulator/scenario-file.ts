@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { z } from 'zod';
 import { SCHEMA_BASE_URI } from '../model/json-schema.js';
-import type { HitlModel } from '../model/schema.js';
+import type { Condition, HitlModel, Workflow } from '../model/schema.js';
 import { GATE_ACTIONS } from '../model/vocabulary.js';
 import { nearestNames } from '../references/nearest-names.js';
 import { parseDuration } from '../util/quantities.js';
@@ -165,21 +165,26 @@ export function parseScenario(text: string, model: HitlModel, workflowId: string
             const prefix = pathOf(issue).join('\u0000');
             return issue.code === 'custom' && specific.some((other) => other !== prefix && (prefix === '' || other.startsWith(prefix + '\u0000')));
         };
-        for (const issue of parsed.error.issues) {
+        // A key left out because it was misspelt is reported once, as the misspelling.
+        const suggested = new Set<string>();
+        const unknownFirst = [...parsed.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+        for (const issue of unknownFirst) {
             if (echoes(issue)) continue;
             const path = pathOf(issue);
             if (issue.code === 'unrecognized_keys') {
                 for (const name of issue.keys) {
-                    const known = knownKeys(path);
+                    const known = knownKeys(data, path);
                     // Near by spelling, else a key it begins (`warmup` for `warmupCases`).
                     const spelled = nearestNames(name, known);
                     const near = spelled.length > 0 ? spelled : known.filter((candidate) => candidate.toLowerCase().startsWith(name.toLowerCase()));
                     const hint = near.length > 0 ? `; did you mean ${quoteList(near)}?` : known.length > 0 ? `; expected one of ${quoteList(known)}` : '';
                     problems.push({ ...locate([...path, name], true), message: `unknown key '${name}'${hint}` });
+                    for (const candidate of near) suggested.add([...path, candidate].join('\u0000'));
                 }
                 continue;
             }
             const missing = path.length > 0 && valueAt(data, path) === undefined;
+            if (missing && suggested.has(path.join('\u0000'))) continue;
             const message = missing ? `missing '${path[path.length - 1]}'` : describe(issue);
             problems.push({ ...locate(path, missing), message });
         }
@@ -207,17 +212,46 @@ function quoteList(names: readonly string[]): string {
     return names.map((name) => `'${name}'`).join(', ');
 }
 
-/** The keys an object at this path may have, for did-you-mean on unknown keys. */
-function knownKeys(path: readonly Segment[]): string[] {
-    const shapes: Record<string, readonly string[]> = {
-        '': ['cases', 'horizon', 'warmupCases', 'arrivals', 'roles', 'steps', 'attributes'],
-        'steps.*': ['duration', 'confidence', 'failures', 'actions'],
-        'roles.*': ['staff', 'handling'],
-        'steps.*.failures': ['unavailable', 'abnormal-output', 'error'],
-        'steps.*.actions': GATE_ACTIONS,
-    };
-    const pattern = path.map((segment, index) => (index === 1 && (path[0] === 'steps' || path[0] === 'roles') ? '*' : String(segment))).join('.');
-    return [...(shapes[pattern] ?? [])];
+/** The keys the object at this path may have, read from the schema (a union's member chosen by the `kind` written), for did-you-mean. */
+function knownKeys(data: unknown, path: readonly Segment[]): string[] {
+    let schema: z.core.$ZodType | undefined = unwrap(ScenarioFile);
+    let value = data;
+    for (const segment of path) {
+        schema = schema && unwrap(childOf(schema, value, segment));
+        value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
+    }
+    const object = schema && unwrap(pickMember(schema, value));
+    return object?._zod.def.type === 'object' ? Object.keys((object as z.core.$ZodObject)._zod.def.shape) : [];
+}
+
+function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+    let current = schema;
+    for (;;) {
+        const def = current?._zod.def;
+        if (def?.type === 'optional') current = (def as z.core.$ZodOptionalDef).innerType;
+        else if (def?.type === 'pipe') current = (def as z.core.$ZodPipeDef).in;
+        else return current;
+    }
+}
+
+function pickMember(schema: z.core.$ZodType, value: unknown): z.core.$ZodType | undefined {
+    const def = schema._zod.def;
+    if (def.type !== 'union') return schema;
+    const kind = value !== null && typeof value === 'object' ? (value as Record<string, unknown>).kind : undefined;
+    return (def as z.core.$ZodUnionDef).options.find((option) => {
+        const member = unwrap(option);
+        const literal = member?._zod.def.type === 'object' ? (member as z.core.$ZodObject)._zod.def.shape.kind : undefined;
+        return literal?._zod.def.type === 'literal' && (literal as z.core.$ZodLiteral)._zod.def.values.includes(kind as never);
+    });
+}
+
+function childOf(schema: z.core.$ZodType, value: unknown, segment: Segment): z.core.$ZodType | undefined {
+    const member = unwrap(pickMember(schema, value));
+    const def = member?._zod.def;
+    if (def?.type === 'object') return (def as z.core.$ZodObjectDef).shape[segment];
+    if (def?.type === 'record') return (def as z.core.$ZodRecordDef).valueType;
+    if (def?.type === 'array') return (def as z.core.$ZodArrayDef).element;
+    return undefined;
 }
 
 function valueAt(data: unknown, path: readonly Segment[]): unknown {
@@ -300,7 +334,30 @@ function checkNames(file: z.output<typeof ScenarioFile>, model: HitlModel, workf
         if (!party) problems.push({ path: ['roles', name], key: true, message: unknown('role', name, people).replace(` in workflow ${workflowId}`, '') });
         else if (!party.person) problems.push({ path: ['roles', name], key: true, message: `${name} is an AI actor; only people are staffed` });
     }
+    const tested = fieldsTested(workflow);
+    for (const name of Object.keys(file.attributes ?? {})) {
+        if (tested.has(name)) continue;
+        const near = nearestNames(name, [...tested]);
+        const hint = near.length > 0 ? `; did you mean ${quoteList(near)}?` : tested.size > 0 ? `; it tests ${quoteList([...tested].sort())}` : '; it tests none';
+        problems.push({ path: ['attributes', name], key: true, message: `no route of workflow ${workflowId} tests '${name}'${hint}` });
+    }
     return problems;
+}
+
+/** The fields the workflow's `when` routes test, through the categories they name. */
+function fieldsTested(workflow: Workflow): Set<string> {
+    const fields = new Set<string>();
+    const visit = (condition: Condition): void => {
+        if (condition.kind === 'comparison') fields.add(condition.field);
+        else if (condition.kind === 'and' || condition.kind === 'or') condition.operands.forEach(visit);
+        else if (condition.kind === 'not') visit(condition.operand);
+        else if (condition.kind === 'category') {
+            const definition = workflow.categories.find((category) => category.id === condition.category)?.definition;
+            if (definition) visit(definition);
+        }
+    };
+    for (const step of workflow.steps) if (step.kind !== 'outcome') for (const route of step.routes) if (route.kind === 'when') visit(route.condition);
+    return fields;
 }
 
 function article(kind: string): string {

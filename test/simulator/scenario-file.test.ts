@@ -37,7 +37,7 @@ workflow Credit {
     decision Route {
         kind eligibility
         decided by Underwriter
-        when amount > 1000 probability 20% -> Large
+        when amount > 1000 and segment == "business" probability 20% -> Large
         otherwise -> Small
     }
     outcome Large { result "large" }
@@ -186,6 +186,16 @@ describe('errors with line and column', () => {
         expect(problem('cases: 10\nwarmup: 5\n')).toEqual({ line: 2, column: 1, path: 'warmup', message: "unknown key 'warmup'; did you mean 'warmupCases'?" });
         expect(problem('roles:\n  Underwriter:\n    stuff: 2\n')).toEqual({ line: 3, column: 5, path: 'roles.Underwriter.stuff', message: "unknown key 'stuff'; did you mean 'staff'?" });
         expect(problem('steps:\n  Review:\n    actions: { approve: 0.5, rejct: 0.5 }\n')).toMatchObject({ line: 3, column: 30, message: "unknown key 'rejct'; did you mean 'reject'?" });
+        expect(problem('steps:\n  Manual:\n    duration: { kind: gamma, shape: 2, scal: 1m }\n')).toMatchObject({
+            line: 3,
+            column: 40,
+            path: 'steps.Manual.duration.scal',
+            message: "unknown key 'scal'; did you mean 'scale'?",
+        });
+        expect(problems('steps:\n  Manual:\n    duration: { kind: lognormal, mean: 1m, stdev: 1m }\n').map((p) => p.message)).toEqual([
+            "missing 'sd'",
+            "unknown key 'stdev'; expected one of 'kind', 'mean', 'sd'",
+        ]);
         expect(problem('nonsense: 1\n').message).toBe(
             "unknown key 'nonsense'; expected one of 'cases', 'horizon', 'warmupCases', 'arrivals', 'roles', 'steps', 'attributes'",
         );
@@ -201,6 +211,16 @@ describe('errors with line and column', () => {
         expect(problem('roles:\n  Underwriters: { staff: 2 }\n')).toMatchObject({ line: 2, column: 3, message: "unknown role 'Underwriters'; did you mean 'Underwriter'?" });
         expect(problem('roles:\n  Nobody: { staff: 2 }\n').message).toBe("unknown role 'Nobody'");
         expect(problem('roles:\n  Scorer: { staff: 2 }\n').message).toBe('Scorer is an AI actor; only people are staffed');
+    });
+
+    it('refuses an attribute no route tests, with the nearest field', () => {
+        expect(problem('attributes:\n  amonut: { kind: number, distribution: { kind: fixed, value: 5 } }\n')).toEqual({
+            line: 2,
+            column: 3,
+            path: 'attributes.amonut',
+            message: "no route of workflow Credit tests 'amonut'; did you mean 'amount'?",
+        });
+        expect(problem('attributes:\n  colour: { kind: choice, values: { red: 1 } }\n').message).toBe("no route of workflow Credit tests 'colour'; it tests 'amount', 'segment'");
     });
 
     it('refuses settings the step cannot take', () => {
