@@ -3,7 +3,9 @@ import type { HitlModel } from '../../language/model/schema.js';
 import { parseScenario, scenarioJsonSchema, SCENARIO_SCHEMA_ID, type ScenarioProblem } from '../../language/simulator/scenario-file.js';
 import { simulateRun } from '../../language/simulator/engine.js';
 import { strictAjv } from '../compile/ajv.js';
-import { compileTexts } from '../compile/workspace.js';
+import { compileFolder, compileTexts, REPO } from '../compile/workspace.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseDocument } from 'yaml';
 
 const WORKFLOW = `
@@ -171,6 +173,19 @@ describe('a valid scenario', () => {
                 },
             },
         });
+    });
+});
+
+describe('the scenario in docs/simulate.md', () => {
+    it('parses for the credit sample and passes the JSON Schema', async () => {
+        const doc = readFileSync(path.join(REPO, 'docs/simulate.md'), 'utf8');
+        const example = /## The scenario file[\s\S]*?```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+        expect(example).toBeDefined();
+        const { model: samples } = await compileFolder('samples');
+        const result = parseScenario(example!, samples, 'CreditLimitIncrease');
+        if (!result.ok) throw new Error(JSON.stringify(result.problems));
+        expect(result.scenario.roles?.Underwriter?.staff).toBe(3);
+        expect(strictAjv().compile(scenarioJsonSchema())(parseDocument(example!).toJS())).toBe(true);
     });
 });
 
