@@ -151,7 +151,9 @@ export function parseScenario(text: string, model: HitlModel, workflowId: string
         const { line, col } = lineCounter.linePos(offset);
         return { line, column: col, path: path.join('.'), message };
     };
-    if (document.errors.length > 0) return fail(document.errors.map((error) => at(error.pos[0], [], error.message)));
+    if (document.errors.length > 0) {
+        return fail(document.errors.map((error) => at(error.pos[0], [], error.code === 'MULTIPLE_DOCS' ? 'a scenario file holds one YAML document; this is where a second one starts' : error.message)));
+    }
 
     const data: unknown = document.toJS({ maxAliasCount: 100 }) ?? {};
     const locate = (path: readonly Segment[], key = false) => at(offsetOf(document.contents, path, key), path, '');
@@ -205,7 +207,8 @@ function describe(issue: z.core.$ZodIssue): string {
     if (issue.code === 'invalid_union' && issue.discriminator && 'options' in issue && issue.options) {
         return `expected ${issue.discriminator} to be one of ${quoteList(issue.options.map(String))}`;
     }
-    return issue.message;
+    // zod's wording, less its prefix: 'expected object, received array'.
+    return issue.message.replace(/^Invalid input: /, '');
 }
 
 function quoteList(names: readonly string[]): string {

@@ -197,6 +197,13 @@ describe('errors with line and column', () => {
         expect(problems('cases: 1\ncases: 2\n')[0]).toMatchObject({ line: 2, column: 1, message: expect.stringMatching(/unique/i) });
     });
 
+    it('refuses a file that is not one mapping', () => {
+        expect(problem('- cases: 10\n')).toEqual({ line: 1, column: 1, path: '', message: 'expected object, received array' });
+        expect(problem('roles: []\n')).toMatchObject({ line: 1, column: 8, message: 'expected record, received array' });
+        expect(problem('cases: 10\n---\ncases: 20\n')).toMatchObject({ line: 2, column: 1, message: 'a scenario file holds one YAML document; this is where a second one starts' });
+        expect(problem('arrivals: { kind: poisson, ratePerHour: .inf }\n')).toMatchObject({ line: 1, column: 41, message: 'expected number, received Infinity' });
+    });
+
     it('refuses an unknown key, with did-you-mean', () => {
         expect(problem('cases: 10\nwarmup: 5\n')).toEqual({ line: 2, column: 1, path: 'warmup', message: "unknown key 'warmup'; did you mean 'warmupCases'?" });
         expect(problem('roles:\n  Underwriter:\n    stuff: 2\n')).toEqual({ line: 3, column: 5, path: 'roles.Underwriter.stuff', message: "unknown key 'stuff'; did you mean 'staff'?" });
