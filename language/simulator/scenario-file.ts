@@ -120,11 +120,18 @@ export const ScenarioFile = z
     .meta({ title: 'hitl simulation scenario', description: 'What a simulation run assumes beyond what the workflow declares; anything left out takes the documented defaults.' });
 
 export const SCENARIO_SCHEMA_ID = `${SCHEMA_BASE_URI}scenario.schema.json`;
+/** The committed copy for editors: docs/schemas/<this>. */
+export const SCENARIO_SCHEMA_FILE_NAME = 'hitl.scenario.schema.json';
 
 /** The scenario file's JSON Schema (2020-12), for editors. It checks the shape; sums, ranges between fields and names are checked by {@link parseScenario}. */
 export function scenarioJsonSchema(): Record<string, unknown> {
     const { $schema, ...rest } = z.toJSONSchema(ScenarioFile, { target: 'draft-2020-12', io: 'input', unrepresentable: 'throw' }) as Record<string, unknown>;
     return { $schema, $id: SCENARIO_SCHEMA_ID, ...rest };
+}
+
+/** The JSON Schema as the file editors point at: two-space JSON with a final newline. */
+export function renderScenarioSchema(): string {
+    return JSON.stringify(scenarioJsonSchema(), null, 2) + '\n';
 }
 
 // ---------------------------------------------------------------- parsing with positions

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HitlModel } from '../../language/model/schema.js';
-import { parseScenario, scenarioJsonSchema, SCENARIO_SCHEMA_ID, type ScenarioProblem } from '../../language/simulator/scenario-file.js';
+import { parseScenario, renderScenarioSchema, scenarioJsonSchema, SCENARIO_SCHEMA_FILE_NAME, SCENARIO_SCHEMA_ID, type ScenarioProblem } from '../../language/simulator/scenario-file.js';
 import { simulateRun } from '../../language/simulator/engine.js';
 import { strictAjv } from '../compile/ajv.js';
 import { compileFolder, compileTexts, REPO } from '../compile/workspace.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 
@@ -313,6 +313,12 @@ describe('the JSON Schema', () => {
         expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
         expect(schema.$id).toBe(SCENARIO_SCHEMA_ID);
         expect(validate(yaml(VALID)), JSON.stringify(validate.errors)).toBe(true);
+    });
+
+    it(`is committed, current, as docs/schemas/${SCENARIO_SCHEMA_FILE_NAME} (UPDATE_GOLDEN=1 rewrites it)`, () => {
+        const committed = path.join(REPO, 'docs', 'schemas', SCENARIO_SCHEMA_FILE_NAME);
+        if (process.env.UPDATE_GOLDEN) writeFileSync(committed, renderScenarioSchema());
+        expect(readFileSync(committed, 'utf8')).toBe(renderScenarioSchema());
     });
 
     it('agrees with the parser on the shape of valid and invalid files', () => {
