@@ -164,6 +164,7 @@ export function parseScenario(text: string, model: HitlModel, workflowId: string
 
     const data: unknown = document.toJS({ maxAliasCount: 100 }) ?? {};
     const locate = (path: readonly Segment[], key = false) => at(offsetOf(document.contents, path, key), path, '');
+    const names = checkNames(data, model, workflowId).map((problem) => ({ ...locate(problem.path, problem.key ?? false), message: problem.message }));
     const parsed = ScenarioFile.safeParse(data);
     if (!parsed.success) {
         const problems: ScenarioProblem[] = [];
@@ -197,11 +198,9 @@ export function parseScenario(text: string, model: HitlModel, workflowId: string
             const message = missing ? `missing '${path[path.length - 1]}'` : describe(issue);
             problems.push({ ...locate(path, missing), message });
         }
-        return fail(problems);
+        return fail([...problems, ...names]);
     }
-
-    const problems = checkNames(parsed.data, model, workflowId).map((problem) => ({ ...locate(problem.path, problem.key ?? false), message: problem.message }));
-    if (problems.length > 0) return fail(problems);
+    if (names.length > 0) return fail(names);
     return { ok: true, scenario: parsed.data as Scenario };
 }
 
@@ -305,33 +304,44 @@ interface NameProblem {
     readonly message: string;
 }
 
-function checkNames(file: z.output<typeof ScenarioFile>, model: HitlModel, workflowId: string): NameProblem[] {
+/** The entries of a YAML mapping read as data; none when it is not one (its shape is reported apart). */
+function entriesOf(value: unknown): Array<[string, unknown]> {
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [];
+}
+
+/**
+ * Steps, roles and attributes against the workflow. Reads the file as plain data, so that these
+ * problems are reported next to the shape's, not only once the shape is right.
+ */
+function checkNames(file: unknown, model: HitlModel, workflowId: string): NameProblem[] {
     const problems: NameProblem[] = [];
     const workflow = model.workflows.find((candidate) => candidate.id === workflowId);
     if (!workflow) return [{ path: [], message: `no workflow named '${workflowId}'` }];
-    const unknown = (kind: string, name: string, names: readonly string[]) => {
+    const unknown = (kind: string, name: string, names: readonly string[], where = '') => {
         const near = nearestNames(name, names);
-        return `unknown ${kind} '${name}' in workflow ${workflowId}` + (near.length > 0 ? `; did you mean ${quoteList(near)}?` : '');
+        return `unknown ${kind} '${name}'${where}` + (near.length > 0 ? `; did you mean ${quoteList(near)}?` : '');
     };
+    const sections = Object.fromEntries(entriesOf(file));
 
     const steps = new Map(workflow.steps.map((step) => [step.id, step]));
-    for (const [id, scenario] of Object.entries(file.steps ?? {})) {
+    for (const [id, scenario] of entriesOf(sections.steps)) {
         const step = steps.get(id);
         if (!step) {
-            problems.push({ path: ['steps', id], key: true, message: unknown('step', id, [...steps.keys()]) });
+            problems.push({ path: ['steps', id], key: true, message: unknown('step', id, [...steps.keys()], ` in workflow ${workflowId}`) });
             continue;
         }
+        const settings = Object.fromEntries(entriesOf(scenario));
         const refuse = (field: string, what: string) => problems.push({ path: ['steps', id, field], key: true, message: `'${field}' is for ${what}; ${id} is ${article(step.kind)}` });
-        if (scenario.confidence && step.kind !== 'ai-step') refuse('confidence', 'an AI step');
-        if (scenario.failures && step.kind !== 'ai-step') refuse('failures', 'an AI step');
-        if (scenario.duration && (step.kind === 'decision' || step.kind === 'outcome')) refuse('duration', 'a step that takes time');
-        if (scenario.actions) {
-            if (step.kind !== 'gate') refuse('actions', 'a gate');
-            else {
-                for (const [action, probability] of Object.entries(scenario.actions)) {
-                    if (probability !== undefined && probability > 0 && !step.allows.includes(action as (typeof GATE_ACTIONS)[number])) {
-                        problems.push({ path: ['steps', id, 'actions', action], key: true, message: `${id} does not allow '${action}'; it allows ${quoteList(step.allows)}` });
-                    }
+        if (settings.confidence !== undefined && step.kind !== 'ai-step') refuse('confidence', 'an AI step');
+        if (settings.failures !== undefined && step.kind !== 'ai-step') refuse('failures', 'an AI step');
+        if (settings.duration !== undefined && (step.kind === 'decision' || step.kind === 'outcome')) refuse('duration', 'a step that takes time');
+        if (settings.actions !== undefined && step.kind !== 'gate') refuse('actions', 'a gate');
+        if (step.kind === 'gate') {
+            for (const [action, probability] of entriesOf(settings.actions)) {
+                const allowed = step.allows.includes(action as (typeof GATE_ACTIONS)[number]);
+                // An action the language does not know is an unknown key, reported with the shape.
+                if (!allowed && GATE_ACTIONS.includes(action as (typeof GATE_ACTIONS)[number]) && typeof probability === 'number' && probability > 0) {
+                    problems.push({ path: ['steps', id, 'actions', action], key: true, message: `${id} does not allow '${action}'; it allows ${quoteList(step.allows)}` });
                 }
             }
         }
@@ -339,13 +349,13 @@ function checkNames(file: z.output<typeof ScenarioFile>, model: HitlModel, workf
 
     const parties = model.declarations.parties;
     const people = parties.filter((party) => party.person).map((party) => party.id);
-    for (const name of Object.keys(file.roles ?? {})) {
+    for (const [name] of entriesOf(sections.roles)) {
         const party = parties.find((candidate) => candidate.id === name);
-        if (!party) problems.push({ path: ['roles', name], key: true, message: unknown('role', name, people).replace(` in workflow ${workflowId}`, '') });
+        if (!party) problems.push({ path: ['roles', name], key: true, message: unknown('role', name, people) });
         else if (!party.person) problems.push({ path: ['roles', name], key: true, message: `${name} is an AI actor; only people are staffed` });
     }
     const tested = fieldsTested(workflow);
-    for (const name of Object.keys(file.attributes ?? {})) {
+    for (const [name] of entriesOf(sections.attributes)) {
         if (tested.has(name)) continue;
         const near = nearestNames(name, [...tested]);
         const hint = near.length > 0 ? `; did you mean ${quoteList(near)}?` : tested.size > 0 ? `; it tests ${quoteList([...tested].sort())}` : '; it tests none';

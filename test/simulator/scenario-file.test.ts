@@ -296,6 +296,14 @@ describe('errors with line and column', () => {
         ]);
         const shape = problems('cases: -1\nhorizon: 1\nextra: true\n');
         expect(shape.map((p) => p.line)).toEqual([1, 2, 3]);
+        // Names are checked next to the shape, not only once it is right.
+        const both = problems('roles:\n  Undrwriter: { staff: 0 }\nsteps:\n  Manual: { confidence: { kind: beta, alpha: 1 } }\n');
+        expect(both.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+            "2:3 unknown role 'Undrwriter'; did you mean 'Underwriter'?",
+            '2:24 Too small: expected number to be >=1',
+            "4:13 'confidence' is for an AI step; Manual is a manual queue",
+            "4:13 missing 'beta'",
+        ]);
     });
 
     it('names a workflow the model does not have', () => {
