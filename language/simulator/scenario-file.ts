@@ -213,6 +213,14 @@ function describe(issue: z.core.$ZodIssue): string {
     if (issue.code === 'invalid_union' && issue.discriminator && 'options' in issue && issue.options) {
         return `expected ${issue.discriminator} to be one of ${quoteList(issue.options.map(String))}`;
     }
+    // zod's own wording of a bound ('Too small: …'), not a message written here, reads as a rule.
+    if ((issue.code === 'too_small' || issue.code === 'too_big') && /^Too (small|big)/.test(issue.message)) {
+        const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+        const words = issue.code === 'too_small' ? (issue.inclusive ? 'at least' : 'more than') : issue.inclusive ? 'at most' : 'less than';
+        if (issue.origin === 'number') return `must be ${words} ${String(bound)}`;
+        if (issue.origin === 'array') return `needs ${issue.exact ? 'exactly' : words} ${String(bound)} ${Number(bound) === 1 ? 'item' : 'items'}`;
+        if (issue.origin === 'string') return 'must not be empty';
+    }
     // zod's wording, less its prefix: 'expected object, received array'.
     return issue.message.replace(/^Invalid input: /, '');
 }
