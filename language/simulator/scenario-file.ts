@@ -201,7 +201,8 @@ export function parseScenario(text: string, model: HitlModel, workflowId: string
         return fail([...problems, ...names]);
     }
     if (names.length > 0) return fail(names);
-    return { ok: true, scenario: parsed.data as Scenario };
+    const scenario: Scenario = parsed.data;
+    return { ok: true, scenario };
 }
 
 function fail(problems: ScenarioProblem[]): ScenarioParse {
