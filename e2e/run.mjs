@@ -9,16 +9,18 @@
 //      extensionTestsPath; VS Code reports the result through window.codeAutomationExit(code)
 //   5. UI check with the installed .vsix: opens a sample with a problem, waits for the squiggle and
 //      the Problems panel entry, saves e2e/.work/artifacts/sample-with-diagnostic.png
-//   6. stops code-server and prints 'N passed, M failed' (suite tests + UI check)
+//   6. render checks (e2e/render/): generated diagrams and reports opened in the same browser
+//   7. stops code-server and prints 'N passed, M failed' (suite tests + UI check)
 //
-// Usage: node_modules/.bin/node e2e/run.mjs [--verbose] [--skip-suite] [--skip-ui] [--keep-running] [--no-build]
+// Usage: node_modules/.bin/node e2e/run.mjs [--verbose] [--skip-suite] [--skip-ui] [--skip-render] [--keep-running] [--no-build]
 // Needs code-server in the cache (bash e2e/install-code-server.sh); `npm run e2e` does both.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, createWriteStream, readdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, launchBrowser } from './browser.mjs';
+import { runRenderChecks } from './render/checks.mjs';
 import { prepareWorkspace, ROOT } from './workspace.mjs';
 
 const { values: options } = parseArgs({
@@ -26,6 +28,7 @@ const { values: options } = parseArgs({
         verbose: { type: 'boolean', default: false },
         'skip-suite': { type: 'boolean', default: false },
         'skip-ui': { type: 'boolean', default: false },
+        'skip-render': { type: 'boolean', default: false },
         'keep-running': { type: 'boolean', default: false },
         'no-build': { type: 'boolean', default: false },
     },
@@ -39,7 +42,6 @@ const ARTIFACTS = path.join(WORK, 'artifacts');
 const STATE = path.join(WORK, 'state');
 const CACHE = path.resolve(process.env.HITL_E2E_CACHE || path.join(ROOT, '.cache', 'code-server'));
 const ENTRY = path.join(CACHE, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const EXTENSION_DIR = path.join(ROOT, 'extension');
 const SUITE = path.join(ROOT, 'e2e', 'suite', 'extension.test.cjs');
 const SCREENSHOT = path.join(ARTIFACTS, 'sample-with-diagnostic.png');
@@ -202,15 +204,7 @@ process.on('SIGINT', async () => { await stopServer(); process.exit(130); });
 
 // ------------------------------------------------------------------ browser
 
-const browserHome = path.join(STATE, 'chromium');
-mkdirSync(browserHome, { recursive: true });
-const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    // keep Chromium's profile and crash database out of the user's home
-    env: { ...process.env, HOME: browserHome, XDG_CONFIG_HOME: path.join(browserHome, '.config'), XDG_CACHE_HOME: path.join(browserHome, '.cache') },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchBrowser(STATE);
 const viewport = { width: 1400, height: 900 };
 const folderUrl = (dir) => `${baseUrl}/?folder=${encodeURIComponent(dir)}`;
 
@@ -315,6 +309,7 @@ async function uiCheck() {
 try {
     if (!options['skip-suite']) await runSuite();
     if (!options['skip-ui']) await uiCheck();
+    if (!options['skip-render']) await runRenderChecks({ browser, record, lap, root: ROOT, work: WORK, artifacts: ARTIFACTS });
 } catch (error) {
     record(false, 'e2e runner', error.message);
 } finally {
