@@ -1,4 +1,5 @@
-// Bundles the CLI, the language server and the VS Code extension into single CommonJS files.
+// Bundles the CLI (and its simulation worker), the language server and the VS Code extension into
+// single CommonJS files.
 // `node esbuild.mjs --watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -19,8 +20,13 @@ const common = {
     define: { HITL_VERSION: JSON.stringify(version) },
 };
 
+// The HTML simulation report inlines Chart.js's standalone build (not in the package's exports map).
+const chartLibrary = readFileSync(new URL('./node_modules/chart.js/dist/chart.umd.min.js', import.meta.url), 'utf8');
+
 const builds = [
-    { entryPoints: ['cli/bin.ts'], outfile: 'dist/cli.cjs' },
+    // tinypool finds its worker entry next to its own module, so it stays in node_modules.
+    { entryPoints: ['cli/bin.ts'], outfile: 'dist/cli.cjs', external: ['tinypool'], define: { ...common.define, HITL_CHART_LIBRARY: JSON.stringify(chartLibrary) } },
+    { entryPoints: ['cli/simulate-worker.ts'], outfile: 'dist/simulate-worker.cjs' },
     { entryPoints: ['server/main.ts'], outfile: 'extension/dist/server.cjs' },
     { entryPoints: ['extension/src/extension.ts'], outfile: 'extension/dist/extension.cjs', external: ['vscode'] },
 ];
@@ -34,5 +40,5 @@ if (watch) {
 } else {
     const started = Date.now();
     await Promise.all(builds.map((build) => esbuild.build({ ...common, ...build })));
-    console.log(`esbuild: bundled cli, server and extension in ${Date.now() - started} ms`);
+    console.log(`esbuild: bundled cli, simulation worker, server and extension in ${Date.now() - started} ms`);
 }

@@ -35,6 +35,7 @@ void runCli(process.argv.slice(2), {
     writeFolder: (dir, files) => writeFolderAtomically(dir, files, { pid: process.pid, isAlive: processIsAlive, pause: testPause(process.env.HITL_TEST_COMPILE_PAUSE) }),
     cwd: process.cwd(),
     colour,
+    ...(process.stderr.isTTY ? { progress: (text: string) => process.stderr.write(`\r\x1b[K${text}`) } : {}),
 }).then((code) => {
     process.exitCode = code;
 });

@@ -1,34 +1,26 @@
-import { existsSync, statSync } from 'node:fs';
-import { lstat, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs, styleText } from 'node:util';
-import { URI, type LangiumSharedCoreServices } from 'langium';
-import { createHitlCoreServices, type HitlCoreServices } from '../language/hitl-module.js';
+import { URI } from 'langium';
 import { ruleDoc } from '../language/documentation/rule-docs.js';
 import { explainRule, similarCodes } from '../language/documentation/explain.js';
 import { formatRules } from '../language/documentation/rule-list.js';
 import { buildComplianceReport, hasViolations, reportFindingsOf } from '../language/report/compliance-report.js';
 import { renderJson as renderReportJson, renderMarkdown } from '../language/report/render.js';
 import { buildManifest, MANIFEST_FILE_NAME, renderManifest, type SuppressedFinding } from '../language/generators/manifest.js';
-import { CONFIG_FILE_NAME, type ConfigProblem } from '../language/settings/config-file.js';
+import { CONFIG_FILE_NAME } from '../language/settings/config-file.js';
 import { CONFIG_SCHEMA_FILE_NAME, renderConfigSchema } from '../language/settings/config-schema.js';
-import { ignoreMatcher } from '../language/settings/ignore-patterns.js';
-import { readConfig, type LoadedConfig } from '../language/workspace/workspace-config.js';
-import { findWorkspace } from '../language/workspace/workspace-root.js';
-import { parseDate } from '../language/util/quantities.js';
 import { ruleCatalogue } from '../language/validation/registry.js';
-import { summarise, type CheckResult, type FileResult, type Finding } from '../language/headless/check-result.js';
+import { summarise, type CheckResult } from '../language/headless/check-result.js';
 import { formatGithub } from '../language/headless/formats/github.js';
 import { formatJson } from '../language/headless/formats/json.js';
 import { formatSarif } from '../language/headless/formats/sarif.js';
 import { formatText, plainStyle, type TextStyle } from '../language/headless/formats/text.js';
-import { checkFiles, collectHitlFiles, WorkspaceError, type GivenPath, type IgnoredPath } from '../language/headless/workspace-check.js';
-import { BoundedNodeFileSystemProvider, isInside } from './node-file-system.js';
+import { WorkspaceError } from '../language/headless/workspace-check.js';
 import { checkOutputPlacement, DEPLOYMENT_FORMATS, deploymentFiles, relativePath, sha256, sourceDate, workflowsIn, type DeploymentFormat } from './compile.js';
 import { checkOutputFolder, OutputFolderError, type OutputFile } from './output-folder.js';
-
-/** A problem with the command line or the file system: reported on stderr, exit code 2. */
-export class UsageError extends Error {}
+import { UsageError, type CliIo } from './io.js';
+import { simulate } from './simulate.js';
+import { displayPath, loadWorkspace, openWorkspace, parseMaxWarnings, printConfigProblems, WORKSPACE_OPTIONS, writeReport } from './workspace.js';
 
 declare const HITL_VERSION: string;
 const VERSION = typeof HITL_VERSION === 'string' ? HITL_VERSION : '0.0.0-dev';
@@ -42,6 +34,7 @@ Usage:
   hitl check [paths...] [options]    Check .hitl files and folders (recursively)
   hitl report [paths...] [options]   Compliance matrix G01–G40 for each workflow
   hitl compile [paths...] --out DIR  Runtime configuration, schemas and manifest for each workflow
+  hitl simulate [paths...] [options] Seeded Monte Carlo runs: SLAs, staffing, queues, outcomes
   hitl rules [--format text|json]    List the rule catalogue
   hitl explain <code>                Print a rule's documentation
 
@@ -57,7 +50,20 @@ Options for compile (refuses, writing nothing, a workspace with errors):
   -f, --format <yaml|json>               Format of the runtime configuration (default: yaml)
       --max-warnings <n>                 Refuse (exit 1) when there are more than n warnings
 
-Options for check, report and compile:
+Options for simulate (refuses a workspace with errors; see docs/simulate.md):
+      --workflow <name>                  Only this workflow (default: every workflow in the paths)
+  -s, --scenario <file>                  Scenario (default: <file>.scenario.yaml next to the
+                                         workflow's file, else the documented defaults)
+  -n, --cases <n> | --horizon <30d>      How many cases arrive, or for how long
+  -r, --replications <n>                 Independent replications (default: 10)
+      --seed <n>                         Starting number of the random streams (default: 1)
+  -f, --format <text|json|markdown|html> Output format (default: text, or from -o's extension)
+      --sweep <Party=1..8>               Run each staffing and report the smallest meeting every SLA
+      --fail-on <budget>                 Exit 1 when a figure breaks it, such as sla-breach>5%,
+                                         cycle-time-p95>2d, without-person>40% (repeatable)
+  -j, --jobs <n>                         Worker threads (default: one per core)
+
+Options for check, report, compile and simulate:
   -w, --workspace <path>                 Also load these files or folders to resolve references,
                                          without reporting on them (repeatable)
   -o, --output <file>                    Write the report to a file instead of stdout
@@ -93,16 +99,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
 }
 
-export interface CliIo {
-    readonly stdout: (text: string) => void;
-    readonly stderr: (text: string) => void;
-    readonly writeFile: (file: string, text: string) => Promise<void>;
-    /** Replaces a folder's content with these files, atomically (cli/output-folder.ts). */
-    readonly writeFolder: (dir: string, files: readonly OutputFile[]) => Promise<void>;
-    readonly cwd: string;
-    readonly colour: boolean;
-}
-
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     const [command, ...rest] = argv;
     if (command === undefined) {
@@ -121,18 +117,11 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     if (command === 'check') return check(rest, io);
     if (command === 'report') return report(rest, io);
     if (command === 'compile') return compile(rest, io);
+    if (command === 'simulate') return simulate(rest, io, VERSION, HELP);
     if (command === 'rules') return rules(rest, io);
     if (command === 'explain') return explain(rest, io);
     throw new UsageError(`unknown command '${command}'; run 'hitl --help' for the commands`);
 }
-
-const WORKSPACE_OPTIONS = {
-    workspace: { type: 'string', short: 'w', multiple: true },
-    output: { type: 'string', short: 'o' },
-    config: { type: 'string', short: 'c' },
-    today: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-} as const;
 
 async function check(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseArgs({
@@ -306,169 +295,6 @@ async function explain(args: readonly string[], io: CliIo): Promise<number> {
     return 0;
 }
 
-interface WorkspaceValues {
-    readonly workspace?: string[];
-    readonly config?: string;
-    readonly today?: string;
-    readonly output?: string;
-}
-
-interface LoadOptions {
-    /** Validate the files loaded around the paths given too (their findings count for the compliance report). */
-    readonly validateContext?: boolean;
-    /** Report the findings of every file loaded, not only of the paths given (compile refuses a workspace with errors). */
-    readonly reportContext?: boolean;
-}
-
-/**
- * Collects the files, reads the configuration and builds the workspace: the common part of check,
- * report and compile. The workspace is found as the editor finds it (see `findWorkspace`) from
- * the paths given, and all its .hitl files are loaded so that references resolve; findings are
- * reported for the paths given. A configuration problem is a `config/invalid` finding, and the
- * check goes on with what could be read and the defaults.
- */
-async function loadWorkspace(positionals: readonly string[], values: WorkspaceValues, io: CliIo, options: LoadOptions = {}) {
-    const inputs = positionals.length > 0 ? positionals : ['.'];
-    const absoluteInputs = inputs.map((input) => path.resolve(io.cwd, input));
-    const start = commonFolder(absoluteInputs);
-    const { shared, location, config } = await openWorkspace(start, values, io);
-    const displayRoot = repositoryRoot(io.cwd);
-    const ignored = ignoredPaths(config);
-    // Paths that the workspace ignores (test fixtures, say) are not part of it: they form a workspace of their own.
-    const root = ignored && absoluteInputs.every((input) => ignored(URI.file(input))) ? start : location.root.fsPath;
-    const fileSystem = shared.workspace.FileSystemProvider;
-    const given = (paths: readonly string[]): GivenPath[] => paths.map((p) => ({ given: p, uri: URI.file(path.resolve(io.cwd, p)) }));
-    const files = await collectHitlFiles(fileSystem, given(inputs), { ignored });
-    if (files.length === 0) throw new UsageError(`no .hitl files found in ${inputs.join(', ')}`);
-    const context = [
-        ...(await collectHitlFiles(fileSystem, given([root]), { ignored, skipUnreadable: true })),
-        ...(values.workspace ? await collectHitlFiles(fileSystem, given(values.workspace), { ignored }) : []),
-    ];
-    const read = [...files, ...context].map((uri) => uri.fsPath);
-    if (values.output !== undefined) await checkOutputPath(path.resolve(io.cwd, values.output), values.output, [...read, ...(config.file ? [config.file] : [])]);
-    const display = (uri: URI) => displayPath(displayRoot, uri.fsPath);
-    const checked = options.reportContext ? uniqueUris([...files, ...context]) : files;
-    const { result, documents } = await checkFiles(shared, { files: checked, context, display, validateContext: options.validateContext });
-    const configFindings = config.file && config.problems.length > 0 ? [configFileResult(displayPath(displayRoot, config.file), config.problems)] : [];
-    const reportedUris = new Set(files.map((uri) => uri.toString()));
-    const sources = uniqueUris([...files, ...context]);
-    return { result: { files: [...configFindings, ...result.files] }, documents, root: displayRoot, reportedUris, config, workspaceRoot: root, sources, fileSystem };
-}
-
-function uniqueUris(uris: readonly URI[]): URI[] {
-    return [...new Map(uris.map((uri) => [uri.toString(), uri])).values()];
-}
-
-/** Services over the bounded file system, the workspace found from `start`, and its configuration applied. */
-async function openWorkspace(start: string, values: Pick<WorkspaceValues, 'config' | 'today'>, io: CliIo) {
-    const fileSystem = new BoundedNodeFileSystemProvider('refuse');
-    const { shared, Hitl } = createHitlCoreServices({ now: () => new Date(), fileSystemProvider: () => fileSystem });
-    const location = await findWorkspace(fileSystem, URI.file(start));
-    fileSystem.restrictTo([location.root]);
-    const config = await configure(Hitl, shared, values, location.configFile, io);
-    return { shared, Hitl, location, config };
-}
-
-/** For the commands whose output has no place for findings: the configuration's problems on stderr. */
-function printConfigProblems(config: CliConfig, io: CliIo): void {
-    for (const problem of config.problems) io.stderr(`${displayPath(repositoryRoot(io.cwd), config.file!)}:${problem.line}:${problem.column} error config/invalid ${problem.message}\n`);
-}
-
-interface CliConfig extends LoadedConfig {
-    /** The configuration file read, if any. */
-    readonly file?: string;
-}
-
-/** Applies hitl.config.yaml (given, or found with the workspace) and --today. */
-async function configure(services: HitlCoreServices, shared: LangiumSharedCoreServices, values: Pick<WorkspaceValues, 'config' | 'today'>, found: URI | undefined, io: CliIo): Promise<CliConfig> {
-    if (values.today !== undefined) {
-        const date = parseDate(values.today);
-        if (!date) throw new UsageError(`--today takes a date such as 2027-03-31, not '${values.today}'`);
-        services.governance.Clock.fix(date);
-    }
-    const file = values.config !== undefined ? path.resolve(io.cwd, values.config) : found?.fsPath;
-    if (file === undefined) return { settings: {}, problems: [] };
-    // A config named on the command line must exist; one that is there but unreadable is a finding like any other problem.
-    if (values.config !== undefined && !(await exists(file))) throw new UsageError(`${values.config}: no such configuration file`);
-    const config = await readConfig(shared.workspace.FileSystemProvider, URI.file(file));
-    services.governance.RuleSettings.configure(config.settings);
-    return { ...config, file };
-}
-
-function configFileResult(shownPath: string, problems: readonly ConfigProblem[]): FileResult {
-    const findings: Finding[] = problems.map((problem) => {
-        const position = { line: problem.line, column: problem.column };
-        return { code: 'config/invalid', severity: 'error', message: problem.message, path: shownPath, region: { start: position, end: position }, related: [] };
-    });
-    return { path: shownPath, findings };
-}
-
-/** Ignore patterns are relative to the folder of the config file that holds them. */
-function ignoredPaths(config: CliConfig): IgnoredPath | undefined {
-    const patterns = config.settings.ignore ?? [];
-    if (!config.file || patterns.length === 0) return undefined;
-    const base = path.dirname(config.file);
-    const matches = ignoreMatcher(patterns);
-    return (uri) => {
-        const absolute = uri.fsPath;
-        return absolute !== base && isInside(base, absolute) && matches(path.relative(base, absolute).split(path.sep).join('/'));
-    };
-}
-
-/**
- * `-o` must never destroy what it reads or replace what is not a plain file: it refuses a path that
- * is one of the inputs (also through a hard link), a symbolic link, a pipe, a device or a folder.
- */
-async function checkOutputPath(absolute: string, given: string, inputs: readonly string[]): Promise<void> {
-    let info;
-    try {
-        info = await lstat(absolute);
-    } catch {
-        return; // a new file
-    }
-    if (info.isSymbolicLink()) throw new UsageError(`${given}: is a symbolic link; -o writes only to a new file or a regular file`);
-    if (!info.isFile()) throw new UsageError(`${given}: is not a regular file; -o writes only to a new file or a regular file`);
-    for (const input of inputs) {
-        const other = await stat(input).catch(() => undefined);
-        if (other && other.ino === info.ino && other.dev === info.dev) {
-            throw new UsageError(`${given}: is one of the files being checked; choose another output file`);
-        }
-    }
-}
-
-async function exists(file: string): Promise<boolean> {
-    return stat(file).then(
-        () => true,
-        () => false,
-    );
-}
-
-/** The deepest folder holding all the given paths: where the workspace is looked for. */
-function commonFolder(paths: readonly string[]): string {
-    const folderOf = (p: string) => (existsSync(p) && statSync(p).isDirectory() ? p : path.dirname(p));
-    let common = folderOf(paths[0]);
-    for (const other of paths.slice(1).map(folderOf)) {
-        while (!isInside(common, other)) common = path.dirname(common);
-    }
-    return common;
-}
-
-/** Digits only: `Number()` would also take '', '1e3' and '0x10'. */
-function parseMaxWarnings(given: string | undefined): number | undefined {
-    if (given === undefined) return undefined;
-    if (!/^\d+$/.test(given)) throw new UsageError(`--max-warnings takes a whole number of 0 or more, not '${given}'`);
-    return Number(given);
-}
-
-async function writeReport(io: CliIo, output: string, report: string): Promise<void> {
-    try {
-        await io.writeFile(path.resolve(io.cwd, output), report);
-    } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? String(error);
-        throw new UsageError(`${output}: cannot write the report (${code})`);
-    }
-}
-
 function render(result: CheckResult, format: Format, colour: boolean): string {
     switch (format) {
         case 'json':
@@ -489,20 +315,3 @@ const colourStyle: TextStyle = {
     dim: (t) => styleText('dim', t, { validateStream: false }),
 };
 
-/** Relative to the root with forward slashes; files outside the root keep their absolute path. */
-function displayPath(root: string, absolute: string): string {
-    const relative = path.relative(root, absolute);
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return absolute.split(path.sep).join('/');
-    return relative.split(path.sep).join('/');
-}
-
-/**
- * Paths in reports are relative to the repository root (the nearest folder with `.git`),
- * as code scanning expects; outside a repository, to the working directory.
- */
-function repositoryRoot(cwd: string): string {
-    for (let dir = cwd; ; dir = path.dirname(dir)) {
-        if (existsSync(path.join(dir, '.git'))) return dir;
-        if (path.dirname(dir) === dir) return cwd;
-    }
-}

@@ -1,0 +1,18 @@
+import type { OutputFile } from './output-folder.js';
+
+// What a command needs from the process; cli/bin.ts gives the real one.
+
+/** A problem with the command line or the file system: reported on stderr, exit code 2. */
+export class UsageError extends Error {}
+
+export interface CliIo {
+    readonly stdout: (text: string) => void;
+    readonly stderr: (text: string) => void;
+    readonly writeFile: (file: string, text: string) => Promise<void>;
+    /** Replaces a folder's content with these files, atomically (cli/output-folder.ts). */
+    readonly writeFolder: (dir: string, files: readonly OutputFile[]) => Promise<void>;
+    readonly cwd: string;
+    readonly colour: boolean;
+    /** A status line for long runs, on a terminal only; '' clears it. */
+    readonly progress?: (text: string) => void;
+}

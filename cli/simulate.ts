@@ -1,0 +1,257 @@
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { URI } from 'langium';
+import { compileModel } from '../language/compiler/index.js';
+import { summarise as summariseCheck } from '../language/headless/check-result.js';
+import { formatText, plainStyle } from '../language/headless/formats/text.js';
+import type { HitlModel, Workflow } from '../language/model/schema.js';
+import { nearestNames } from '../language/references/nearest-names.js';
+import { brokenBudgets, parseBudget, unknownSubject, type Budget } from '../language/simulator/budgets.js';
+import { DEFAULTS, type Scenario } from '../language/simulator/scenario.js';
+import { parseScenario } from '../language/simulator/scenario-file.js';
+import { adviseStaffing, sweepStaffing, type SweepResult } from '../language/simulator/sweep.js';
+import { renderHtml } from '../language/simulator/report/html.js';
+import { renderMarkdown } from '../language/simulator/report/markdown.js';
+import { renderJson, simulationReport, slasOf, type WorkflowSimulation } from '../language/simulator/report/simulation-report.js';
+import { renderText } from '../language/simulator/report/text.js';
+import { parseDuration } from '../language/util/quantities.js';
+import { chartLibrary } from './chart-library.js';
+import { relativePath } from './compile.js';
+import { UsageError, type CliIo } from './io.js';
+import { ReplicationRunner } from './replications.js';
+import { loadWorkspace, writeReport } from './workspace.js';
+
+// `hitl simulate`: seeded Monte Carlo runs of each workflow, with its scenario file or the
+// documented defaults. The simulator is pure (language/simulator); this file reads the files,
+// runs the replications on a worker pool and writes the report.
+
+const SIMULATE_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
+type SimulateFormat = (typeof SIMULATE_FORMATS)[number];
+
+/** An SLA holds when at most this share of items breach it, unless a `sla-breach` budget says otherwise. */
+export const DEFAULT_SLA_TARGET = 0.05;
+const DEFAULT_REPLICATIONS = 10;
+const DEFAULT_SEED = 1;
+/** A bound on the work one command may ask for: cases × replications. */
+const MAX_CASE_RUNS = 200_000_000;
+
+const OPTIONS = {
+    workspace: { type: 'string', short: 'w', multiple: true },
+    output: { type: 'string', short: 'o' },
+    config: { type: 'string', short: 'c' },
+    today: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    workflow: { type: 'string' },
+    scenario: { type: 'string', short: 's' },
+    cases: { type: 'string', short: 'n' },
+    horizon: { type: 'string' },
+    replications: { type: 'string', short: 'r' },
+    seed: { type: 'string' },
+    format: { type: 'string', short: 'f' },
+    sweep: { type: 'string' },
+    'fail-on': { type: 'string', multiple: true },
+    jobs: { type: 'string', short: 'j' },
+} as const;
+
+export async function simulate(args: readonly string[], io: CliIo, version: string, help: string): Promise<number> {
+    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: OPTIONS });
+    if (values.help) {
+        io.stdout(help);
+        return 0;
+    }
+    const format = formatOf(values.format, values.output);
+    const replications = wholeNumber('--replications', values.replications, 1) ?? DEFAULT_REPLICATIONS;
+    const seed = wholeNumber('--seed', values.seed, 0) ?? DEFAULT_SEED;
+    const cases = wholeNumber('--cases', values.cases, 1);
+    const jobs = wholeNumber('--jobs', values.jobs, 1);
+    if (cases !== undefined && values.horizon !== undefined) throw new UsageError('give --cases or --horizon, not both');
+    const horizon = values.horizon !== undefined ? seconds('--horizon', values.horizon) : undefined;
+    if (cases !== undefined && cases * replications > MAX_CASE_RUNS) throw new UsageError(`${cases} cases × ${replications} replications is more than ${MAX_CASE_RUNS.toLocaleString('en-GB')} case runs; lower --cases or --replications`);
+    const budgets = (values['fail-on'] ?? []).flatMap((text) => text.split(',')).map(budgetOf);
+    const sweep = values.sweep !== undefined ? sweepOf(values.sweep) : undefined;
+    const slaTarget = Math.min(DEFAULT_SLA_TARGET, ...budgets.filter((budget) => budget.metric === 'sla-breach' && budget.subject === undefined && budget.operator.startsWith('>')).map((budget) => budget.limit));
+
+    const workspace = await loadWorkspace(positionals, values, io, { validateContext: true, reportContext: true });
+    const checked = summariseCheck(workspace.result);
+    if (checked.errors > 0) {
+        io.stderr(formatText(workspace.result, plainStyle));
+        io.stderr('hitl: simulate refused: the workspace has errors; a simulation of a workflow that does not check says nothing\n');
+        return 1;
+    }
+    const documents = workspace.documents.filter((document) => workspace.reportedUris.has(document.uri.toString()));
+    const display = (uri: URI) => relativePath(workspace.workspaceRoot, uri.fsPath);
+    const model = compileModel(documents, { display });
+    const workflows = chosenWorkflows(model, values.workflow, positionals);
+    if (values.scenario !== undefined && workflows.length > 1) {
+        throw new UsageError(`--scenario applies to one workflow; name it with --workflow (${workflows.map((workflow) => workflow.id).join(', ')})`);
+    }
+
+    if (sweep && !workflows.some((workflow) => partiesAtStations(workflow).includes(sweep.party))) {
+        const parties = [...new Set(workflows.flatMap(partiesAtStations))].sort();
+        const near = nearestNames(sweep.party, parties);
+        throw new UsageError(`--sweep: no gate or queue is worked by '${sweep.party}'${near.length > 0 ? `; did you mean ${near.join(', ')}?` : ''} (${parties.join(', ') || 'none'})`);
+    }
+
+    const simulations: WorkflowSimulation[] = [];
+    const threads = ReplicationRunner.threadsFor(jobs, replications);
+    const runner = new ReplicationRunner(threads);
+    try {
+        for (const workflow of workflows) {
+            const { scenario: fromFile, shown } = await scenarioFor(workflow, values.scenario, model, workspace.workspaceRoot, io);
+            const scenario = withVolume(fromFile, cases, horizon);
+            const label = (what: string) => `${workflow.id}: ${what}`;
+            const runWith = (withScenario: Scenario, what: string) =>
+                runner.run(model, { workflow: workflow.id, scenario: withScenario, seed }, replications, io.progress ? (done) => io.progress!(label(`${what} ${done}/${replications}`)) : undefined);
+            const staffed = (party: string, staff: number): Scenario => ({ ...scenario, roles: { ...scenario.roles, [party]: { ...scenario.roles?.[party], staff } } });
+
+            const summary = await runWith(scenario, 'replication');
+            for (const budget of budgets) {
+                const problem = unknownSubject(budget, summary);
+                if (problem) throw new UsageError(problem);
+            }
+            const rerun = (party: string, staff: number) => runWith(staffed(party, staff), `${party}=${staff}`);
+            const advice = await adviseStaffing(summary, slaTarget, rerun);
+            const swept: SweepResult | undefined = sweep && partiesAtStations(workflow).includes(sweep.party) ? await sweepStaffing(sweep.party, sweep.staffs, slaTarget, rerun) : undefined;
+            simulations.push({
+                workflow: workflow.id,
+                ...(workflow.title !== undefined ? { title: workflow.title } : {}),
+                scenario: shown,
+                ...(scenario.horizon !== undefined ? { horizonSeconds: scenario.horizon } : { cases: scenario.cases ?? DEFAULTS.cases }),
+                replications,
+                seed,
+                slaTarget,
+                slas: slasOf(workflow),
+                summary,
+                advice,
+                ...(swept ? { sweep: swept } : {}),
+                budgets: budgets.map((budget) => budget.text),
+                broken: brokenBudgets(budgets, summary),
+            });
+        }
+    } finally {
+        io.progress?.('');
+        await runner.close();
+    }
+
+    const report = simulationReport(version, simulations);
+    const output = render(report, format);
+    if (values.output !== undefined) await writeReport(io, values.output, output);
+    else io.stdout(output);
+    const broken = simulations.flatMap((simulation) => simulation.broken.map((entry) => ({ ...entry, workflow: simulation.workflow })));
+    for (const entry of broken) io.stderr(`hitl: budget broken in ${entry.workflow}: ${entry.budget}${entry.subject !== undefined ? ` at ${entry.subject}` : ''}\n`);
+    return broken.length > 0 ? 1 : 0;
+}
+
+function render(report: ReturnType<typeof simulationReport>, format: SimulateFormat): string {
+    switch (format) {
+        case 'json':
+            return renderJson(report);
+        case 'markdown':
+            return renderMarkdown(report);
+        case 'html':
+            return renderHtml(report, chartLibrary());
+        case 'text':
+            return renderText(report);
+    }
+}
+
+/** `--format`, else the output file's extension (.html, .md, .json), else text. */
+function formatOf(given: string | undefined, output: string | undefined): SimulateFormat {
+    if (given !== undefined) {
+        if (!SIMULATE_FORMATS.includes(given as SimulateFormat)) throw new UsageError(`unknown simulate format '${given}'; use ${SIMULATE_FORMATS.join(', ')}`);
+        return given as SimulateFormat;
+    }
+    const extension = output !== undefined ? path.extname(output).toLowerCase() : '';
+    return extension === '.html' || extension === '.htm' ? 'html' : extension === '.md' ? 'markdown' : extension === '.json' ? 'json' : 'text';
+}
+
+function wholeNumber(option: string, given: string | undefined, minimum: number): number | undefined {
+    if (given === undefined) return undefined;
+    if (!/^\d{1,9}$/.test(given) || Number(given) < minimum) throw new UsageError(`${option} takes a whole number of ${minimum} or more, not '${given}'`);
+    return Number(given);
+}
+
+function seconds(option: string, given: string): number {
+    const duration = parseDuration(given);
+    if (!duration || duration.milliseconds <= 0) throw new UsageError(`${option} takes a duration such as 30d, 12h or 2w, not '${given}'`);
+    return duration.milliseconds / 1000;
+}
+
+function budgetOf(text: string): Budget {
+    const parsed = parseBudget(text);
+    if ('error' in parsed) throw new UsageError(`--fail-on: ${parsed.error}`);
+    return parsed;
+}
+
+/** `Underwriter=1..8` (or `Underwriter=3`). */
+function sweepOf(text: string): { party: string; staffs: number[] } {
+    const match = /^([A-Za-z_][\w-]*)=(\d{1,4})(?:\.\.(\d{1,4}))?$/.exec(text);
+    if (!match) throw new UsageError(`--sweep takes a party and a range of staff, such as Underwriter=1..8, not '${text}'`);
+    const from = Number(match[2]);
+    const to = match[3] !== undefined ? Number(match[3]) : from;
+    if (from < 1 || to < from) throw new UsageError(`--sweep ${text}: the range must start at 1 or more and not end below its start`);
+    if (to - from >= 64) throw new UsageError(`--sweep ${text}: at most 64 staffings in one sweep`);
+    return { party: match[1], staffs: Array.from({ length: to - from + 1 }, (_, index) => from + index) };
+}
+
+/** The parties whose people work a workflow's gates and queues (as the simulator staffs them). */
+function partiesAtStations(workflow: Workflow): string[] {
+    return workflow.steps.flatMap((step) => (step.kind === 'gate' ? step.reviewers.slice(0, 1) : step.kind === 'queue' && step.owner !== undefined ? [step.owner] : []));
+}
+
+function chosenWorkflows(model: HitlModel, name: string | undefined, positionals: readonly string[]): Workflow[] {
+    const where = positionals.length > 0 ? positionals.join(', ') : '.';
+    if (model.workflows.length === 0) throw new UsageError(`no workflow in ${where}; simulate runs workflows`);
+    if (name === undefined) return [...model.workflows];
+    const found = model.workflows.find((workflow) => workflow.id === name);
+    if (found) return [found];
+    const near = nearestNames(name, model.workflows.map((workflow) => workflow.id));
+    throw new UsageError(`no workflow '${name}' in ${where}${near.length > 0 ? `; did you mean ${near.join(', ')}?` : ''}`);
+}
+
+/**
+ * The scenario of a workflow: `--scenario`, else the file next to the workflow's source named
+ * `<file>.scenario.yaml` (`<file>.<Workflow>.scenario.yaml` first, for a file with several
+ * workflows), else the defaults. Its problems are usage errors with file, line and column.
+ */
+async function scenarioFor(workflow: Workflow, given: string | undefined, model: HitlModel, root: string, io: CliIo): Promise<{ scenario: Scenario; shown: string }> {
+    const candidates: Array<{ file: string; shown: string; required: boolean }> = [];
+    if (given !== undefined) {
+        candidates.push({ file: path.resolve(io.cwd, given), shown: given, required: true });
+    } else {
+        const source = path.resolve(root, workflow.source.file);
+        const stem = path.join(path.dirname(source), path.basename(source, '.hitl'));
+        for (const file of [`${stem}.${workflow.id}.scenario.yaml`, `${stem}.scenario.yaml`]) candidates.push({ file, shown: relativePath(root, file), required: false });
+    }
+    for (const candidate of candidates) {
+        let text: string;
+        try {
+            text = await readFile(candidate.file, 'utf8');
+        } catch (error) {
+            const code = (error as NodeJS.ErrnoException).code;
+            if (!candidate.required && code === 'ENOENT') continue;
+            throw new UsageError(`${candidate.shown}: cannot read the scenario (${code ?? String(error)})`);
+        }
+        const parsed = parseScenario(text, model, workflow.id);
+        if (!parsed.ok) {
+            const shown = parsed.problems.slice(0, 20).map((problem) => `${candidate.shown}:${problem.line}:${problem.column}: ${problem.message}`);
+            const more = parsed.problems.length > 20 ? [`… and ${parsed.problems.length - 20} more problems`] : [];
+            throw new UsageError(`the scenario of ${workflow.id} has problems:\n${[...shown, ...more].join('\n')}`);
+        }
+        return { scenario: parsed.scenario, shown: candidate.shown };
+    }
+    return { scenario: {}, shown: 'defaults' };
+}
+
+/**
+ * How much to simulate: `--cases` or `--horizon` override the scenario's; a horizon alone lets
+ * cases arrive until it, however many that is.
+ */
+function withVolume(scenario: Scenario, cases: number | undefined, horizon: number | undefined): Scenario {
+    const { cases: _cases, horizon: _horizon, ...rest } = scenario;
+    if (cases !== undefined) return { ...rest, cases };
+    if (horizon !== undefined) return { ...rest, horizon, cases: Number.MAX_SAFE_INTEGER };
+    if (scenario.horizon !== undefined && scenario.cases === undefined) return { ...scenario, cases: Number.MAX_SAFE_INTEGER };
+    return scenario;
+}
