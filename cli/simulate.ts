@@ -79,10 +79,12 @@ export async function simulate(args: readonly string[], io: CliIo, version: stri
         io.stderr('hitl: simulate refused: the workspace has errors; a simulation of a workflow that does not check says nothing\n');
         return 1;
     }
-    const documents = workspace.documents.filter((document) => workspace.reportedUris.has(document.uri.toString()));
+    // The whole workspace, so that every party a scenario may staff is in the model; the workflows
+    // simulated are those of the paths given.
     const display = (uri: URI) => relativePath(workspace.workspaceRoot, uri.fsPath);
-    const model = compileModel(documents, { display });
-    const workflows = chosenWorkflows(model, values.workflow, positionals);
+    const model = compileModel(workspace.documents, { display });
+    const given = new Set(workspace.documents.filter((document) => workspace.reportedUris.has(document.uri.toString())).map((document) => display(document.uri)));
+    const workflows = chosenWorkflows(model.workflows.filter((workflow) => given.has(workflow.source.file)), values.workflow, positionals);
     if (values.scenario !== undefined && workflows.length > 1) {
         throw new UsageError(`--scenario applies to one workflow; name it with --workflow (${workflows.map((workflow) => workflow.id).join(', ')})`);
     }
@@ -200,13 +202,13 @@ function partiesAtStations(workflow: Workflow): string[] {
     return workflow.steps.flatMap((step) => (step.kind === 'gate' ? step.reviewers.slice(0, 1) : step.kind === 'queue' && step.owner !== undefined ? [step.owner] : []));
 }
 
-function chosenWorkflows(model: HitlModel, name: string | undefined, positionals: readonly string[]): Workflow[] {
+function chosenWorkflows(workflows: readonly Workflow[], name: string | undefined, positionals: readonly string[]): Workflow[] {
     const where = positionals.length > 0 ? positionals.join(', ') : '.';
-    if (model.workflows.length === 0) throw new UsageError(`no workflow in ${where}; simulate runs workflows`);
-    if (name === undefined) return [...model.workflows];
-    const found = model.workflows.find((workflow) => workflow.id === name);
+    if (workflows.length === 0) throw new UsageError(`no workflow in ${where}; simulate runs workflows`);
+    if (name === undefined) return [...workflows];
+    const found = workflows.find((workflow) => workflow.id === name);
     if (found) return [found];
-    const near = nearestNames(name, model.workflows.map((workflow) => workflow.id));
+    const near = nearestNames(name, workflows.map((workflow) => workflow.id));
     throw new UsageError(`no workflow '${name}' in ${where}${near.length > 0 ? `; did you mean ${near.join(', ')}?` : ''}`);
 }
 

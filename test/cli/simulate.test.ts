@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -83,6 +83,20 @@ describe('hitl simulate', () => {
         expect(result.stdout).toMatch(/300 cases × 3 replications, seed 1, (the documented defaults|scenario samples\/credit-limit-increase\.scenario\.yaml)/);
         expect(result.stdout).toMatch(/UnderwriterReview (holds|breaches) its 8h SLA/);
         expect(result.stdout).toContain('Gates and queues');
+    });
+
+    test('simulates every sample with the scenario next to it', () => {
+        const result = hitl(['simulate', 'samples', '-n', '400', '-r', '2', '--format', 'json']);
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
+        const simulations: Array<{ workflow: string; scenario: string; summary: { outcomes: Array<{ outcome: string }> } }> = JSON.parse(result.stdout).workflows;
+        const files = readdirSync(path.join(REPO, 'samples')).filter((file) => file.endsWith('.hitl') && file !== 'organisation.hitl');
+        expect(simulations).toHaveLength(files.length);
+        for (const simulation of simulations) {
+            expect(simulation.scenario, simulation.workflow).toMatch(/^samples\/[a-z-]+\.scenario\.yaml$/);
+            // Every case reaches an outcome of the workflow: no route of a realistic scenario leads nowhere.
+            expect(simulation.summary.outcomes.map((outcome) => outcome.outcome).filter((outcome) => /^(stopped|loop-limit)/.test(outcome)), simulation.workflow).toEqual([]);
+        }
     });
 
     test('gives the same JSON bytes for the same seed whatever the number of threads, other bytes for another seed', () => {
