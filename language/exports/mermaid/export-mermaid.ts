@@ -94,28 +94,24 @@ class Chart {
     private step(step: Step): void {
         const [open, close] = SHAPES[step.kind];
         const id = stepNode(step.id);
-        this.nodes.push(`    ${id}${open}${label(step.title ? `${step.id}: ${step.title}` : step.id, `${KIND_NAMES[step.kind]}${details(step) ? ` · ${details(step)}` : ''}`)}${close}`);
+        this.nodes.push(`    ${id}${open}${label(step.id, step.title, `${KIND_NAMES[step.kind]}${details(step) ? ` · ${details(step)}` : ''}`)}${close}`);
         if (step.kind === 'decision' && step.risk) this.classify(`risk_${step.risk}`, id);
         // Parallel links (approve, override and reject to one step) are drawn once, their labels joined.
-        const merged = new Map<string, { edge: Edge; labels: string[] }>();
+        const merged = new Map<string, { edge: Edge; labels: string[]; policies: Array<string | undefined> }>();
         for (const edge of edgesOf(step)) {
             const key = `${edge.to}|${dashed(edge)}`;
-            const text = this.edgeLabel(step, edge);
-            const found = merged.get(key);
-            if (found) found.labels.push(text);
-            else merged.set(key, { edge, labels: [text] });
+            const route = step.kind === 'outcome' ? undefined : step.routes[edge.route];
+            const policy = edge.kind === 'fallback' && route?.kind === 'on' ? route.policy : undefined;
+            const found = merged.get(key) ?? { edge, labels: [], policies: [] };
+            found.labels.push(edge.label);
+            found.policies.push(policy);
+            merged.set(key, found);
         }
-        for (const { edge, labels } of merged.values()) this.link(id, stepNode(edge.to), labels.join(', '), dashed(edge));
+        for (const { edge, labels, policies } of merged.values()) this.link(id, stepNode(edge.to), fallbackLabel(labels, policies), dashed(edge));
         if (step.kind === 'gate' || step.kind === 'queue') {
             const timeout = step.routes.find((route) => route.kind === 'on' && route.event === 'timeout');
             if (timeout?.kind === 'on' && !timeout.target && timeout.action) this.timeoutAction(step, id, timeout.action);
         }
-    }
-
-    private edgeLabel(step: Step, edge: Edge): string {
-        if (edge.kind !== 'fallback' || step.kind === 'outcome') return edge.label;
-        const route = step.routes[edge.route];
-        return route?.kind === 'on' && route.policy ? `${edge.label} (${route.policy})` : edge.label;
     }
 
     private link(from: string, to: string, text: string, isDashed: boolean): void {
@@ -180,6 +176,12 @@ class Chart {
         }
         return ids[0];
     }
+}
+
+/** `unavailable, abnormal-output (Policy)` when the fallbacks share their policy, each with its own otherwise. */
+function fallbackLabel(labels: readonly string[], policies: ReadonlyArray<string | undefined>): string {
+    if (policies.every((policy) => policy === policies[0])) return `${labels.join(', ')}${policies[0] ? ` (${policies[0]})` : ''}`;
+    return labels.map((text, index) => (policies[index] ? `${text} (${policies[index]})` : text)).join(', ');
 }
 
 /** Timeouts and AI fallbacks are drawn dashed: the paths no person chose. */

@@ -45,7 +45,7 @@ describe('what the flowchart shows', () => {
     const claims = () => exportMermaid(model, 'MotorClaimsTriage');
 
     test('AI fallbacks and timeouts are dashed, reviewers\' actions solid', () => {
-        expect(claims()).toContain('s_ScoreFraud -.->|"unavailable (LegacyFraudRules), abnormal-output (LegacyFraudRules)"| s_ManualFraudCheck');
+        expect(claims()).toContain('s_ScoreFraud -.->|"unavailable, abnormal-output (LegacyFraudRules)"| s_ManualFraudCheck');
         expect(claims()).toContain('s_ManagerReview -.->|"timeout → deny"| s_PayoutDecision');
         expect(claims()).toContain('s_HandlerAssessment -->|"approve, override, reject"| s_PayoutDecision');
     });
