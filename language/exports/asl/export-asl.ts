@@ -326,12 +326,12 @@ class StateBuilder {
     }
 }
 
-/** Each step's states together, in the order the steps are written: the step's own state, then `Step.…` in the order built. */
+/** Each step's states together, in the order the steps are written: the step's own state, then `Step.…` in the order built, its Fail states last. */
 function byStep(workflow: Workflow, states: ReadonlyMap<string, AslState>): Record<string, AslState> {
     const owner = (name: string) => name.split('.')[0];
     const order = new Map(workflow.steps.map((step, index) => [step.id, index]));
     const built = [...states.keys()];
-    const rank = (name: string) => [order.get(owner(name)) ?? order.size, name === owner(name) ? -1 : built.indexOf(name)];
+    const rank = (name: string) => [order.get(owner(name)) ?? order.size, name === owner(name) ? -1 : built.indexOf(name) + (states.get(name)!.Type === 'Fail' ? built.length : 0)];
     const sorted = built.sort((a, b) => {
         const [stepA, placeA] = rank(a);
         const [stepB, placeB] = rank(b);
