@@ -31,22 +31,24 @@ function flag(name: string): ChoiceRule {
     return { And: [{ Variable: variable, IsPresent: true }, { Variable: variable, BooleanEquals: true }] };
 }
 
-export function choiceRule(condition: Condition, categories: readonly Category[]): ChoiceRule {
+/** `within`: the categories being written out, so one defined by itself is refused rather than followed forever. */
+export function choiceRule(condition: Condition, categories: readonly Category[], within: ReadonlySet<string> = new Set()): ChoiceRule {
     switch (condition.kind) {
         case 'comparison':
             return typed(casePath(condition.field), condition.value, condition.operator);
         case 'category': {
+            if (within.has(condition.category)) throw new Error(`Category '${condition.category}' is defined in terms of itself; fix the workspace's errors before exporting.`);
             const definition = categories.find((category) => category.id === condition.category)?.definition;
-            return definition ? choiceRule(definition, categories) : flag(condition.category);
+            return definition ? choiceRule(definition, categories, new Set([...within, condition.category])) : flag(condition.category);
         }
         case 'label':
             return flag(condition.label);
         case 'and':
-            return { And: condition.operands.map((operand) => choiceRule(operand, categories)) };
+            return { And: condition.operands.map((operand) => choiceRule(operand, categories, within)) };
         case 'or':
-            return { Or: condition.operands.map((operand) => choiceRule(operand, categories)) };
+            return { Or: condition.operands.map((operand) => choiceRule(operand, categories, within)) };
         case 'not':
-            return { Not: choiceRule(condition.operand, categories) };
+            return { Not: choiceRule(condition.operand, categories, within) };
         case 'incomplete':
             throw new Error(`The condition '${condition.text}' is incomplete; fix the workspace's errors before exporting.`);
     }

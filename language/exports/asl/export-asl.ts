@@ -27,6 +27,7 @@ export interface AslExportConfig {
     readonly substitutions?: Readonly<Record<string, string>>;
 }
 
+const MAX_STATE_NAME = 80;
 const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke';
 const SQS_WAIT_FOR_TOKEN = 'arn:aws:states:::sqs:sendMessage.waitForTaskToken';
 /** An AI step retries an unavailable model twice, 2 s then 4 s later, before its fallback applies. */
@@ -38,6 +39,8 @@ export function exportAsl(model: HitlModel, workflowId: string, config: AslExpor
     if (!workflow) throw new Error(`No workflow named '${workflowId}' to export; the model has ${joinList(model.workflows.map((w) => w.id)) || 'none'}.`);
     if (!workflow.start) throw new Error(`Workflow '${workflowId}' has no steps to export.`);
     const states = new StateBuilder(model, workflow).build();
+    const long = [...states.keys()].filter((name) => name.length > MAX_STATE_NAME);
+    if (long.length > 0) throw new Error(`Step Functions allows state names of at most ${MAX_STATE_NAME} characters; workflow '${workflowId}' would need ${joinList(long.map((name) => `'${name}'`))}: shorten the step or escalation names.`);
     const definition: AslDefinition = { Comment: workflowComment(workflow), StartAt: workflow.start, States: byStep(workflow, reachableStates(workflow.start, states)) };
     const substitutions = config.substitutions ?? {};
     const known = new Set(placeholdersOf(definition as unknown as Json));
