@@ -1,4 +1,5 @@
 import type { AiStep, Duration, Escalation, EscalationRef, Gate, HitlModel, ManualQueue, Step, TimeoutAction, Workflow } from '../../model/schema.js';
+import { lookup } from '../../model/lookup.js';
 import { escalationOf, fallbackFor } from '../../model/paths.js';
 import { refKey } from '../../model/parties.js';
 import { joinList } from '../../util/names.js';
@@ -129,7 +130,7 @@ class StateBuilder {
         catches.push({ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: otherwise });
         const lowConfidence = fallbackFor(step, 'low-confidence')?.target;
         const checksConfidence = step.confidenceThreshold !== undefined && lowConfidence !== undefined;
-        const aiModel = step.model ? this.model.declarations.models.find((m) => m.id === step.model) : undefined;
+        const aiModel = step.model ? lookup(this.model).models.get(step.model) : undefined;
         this.add(step.id, {
             Type: 'Task',
             Comment,
