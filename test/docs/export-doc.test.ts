@@ -15,7 +15,7 @@ describe('docs/export.md', () => {
 
     test('documents every kind of placeholder the samples\' definitions use', async () => {
         const { model } = await compileFolder('samples');
-        const kinds = new Set(model.workflows.flatMap((workflow) => placeholdersOf(exportAsl(model, workflow.id) as never)).map((name) => name.split('_')[0]));
+        const kinds = new Set(model.workflows.flatMap((workflow) => placeholdersOf(exportAsl(model, workflow.id))).map((name) => name.split('_')[0]));
         expect([...kinds].sort()).toEqual(['AiFunctionArn', 'EffectFunctionArn', 'ReviewQueueUrl', 'StepFunctionArn']);
         for (const kind of kinds) expect(DOC, kind).toContain(`\${${kind}_<`);
     });

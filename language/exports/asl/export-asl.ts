@@ -44,7 +44,7 @@ export function exportAsl(model: HitlModel, workflowId: string, config: AslExpor
     if (long.length > 0) throw new Error(`Step Functions allows state names of at most ${MAX_STATE_NAME} characters; workflow '${workflowId}' would need ${joinList(long.map((name) => `'${name}'`))}: shorten the step or escalation names.`);
     const definition: AslDefinition = { Comment: workflowComment(workflow), StartAt: workflow.start, States: byStep(workflow, reachableStates(workflow.start, states)) };
     const substitutions = config.substitutions ?? {};
-    const known = new Set(placeholdersOf(definition as unknown as Json));
+    const known = new Set(placeholdersOf(definition));
     const unknown = Object.keys(substitutions).filter((name) => !known.has(name));
     if (unknown.length > 0) throw new Error(`The export configuration names placeholders workflow '${workflowId}' does not use: ${joinList(unknown.sort())}. It uses ${joinList([...known])}.`);
     return substitute(definition as unknown as Json, substitutions) as unknown as AslDefinition;

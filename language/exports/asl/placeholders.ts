@@ -20,9 +20,9 @@ export const placeholder = (name: string) => `\${${name}}`;
 const PLACEHOLDER = /^\$\{([^}]+)\}$/;
 
 /** The placeholder names a definition uses, sorted: what a deployment must provide. */
-export function placeholdersOf(value: Json): string[] {
+export function placeholdersOf(value: unknown): string[] {
     const names = new Set<string>();
-    const visit = (node: Json): void => {
+    const visit = (node: unknown): void => {
         if (typeof node === 'string') {
             const match = PLACEHOLDER.exec(node);
             if (match) names.add(match[1]);

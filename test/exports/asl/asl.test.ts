@@ -126,14 +126,14 @@ describe('what the definition holds', () => {
     });
 
     test('every review goes to a queue URL and every function is a placeholder, unless the configuration gives it', () => {
-        const names = placeholdersOf(exportAsl(model, 'MotorClaimsTriage') as never);
+        const names = placeholdersOf(exportAsl(model, 'MotorClaimsTriage'));
         expect(names).toContain('ReviewQueueUrl_ClaimsHandler');
         expect(names).toContain('AiFunctionArn_ScoreFraud');
         expect(names).toContain('EffectFunctionArn_IssuePayment');
         const url = 'https://sqs.eu-west-1.amazonaws.com/123456789012/claims-handlers';
         const configured = exportAsl(model, 'MotorClaimsTriage', { substitutions: { ReviewQueueUrl_ClaimsHandler: url } });
         expect((configured.States.HandlerAssessment.Parameters as { QueueUrl: string }).QueueUrl).toBe(url);
-        expect(placeholdersOf(configured as never)).toEqual(names.filter((name) => name !== 'ReviewQueueUrl_ClaimsHandler'));
+        expect(placeholdersOf(configured)).toEqual(names.filter((name) => name !== 'ReviewQueueUrl_ClaimsHandler'));
     });
 
     test('a configuration naming a placeholder the workflow does not use is refused, by name', () => {
