@@ -1,10 +1,12 @@
 import * as path from 'node:path';
 import { parseArgs, styleText } from 'node:util';
-import { URI } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import { ruleDoc } from '../language/documentation/rule-docs.js';
 import { explainRule, similarCodes } from '../language/documentation/explain.js';
 import { formatRules } from '../language/documentation/rule-list.js';
 import { buildComplianceReport, hasViolations, reportFindingsOf } from '../language/report/compliance-report.js';
+import { compileModel } from '../language/compiler/compile-model.js';
+import { exportMermaid } from '../language/exports/mermaid/index.js';
 import { renderJson as renderReportJson, renderMarkdown } from '../language/report/render.js';
 import { buildManifest, MANIFEST_FILE_NAME, renderManifest, type SuppressedFinding } from '../language/generators/manifest.js';
 import { CONFIG_FILE_NAME } from '../language/settings/config-file.js';
@@ -174,13 +176,19 @@ async function report(args: readonly string[], io: CliIo): Promise<number> {
     // Findings in context files count too: a workflow answers for the shared declarations it uses.
     const findings = documents.flatMap((document) => reportFindingsOf(document));
     const compliance = buildComplianceReport(reported, findings, ruleCatalogue, (uri) => displayPath(root, URI.parse(uri).fsPath));
-    const output = format === 'json' ? renderReportJson(compliance, VERSION) : renderMarkdown(compliance, VERSION);
+    const output = format === 'json' ? renderReportJson(compliance, VERSION) : renderMarkdown(compliance, VERSION, flowcharts(documents, root));
     if (values.output) {
         await writeReport(io, values.output, output);
     } else {
         io.stdout(output);
     }
     return hasViolations(compliance) ? 1 : 0;
+}
+
+/** Each workflow's Mermaid flowchart, by name, for the Markdown report. */
+function flowcharts(documents: readonly LangiumDocument[], root: string): Map<string, string> {
+    const model = compileModel(documents, { display: (uri) => displayPath(root, uri.fsPath) });
+    return new Map(model.workflows.map((workflow) => [workflow.id, exportMermaid(model, workflow.id)]));
 }
 
 const COMPILE_OPTIONS = {
