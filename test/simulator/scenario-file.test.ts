@@ -142,8 +142,12 @@ describe('a valid scenario', () => {
         const parsed = parseScenario(weekly, model, 'Credit');
         if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
         expect(parsed.scenario.arrivals?.kind === 'weekly' && parsed.scenario.arrivals.ratePerHour.length).toBe(168);
-        // Parsed, but not simulated yet: the engine says so rather than run at the default rate.
-        expect(() => simulateRun(model, { workflow: 'Credit', seed: 1, scenario: parsed.scenario })).toThrow("Arrivals of kind 'weekly' are not simulated yet.");
+        // Working hours only: every case arrives on a weekday hour from 09:00 to 17:00 (UTC, the default zone).
+        const run = simulateRun(model, { workflow: 'Credit', seed: 1, scenario: { ...parsed.scenario, cases: 50 }, traceCase: 49 });
+        const hour = new Date(run.trace![0].at).getUTCHours();
+        expect(hour >= 9 && hour < 17, run.trace![0].at).toBe(true);
+        // A trace whose times were not read is refused, not run at the default rate.
+        expect(() => simulateRun(model, { workflow: 'Credit', seed: 1, scenario: { arrivals: { kind: 'trace', file: 'a.csv' } } })).toThrow(/has not been read/);
         expect(parseScenario('arrivals: { kind: trace, file: arrivals.csv, column: arrived }\n', model, 'Credit')).toEqual({
             ok: true,
             scenario: { arrivals: { kind: 'trace', file: 'arrivals.csv', column: 'arrived' } },
