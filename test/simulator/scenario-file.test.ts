@@ -414,8 +414,8 @@ steps:
             '4:54 expected a date YYYY-MM-DD',
         ]);
         expect(at('start: 2026-13-01T00:00\n')).toEqual(['1:8 no such date or time']);
-        expect(at('steps:\n  Classify:\n    outages:\n      - { from: 2d, to: 1d }\n')).toEqual(['4:26 an outage must end after it starts']);
-        expect(at('steps:\n  Classify:\n    outages:\n      - { from: 2d, to: tomorrow }\n')).toEqual(['4:26 expected a duration such as 30s, 15m, 2h or 1d from the start, or a local time YYYY-MM-DDTHH:MM']);
+        expect(at('steps:\n  Classify:\n    outages:\n      - { from: 2d, to: 1d }\n')).toEqual(['4:25 an outage must end after it starts']);
+        expect(at('steps:\n  Classify:\n    outages:\n      - { from: 2d, to: tomorrow }\n')).toEqual(['4:25 expected a duration such as 30s, 15m, 2h or 1d from the start, or a local time YYYY-MM-DDTHH:MM']);
     });
 
     it('refuses an unknown queue order and a misspelt calendar key, with the nearest key', () => {
