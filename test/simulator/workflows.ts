@@ -158,3 +158,21 @@ workflow RiskOrder {
     outcome Done { result "done" }
 }
 `;
+
+/** Four steps that take time and never wait for each other: an automated step, an effect, an AI step and a gate. */
+export const DELAY_CHAIN = `
+role Reviewer { channel Inbox }
+channel Inbox { kind queue address "queue://inbox" }
+workflow DelayChain {
+    start Prepare
+    automated step Prepare { then Send }
+    effect Send { kind notify then Score }
+    ai step Score { task scoring then Review }
+    gate Review {
+        reviewer Reviewer
+        allows approve
+        on approve -> Done
+    }
+    outcome Done { result "done" }
+}
+`;
