@@ -198,6 +198,8 @@ class Run {
     private reachedPerson = 0;
     private decidedByPerson = 0;
     private processed = 0;
+    /** When the first measured case arrived: throughput counts from here. */
+    private measuredFrom = -1;
 
     constructor(
         private readonly model: HitlModel,
@@ -446,6 +448,7 @@ class Run {
             finished: false,
             lastActor: undefined,
         };
+        if (item.measured && this.measuredFrom < 0) this.measuredFrom = this.now;
         if (this.arrived < this.arrivals.cases) this.events.push(this.arrivals.next(this.now, this.arrived), ARRIVE, undefined as unknown as Case);
         const start = this.workflow.start === undefined ? undefined : this.byId.get(this.workflow.start);
         if (item.traced) this.note(start?.step.id ?? '', 'system', 'arrived', `case ${id} arrives`, start?.step.id);
@@ -982,7 +985,7 @@ class Run {
             cases: { arrived: this.arrived, measured: Math.max(0, this.arrived - this.warmup), finished: this.finished, inProgress: this.arrived - this.finished },
             simulatedSeconds: round(span, 3),
             events: this.processed,
-            throughputPerDay: round(perDay(this.measuredFinished), 3),
+            throughputPerDay: span > this.measuredFrom && this.measuredFrom >= 0 ? round(this.measuredFinished / ((span - this.measuredFrom) / 86_400), 3) : 0,
             people: {
                 reachedPerson: share(this.reachedPerson, this.measuredFinished),
                 decidedByPerson: share(this.decidedByPerson, this.measuredFinished),

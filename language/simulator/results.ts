@@ -12,7 +12,7 @@ export interface RunResult {
     readonly cases: { readonly arrived: number; readonly measured: number; readonly finished: number; readonly inProgress: number };
     readonly simulatedSeconds: number;
     readonly events: number;
-    /** Measured cases finished per simulated day. */
+    /** Measured cases finished per simulated day, from the first measured arrival to the end of the run. */
     readonly throughputPerDay: number;
     /** Shares over the measured cases that finished. */
     readonly people: { readonly reachedPerson: number; readonly decidedByPerson: number; readonly withoutPerson: number };
