@@ -47,6 +47,7 @@ const REQUEUE = 5;
 const WAKE = 6;
 
 const FAILURES = ['unavailable', 'abnormal-output', 'error'] as const;
+const REQUEST_INFO_DELAY = sampler(DEFAULTS.requestInfoDelay);
 
 interface Case {
     readonly id: number;
@@ -177,6 +178,7 @@ class Run {
     private readonly events = new EventQueue<Case | Task | Pool>();
     private readonly nodes: Node[];
     private readonly byId = new Map<string, Node>();
+    private readonly startNode: Node | undefined;
     private readonly pools = new Map<string, Pool>();
     private readonly chains = new Map<string, Chain>();
     private readonly outcomes = new Map<string, number>();
@@ -219,6 +221,7 @@ class Run {
         this.nodes = workflow.steps.map((step, index) => this.node(step, index));
         this.nodes.forEach((node) => this.byId.set(node.step.id, node));
         for (const node of this.nodes) this.link(node);
+        this.startNode = workflow.start === undefined ? undefined : this.byId.get(workflow.start);
         this.outageWindows = mergeWindows(this.nodes.flatMap((node) => node.ai?.outages ?? []));
     }
 
@@ -450,7 +453,7 @@ class Run {
         };
         if (item.measured && this.measuredFrom < 0) this.measuredFrom = this.now;
         if (this.arrived < this.arrivals.cases) this.events.push(this.arrivals.next(this.now, this.arrived), ARRIVE, undefined as unknown as Case);
-        const start = this.workflow.start === undefined ? undefined : this.byId.get(this.workflow.start);
+        const start = this.startNode;
         if (item.traced) this.note(start?.step.id ?? '', 'system', 'arrived', `case ${id} arrives`, start?.step.id);
         if (start) this.enter(item, start);
         else this.finish(item, 'stopped:no-start');
@@ -674,7 +677,7 @@ class Run {
         if (action === 'request-info') {
             if (item.traced) this.note(step.id, actor.id, 'acted', 'asks the requester for more information; the item comes back to the queue when answered');
             this.release(task);
-            this.events.push(this.now + sampler(DEFAULTS.requestInfoDelay)(this.random), REQUEUE, task);
+            this.events.push(this.now + REQUEST_INFO_DELAY(this.random), REQUEUE, task);
             return;
         }
         if (task.level < 0 && task.review === 0 && station.secondPool && action !== 'complete') {
