@@ -352,7 +352,8 @@ class Run {
                 wakeAt: -1,
                 busySeconds: 0,
                 tasks: 0,
-                backlog: [],
+                // A party first met mid-run (a chain's last hand-over) had nobody waiting before.
+                backlog: new Array<number>(this.samples).fill(0),
             };
             this.pools.set(party, pool);
         }
