@@ -30,6 +30,7 @@ export function arrivalProcess(scenario: Scenario, random: Random): ArrivalProce
         case 'trace': {
             const times = scenario.arrivalTimes;
             if (!times) throw new Error(`The arrival trace '${arrivals.file}' has not been read: pass its times as the scenario's arrivalTimes (see parseArrivalTrace).`);
+            if (!times.every((time, index) => Number.isFinite(time) && time >= (index > 0 ? times[index - 1] : 0))) throw new Error('Arrival times must be seconds from the start, at least 0 and in order (parseArrivalTrace sorts them).');
             return { cases: Math.min(times.length, scenario.cases ?? Infinity), next: (_previous, index) => times[index] };
         }
     }
@@ -40,6 +41,7 @@ export function arrivalProcess(scenario: Scenario, random: Random): ArrivalProce
  * week's highest rate, each kept with the rate of its local hour of the week over that rate.
  */
 function weekly(rates: readonly number[], cases: number, days: LocalDays, random: Random): ArrivalProcess {
+    if (rates.length !== 168) throw new Error(`A weekly arrival profile has a rate for each of the 168 hours of the week, not ${rates.length}.`);
     const peak = Math.max(...rates);
     if (!(peak > 0)) throw new Error('A weekly arrival profile needs an hour with a rate above 0.');
     const mean = 3600 / peak;

@@ -144,6 +144,7 @@ interface Task {
     readonly priority: number;
     alive: boolean;
     queued: boolean;
+    queuedAt: number;
     started: number;
     serviceStart: number;
     /** The person on it now, or -1. */
@@ -492,6 +493,7 @@ class Run {
                     priority: station.priority,
                     alive: true,
                     queued: false,
+                    queuedAt: -1,
                     started: -1,
                     serviceStart: -1,
                     person: -1,
@@ -572,6 +574,7 @@ class Run {
         const pool = task.pool;
         pool.buckets[task.priority].push(task);
         task.queued = true;
+        task.queuedAt = this.now;
         pool.waiting++;
         const item = task.case;
         if (item.traced) this.note(task.node.step.id, 'system', 'waiting', `waits for ${pool.party} (${pool.waiting} waiting, ${pool.free.length} of ${pool.staff} free${pool.hours && !pool.hours.isOpen(this.now) ? ', outside working hours' : ''})`);
@@ -652,7 +655,7 @@ class Run {
         const handling = task.level >= 0 ? (pool.handling ?? task.node.duration) : task.node.duration;
         this.events.push(now + handling(this.random), DONE, task, task.service);
         const item = task.case;
-        if (item.traced) this.note(task.node.step.id, personOf(pool, task.person), 'started', `${task.review === 1 ? 'the second reviewer (four-eyes) ' : ''}starts after waiting ${formatSeconds(now - (task.review === 1 || task.service > 1 ? task.serviceStart : task.enteredAt))}`);
+        if (item.traced) this.note(task.node.step.id, personOf(pool, task.person), 'started', `${task.review === 1 ? 'the second reviewer (four-eyes) ' : ''}starts after waiting ${formatSeconds(now - task.queuedAt)}`);
     }
 
     /** The person working on a task stops (done, or the timer took it away). */
@@ -660,7 +663,8 @@ class Run {
         const pool = task.pool;
         const busy = this.now - task.serviceStart;
         pool.busySeconds += busy;
-        task.node.station!.busySeconds += busy;
+        // An escalation level's work is its party's, not the station's.
+        if (task.level < 0) task.node.station!.busySeconds += busy;
         pool.free.push(task.person);
         task.person = -1;
         this.dispatch(pool);
@@ -801,6 +805,7 @@ class Run {
             priority: target.pool.discipline === 'risk' ? Math.max(0, riskRank(station.risk) + 1) : 0,
             alive: true,
             queued: false,
+            queuedAt: -1,
             started: -1,
             serviceStart: -1,
             person: -1,

@@ -90,5 +90,7 @@ describe('arrival traces', () => {
         expect(run.cases.arrived).toBe(3);
         expect(run.trace![0]).toMatchObject({ time: 7200, event: 'arrived' });
         expect(run.simulatedSeconds).toBe(7800);
+        // Times given some other way than parseArrivalTrace are checked, not run backwards.
+        expect(() => simulateRun(model, { workflow: 'OneGate', seed: 1, scenario: { arrivals: { kind: 'trace', file: 'a.csv' }, arrivalTimes: [60, 30] } })).toThrow(/in order/);
     });
 });
