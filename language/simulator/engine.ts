@@ -180,6 +180,8 @@ class Run {
     private readonly nodes: Node[];
     private readonly byId = new Map<string, Node>();
     private readonly startNode: Node | undefined;
+    /** How each case attribute is drawn, by name in order. */
+    private readonly attributes: Array<[string, (random: Random) => number | string]>;
     private readonly pools = new Map<string, Pool>();
     private readonly chains = new Map<string, Chain>();
     private readonly outcomes = new Map<string, number>();
@@ -222,6 +224,14 @@ class Run {
         this.nodes = workflow.steps.map((step, index) => this.node(step, index));
         this.nodes.forEach((node) => this.byId.set(node.step.id, node));
         for (const node of this.nodes) this.link(node);
+        this.attributes = Object.entries(scenario.attributes ?? {})
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([name, model]) => {
+                if (model.kind === 'number') return [name, sampler(model.distribution)];
+                const values = Object.keys(model.values);
+                const weights = values.map((value) => model.values[value]);
+                return [name, (random: Random) => values[Math.max(0, random.pick(weights))]];
+            });
         this.startNode = workflow.start === undefined ? undefined : this.byId.get(workflow.start);
         this.outageWindows = mergeWindows(this.nodes.flatMap((node) => node.ai?.outages ?? []));
     }
@@ -429,17 +439,9 @@ class Run {
     private arrive(): void {
         const id = this.arrived++;
         let attributes: Map<string, number | string> | undefined;
-        const models = this.scenario.attributes;
-        if (models) {
+        if (this.attributes.length > 0) {
             attributes = new Map();
-            for (const name of Object.keys(models).sort()) {
-                const model = models[name];
-                if (model.kind === 'number') attributes.set(name, sampler(model.distribution)(this.random));
-                else {
-                    const values = Object.keys(model.values);
-                    attributes.set(name, values[Math.max(0, this.random.pick(values.map((value) => model.values[value])))]);
-                }
-            }
+            for (const [name, draw] of this.attributes) attributes.set(name, draw(this.random));
         }
         const item: Case = {
             id,
