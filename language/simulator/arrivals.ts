@@ -49,6 +49,7 @@ function weekly(rates: readonly number[], cases: number, days: LocalDays, random
     let day = days.dayOf(0);
     let midnight = days.at(day, 0);
     let nextMidnight = days.at(day + 1, 0);
+    let weekHour = days.weekday(day) * 24;
     return {
         cases,
         next(previous) {
@@ -59,9 +60,10 @@ function weekly(rates: readonly number[], cases: number, days: LocalDays, random
                     day++;
                     midnight = nextMidnight;
                     nextMidnight = days.at(day + 1, 0);
+                    weekHour = days.weekday(day) * 24;
                 }
                 const hour = Math.min(23, Math.floor((time - midnight) / 3600));
-                if (random.next() * peak < rates[days.weekday(day) * 24 + hour]) return time;
+                if (random.next() * peak < rates[weekHour + hour]) return time;
             }
         },
     };
