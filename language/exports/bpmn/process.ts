@@ -1,5 +1,5 @@
 import type { AiStep, Gate, HitlModel, ManualQueue, Route, Step, TimeoutAction, Workflow } from '../../model/schema.js';
-import { escalationOf, fallbackFor, stepOf } from '../../model/paths.js';
+import { escalationOf, fallbackFor, hasOnward, stepOf } from '../../model/paths.js';
 import { refKey } from '../../model/parties.js';
 import { feelCondition } from './feel.js';
 import { stepProperties, workflowProperties } from './governance.js';
@@ -267,9 +267,6 @@ class ProcessBuilder {
 const isThen = (route: Route) => route.kind === 'then';
 const isBranch = (route: Route) => route.kind === 'when' || route.kind === 'otherwise';
 
-function hasOnward(step: Step): boolean {
-    return step.kind !== 'outcome' && step.routes.some((route) => (isThen(route) || isBranch(route)) && route.target);
-}
 
 /**
  * BPMN joins flows at a gateway, not at a task or event (bpmnlint `fake-join`), and a gateway
