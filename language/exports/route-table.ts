@@ -13,7 +13,7 @@ import type { RouteChoice, RouteScenario } from './route-scenarios.js';
 export function routeScenarios(model: HitlModel, workflowId: string): RouteScenario[] {
     const workflow = model.workflows.find((candidate) => candidate.id === workflowId);
     if (!workflow) throw new Error(`No workflow named '${workflowId}'.`);
-    const walk = (choices: Readonly<Record<string, RouteChoice>>) => new Walk(model, workflow, choices).run();
+    const walk = (choices: Readonly<Record<string, RouteChoice>>) => walkRoute(model, workflow, choices);
     const scenarios: RouteScenario[] = [];
     const expanded = new Set<string>();
     const pending: Array<{ name: string; choices: Record<string, RouteChoice> }> = [{ name: 'default route', choices: {} }];
@@ -32,6 +32,11 @@ export function routeScenarios(model: HitlModel, workflowId: string): RouteScena
         }
     }
     return scenarios;
+}
+
+/** Where a case with these choices ends, and the steps it passes, in the order first reached. */
+export function walkRoute(model: HitlModel, workflow: Workflow, choices: Readonly<Record<string, RouteChoice>>): { expected: string; path: string[] } {
+    return new Walk(model, workflow, choices).run();
 }
 
 const FAILURES = ['unavailable', 'abnormal-output', 'error'] as const;

@@ -6,7 +6,7 @@
 // the real ISO durations stay in the file). The end event reached must be the scenario's outcome.
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
-import { routeScenarios } from '../../../language/exports/route-table.js';
+import { routeScenarios, walkRoute } from '../../../language/exports/route-table.js';
 import type { RouteChoice, RouteScenario } from '../../../language/exports/route-scenarios.js';
 import type { HitlModel, Workflow } from '../../../language/model/schema.js';
 import { evaluateFeel } from './feel.js';
@@ -36,7 +36,8 @@ function endingOf(workflow: Workflow, endEvent: string): string {
 /** The step a user task acts for: the gate or queue itself, or the gate or queue whose escalation level it is (`<Step>-<Chain>-<n>`). */
 const ownerOf = (taskId: string) => taskId.split('-')[0];
 
-async function run(model: HitlModel, sample: ExportedSample, scenario: RouteScenario): Promise<string> {
+/** The end the run reached, and the steps it passed (each once, sorted). */
+async function run(model: HitlModel, sample: ExportedSample, scenario: RouteScenario): Promise<{ reached: string; passed: string[] }> {
     const workflow = model.workflows.find((w) => w.id === sample.workflow)!;
     const variables = new Map<string, unknown>();
     const seen = new Set<string>();
@@ -94,9 +95,12 @@ async function run(model: HitlModel, sample: ExportedSample, scenario: RouteScen
     });
 
     const ends: string[] = [];
+    const stepIds = new Set(workflow.steps.map((step) => step.id));
+    const passed: string[] = [];
     const { EventEmitter } = await import('node:events');
     const listener = new EventEmitter();
     listener.on('activity.start', (api: { id: string; type: string }) => {
+        if (stepIds.has(api.id) && !passed.includes(api.id)) passed.push(api.id);
         // A decision that branches is its own gateway: its fields are set as the case reaches it.
         if (api.type === 'bpmn:ExclusiveGateway' && workflow.steps.some((s) => s.id === api.id && s.kind === 'decision')) {
             const choice = choiceAt(api.id);
@@ -105,6 +109,7 @@ async function run(model: HitlModel, sample: ExportedSample, scenario: RouteScen
     });
     listener.on('activity.end', (api: { id: string; type: string }) => {
         if (api.type === 'bpmn:EndEvent') ends.push(api.id);
+
     });
     listener.on('activity.wait', (api: { id: string; type: string; signal: (message?: unknown) => void }) => {
         if (api.type !== 'bpmn:UserTask') return;
@@ -137,8 +142,8 @@ async function run(model: HitlModel, sample: ExportedSample, scenario: RouteScen
         engine.once('error', (error: Error) => reject(error));
         engine.execute({ listener }).catch(reject);
     });
-    if (ends.length !== 1) return `ended at ${ends.length} end events: ${ends.join(', ')}`;
-    return endingOf(workflow, ends[0]);
+    const reached = ends.length === 1 ? endingOf(workflow, ends[0]) : `${ends.length} end events: ${ends.join(', ')}`;
+    return { reached, passed: passed.sort() };
 }
 
 describe('BPMN export executed in bpmn-engine, one run per route scenario', async () => {
@@ -146,7 +151,10 @@ describe('BPMN export executed in bpmn-engine, one run per route scenario', asyn
     const cases = samples.flatMap((sample) => routeScenarios(model, sample.workflow).map((scenario) => [sample.sample, scenario.name, sample, scenario] as const));
 
     test.each(cases)('%s: %s', async (sampleName, scenarioName, sample, scenario) => {
-        const reached = await run(model, sample, scenario).catch((error: Error) => `engine error: ${error.message}`);
+        const { reached, passed } = await run(model, sample, scenario).catch((error: Error) => ({ reached: `engine error: ${error.message}`, passed: [] }));
         expect(reached, `${sampleName}, route '${scenarioName}': the run ended at '${reached}', the route table expects '${scenario.expected}'`).toBe(scenario.expected);
+        // Many routes end in the same outcome: the steps on the way must be those the walk over the model passes too.
+        const walked = [...walkRoute(model, model.workflows.find((w) => w.id === sample.workflow)!, scenario.choices).path].sort();
+        expect(passed, `${sampleName}, route '${scenarioName}': the run passed other steps than the walk over the model`).toEqual(walked);
     });
 });
