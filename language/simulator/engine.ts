@@ -315,11 +315,12 @@ class Run {
         if (then) node.then = target(then.target);
         else if (onward.length > 0) {
             const hasAttributes = Object.keys(this.scenario.attributes ?? {}).length > 0;
+            const given = this.scenario.steps?.[step.id]?.branches;
             node.branches = {
                 routes: onward,
                 targets: onward.map((route) => target(route.target)!),
-                weights: branchWeights(onward),
-                byCondition: hasAttributes && onward.every((route) => route.kind !== 'when' || this.evaluable(route.condition)),
+                weights: given ? normalised(given) : branchWeights(onward),
+                byCondition: !given && hasAttributes && onward.every((route) => route.kind !== 'when' || this.evaluable(route.condition)),
             };
         }
         const station = node.station;
@@ -845,7 +846,8 @@ class Run {
                 target = branches.targets[index];
                 if (item.traced) {
                     const route = branches.routes[index];
-                    why = `${route.kind === 'when' ? `'${route.text}'` : 'otherwise'} drawn with probability ${round(branches.weights[index], 4)} (the declared hints; no case attributes for them)`;
+                    const source = this.scenario.steps?.[step.id]?.branches ? "the scenario's branch weights" : 'the declared hints; no case attributes for them';
+                    why = `${route.kind === 'when' ? `'${route.text}'` : 'otherwise'} drawn with probability ${round(branches.weights[index], 4)} (${source})`;
                 }
             }
         }
@@ -1055,6 +1057,11 @@ function mergeWindows(windows: ReadonlyArray<{ readonly from: number; readonly t
         else merged.push({ from: window.from, to: window.to });
     }
     return merged;
+}
+
+function normalised(weights: readonly number[]): number[] {
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    return weights.map((weight) => weight / total);
 }
 
 /** Weights of the onward routes: declared probabilities, the rest shared equally by the routes without one. */

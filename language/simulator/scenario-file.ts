@@ -141,6 +141,12 @@ const Step = z.strictObject({
     actions: Actions.optional(),
     outages: z.array(Outage).optional().meta({ description: 'AI step: windows in which every run fails unavailable and takes its fallback.' }),
     discipline: Discipline.optional().meta({ description: "Gate or queue: the order its items are taken in (else the role's)." }),
+    branches: z
+        .array(z.number().min(0))
+        .min(1)
+        .refine((weights) => weights.some((weight) => weight > 0), { error: 'needs a weight above 0' })
+        .optional()
+        .meta({ description: 'A step whose routes branch: the weight of each `when`/`otherwise` route in declared order, in place of the probability hints and the case attributes.' }),
 });
 
 const Role = z.strictObject({
@@ -425,6 +431,12 @@ function checkNames(file: unknown, model: HitlModel, workflowId: string): NamePr
         if (settings.failures !== undefined && step.kind !== 'ai-step') refuse('failures', 'an AI step');
         if (settings.duration !== undefined && (step.kind === 'decision' || step.kind === 'outcome')) refuse('duration', 'a step that takes time');
         if (settings.actions !== undefined && step.kind !== 'gate') refuse('actions', 'a gate');
+        if (Array.isArray(settings.branches)) {
+            const onward = step.kind === 'outcome' ? 0 : step.routes.filter((route) => route.kind === 'when' || route.kind === 'otherwise').length;
+            if (onward === 0) refuse('branches', 'a step whose routes branch (when … otherwise)');
+            else if (step.kind !== 'outcome' && step.routes.some((route) => route.kind === 'then')) refuse('branches', "a step whose routes branch; it goes on with 'then'");
+            else if (settings.branches.length !== onward) problems.push({ path: ['steps', id, 'branches'], message: `${id} has ${onward} onward routes (when … otherwise); give one weight for each, in declared order` });
+        }
         if (step.kind === 'gate') {
             for (const [action, probability] of entriesOf(settings.actions)) {
                 const allowed = step.allows.includes(action as (typeof GATE_ACTIONS)[number]);

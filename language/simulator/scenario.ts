@@ -72,6 +72,11 @@ export interface StepScenario {
     readonly actions?: Readonly<Partial<Record<GateAction, number>>>;
     /** Gate or queue: the order its items are taken in by its people (else the role's). */
     readonly discipline?: Discipline;
+    /**
+     * A step whose routes branch (`when` … `otherwise`): the weight of each onward route, in
+     * declared order; it replaces the declared probability hints and the case attributes.
+     */
+    readonly branches?: readonly number[];
 }
 
 export type AttributeModel =

@@ -259,6 +259,20 @@ describe('errors with line and column', () => {
         });
     });
 
+    it('takes branch weights only for a step whose routes branch, one per onward route', () => {
+        expect(problem('steps:\n  Review:\n    branches: [1, 0]\n')).toMatchObject({ line: 3, column: 5, message: "'branches' is for a step whose routes branch (when … otherwise); Review is a gate" });
+        expect(problem('steps:\n  Route:\n    branches: [1, 0, 0]\n')).toMatchObject({ line: 3, message: 'Route has 2 onward routes (when … otherwise); give one weight for each, in declared order' });
+        expect(problem('steps:\n  Route:\n    branches: [0, 0]\n').message).toBe('needs a weight above 0');
+    });
+
+    it('branch weights replace the hints and the case attributes', () => {
+        const result = parseScenario('cases: 400\nsteps:\n  Route:\n    branches: [0, 1]\nattributes:\n  amount: { kind: number, distribution: { kind: fixed, value: 5000 } }\n  segment: { kind: choice, values: { business: 1 } }\n', model, 'Credit');
+        if (!result.ok) throw new Error(JSON.stringify(result.problems));
+        const run = simulateRun(model, { workflow: 'Credit', seed: 3, scenario: { ...result.scenario, steps: { ...result.scenario.steps, Classify: { failures: { unavailable: 0, 'abnormal-output': 0 } }, Review: { actions: { approve: 1 } } } } });
+        // Every case would be Large by its attributes and 20% by the hint; the weights send all to Small.
+        expect(run.outcomes.map((outcome) => outcome.outcome)).toEqual(['Small']);
+    });
+
     it('refuses probabilities that do not sum as they must', () => {
         expect(problem('steps:\n  Review:\n    actions: { approve: 0.5, reject: 0.4 }\n')).toMatchObject({ line: 3, column: 14, message: 'action probabilities must sum to 1' });
         expect(problem('steps:\n  Classify:\n    failures:\n      unavailable: 0.7\n      error: 0.4\n')).toMatchObject({ line: 4, column: 7, message: 'failure probabilities must sum to at most 1' });
