@@ -75,7 +75,9 @@ function handlerFor(task: Task, choice: RouteChoice | undefined, visits: () => n
 }
 
 export async function traceAslRoute(definition: AslDefinition, scenario: RouteScenario, options: AslRunOptions = {}): Promise<AslRun> {
-    const branches = new Map(Object.entries(scenario.choices).flatMap(([step, choice]) => (choice.kind === 'decision' ? [[step, choice.branch] as const] : [])));
+    const branches = new Map(
+        Object.entries(scenario.choices).flatMap(([step, choice]) => (choice.kind === 'decision' ? [[step, choice.branch] as const] : choice.kind === 'ai' && choice.branch !== undefined ? [[step, choice.branch] as const] : [])),
+    );
     const input = { case: options.case ?? caseFor(definition, branches) };
     const handlers: Record<string, Handler> = {};
     const retryIntervalOverrides: Record<string, number> = {};
