@@ -73,6 +73,8 @@ Options for simulate (refuses a workspace with errors; see docs/simulate.md):
       --fail-on <budget>                 Exit 1 when a figure breaks it, such as sla-breach>5%,
                                          cycle-time-p95>2d, without-person>40% (repeatable)
   -j, --jobs <n>                         Worker threads (default: one per core)
+      --trace <k>                        Print case k's run step by step (cases count from 0)
+      --audit-log <file.jsonl>           Write the audit records of the first replication's cases
 
 Options for check, report, compile and simulate:
   -w, --workspace <path>                 Also load these files or folders to resolve references,
