@@ -1,6 +1,7 @@
 import { findingsOf } from './findings.js';
-import { budgetLines, headlineFigures, outcomeTable, runLine, stationTable, sweepTable, type Table } from './sections.js';
+import { aiTable, budgetLines, headlineFigures, outcomeTable, roleTable, runLine, stationTable, sweepTable, type Table } from './sections.js';
 import type { SimulationReport, WorkflowSimulation } from './simulation-report.js';
+import { formatDuration } from './units.js';
 
 /**
  * One self-contained HTML file: the summary, the tables and the charts, with the chart library
@@ -38,7 +39,7 @@ interface ChartSpec {
     readonly type: 'bar' | 'line';
     readonly labels: readonly string[];
     readonly datasets: ReadonlyArray<{ readonly label: string; readonly data: readonly number[] }>;
-    readonly unit: '%' | 'h';
+    readonly unit: '%' | 'h' | 'items';
     readonly title: string;
 }
 
@@ -46,23 +47,25 @@ function workflowSection(simulation: WorkflowSimulation, index: number, charts: 
     const id = (name: string) => `w${index}-${name}`;
     const { summary } = simulation;
     const percent = (value: number) => Math.round(value * 10000) / 100;
-    const hours = (seconds: number) => Math.round((seconds / 3600) * 100) / 100;
     const stations = summary.stations;
     const canvases: string[] = [];
     const add = (spec: Omit<ChartSpec, 'canvas'>, name: string) => {
         charts.push({ ...spec, canvas: id(name) });
         canvases.push(`<figure><canvas id="${id(name)}" role="img" aria-label="${escapeHtml(spec.title)}"></canvas></figure>`);
     };
-    add(
-        {
-            type: 'bar',
-            title: 'Cycle time (hours)',
-            unit: 'h',
-            labels: ['p50', 'p90', 'p95', 'p99'],
-            datasets: [{ label: 'cycle time', data: [summary.cycleTime.p50.mean, summary.cycleTime.p90.mean, summary.cycleTime.p95.mean, summary.cycleTime.p99.mean].map(hours) }],
-        },
-        'cycle-time',
-    );
+    const histogram = summary.cycleTimeHistogram.filter((bin) => bin.count > 0);
+    if (histogram.length > 0) {
+        add(
+            {
+                type: 'bar',
+                title: 'Cycle time: share of cases (%) finished within',
+                unit: '%',
+                labels: histogram.map((bin) => (bin.upTo === null ? 'longer' : formatDuration(bin.upTo))),
+                datasets: [{ label: 'cases', data: histogram.map((bin) => percent(bin.share.mean)) }],
+            },
+            'cycle-time',
+        );
+    }
     if (stations.length > 0) {
         add(
             {
@@ -77,15 +80,29 @@ function workflowSection(simulation: WorkflowSimulation, index: number, charts: 
             },
             'breaches',
         );
+    }
+    if (summary.roles.length > 0) {
         add(
             {
                 type: 'bar',
-                title: 'Utilisation of the staff, per gate and queue (%)',
+                title: 'Utilisation, per party (%)',
                 unit: '%',
-                labels: stations.map((station) => `${station.step} (${station.staff} ${station.party})`),
-                datasets: [{ label: 'utilisation', data: stations.map((station) => percent(station.utilisation.mean)) }],
+                labels: summary.roles.map((role) => `${role.party} (${role.staff})`),
+                datasets: [{ label: 'utilisation', data: summary.roles.map((role) => percent(role.utilisation.mean)) }],
             },
             'utilisation',
+        );
+        const every = summary.roles[0].backlog.every;
+        const samples = Math.max(...summary.roles.map((role) => role.backlog.values.length));
+        add(
+            {
+                type: 'line',
+                title: `Items waiting, per party, every ${formatDuration(every)}`,
+                unit: 'items',
+                labels: Array.from({ length: samples }, (_, index) => formatDuration(index * every)),
+                datasets: summary.roles.map((role) => ({ label: role.party, data: role.backlog.values.map((value) => Math.round(value.mean * 100) / 100) })),
+            },
+            'backlog',
         );
     }
     if (simulation.sweep) {
@@ -101,7 +118,7 @@ function workflowSection(simulation: WorkflowSimulation, index: number, charts: 
             'sweep',
         );
     }
-    const tables = [stationTable(simulation), outcomeTable(simulation), sweepTable(simulation)].filter((table): table is Table => table !== undefined && table.rows.length > 0);
+    const tables = [stationTable(simulation), roleTable(simulation), aiTable(simulation), outcomeTable(simulation), sweepTable(simulation)].filter((table): table is Table => table !== undefined && table.rows.length > 0);
     const budgets = budgetLines(simulation);
     return `<section>
 <h2>${escapeHtml(simulation.workflow)}${simulation.title ? ` — ${escapeHtml(simulation.title)}` : ''}</h2>

@@ -1,5 +1,5 @@
 import { findingsOf } from './findings.js';
-import { budgetLines, headlineFigures, outcomeTable, runLine, stationTable, sweepTable, type Table } from './sections.js';
+import { aiTable, budgetLines, headlineFigures, outcomeTable, roleTable, runLine, stationTable, sweepTable, type Table } from './sections.js';
 import type { SimulationReport } from './simulation-report.js';
 
 /** Markdown for a pull-request comment or a job summary. */
@@ -11,7 +11,7 @@ export function renderMarkdown(report: SimulationReport): string {
         for (const finding of findingsOf(simulation)) out.push(`- ${escape(finding)}`);
         out.push('');
         for (const [label, value] of headlineFigures(simulation)) out.push(`**${label}:** ${escape(value)}  `);
-        for (const table of [stationTable(simulation), outcomeTable(simulation), sweepTable(simulation)]) {
+        for (const table of [stationTable(simulation), roleTable(simulation), aiTable(simulation), outcomeTable(simulation), sweepTable(simulation)]) {
             if (table && table.rows.length > 0) out.push('', ...drawTable(table));
         }
         const budgets = budgetLines(simulation);

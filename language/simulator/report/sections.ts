@@ -22,25 +22,64 @@ export function runLine(simulation: WorkflowSimulation): string {
 }
 
 export function headlineFigures(simulation: WorkflowSimulation): ReadonlyArray<readonly [string, string]> {
-    const { cycleTime, reachedPerson, withoutPerson } = simulation.summary;
+    const { cycleTime, reachedPerson, decidedByPerson, withoutPerson, throughputPerDay, outageHours } = simulation.summary;
     return [
+        ['Throughput', `${formatNumber(throughputPerDay.mean, 1)} cases a day`],
         ['Cycle time', `mean ${formatDurationFigure(cycleTime.mean)} · p50 ${formatDuration(cycleTime.p50.mean)} · p90 ${formatDuration(cycleTime.p90.mean)} · p95 ${formatDuration(cycleTime.p95.mean)} · p99 ${formatDuration(cycleTime.p99.mean)}`],
-        ['People', `${formatShareFigure(reachedPerson)} reach a person · ${formatShareFigure(withoutPerson)} decided without one`],
+        ['People', `${formatShareFigure(reachedPerson)} reach a person · ${formatShareFigure(decidedByPerson)} decided by one · ${formatShareFigure(withoutPerson)} decided without one`],
+        ...(outageHours.mean > 0 ? [['AI outages', `${formatNumber(outageHours.mean, 1)} hours in the run`] as const] : []),
     ];
 }
 
 export function stationTable(simulation: WorkflowSimulation): Table {
     return {
         title: 'Gates and queues',
-        header: ['Step', 'Staff', 'SLA', 'Mean wait', 'SLA breached', 'Utilisation'],
-        numeric: [2, 3, 4, 5],
+        header: ['Step', 'Staff', 'SLA', 'Mean wait', 'p90 wait', 'SLA breached', 'Escalated', 'Utilisation'],
+        numeric: [2, 3, 4, 5, 6, 7],
         rows: simulation.summary.stations.map((station) => [
-            station.step,
+            `${station.step}${station.reviewers > 1 ? ' (four eyes)' : ''}${station.discipline === 'risk' ? ' (by risk)' : ''}`,
             `${station.staff} ${station.party}`,
             simulation.slas[station.step] !== undefined ? formatDuration(simulation.slas[station.step]) : '—',
             formatDurationFigure(station.meanWait),
+            formatDuration(station.p90Wait.mean),
             formatShareFigure(station.breachRate),
+            formatShareFigure(station.escalationRate),
             formatShareFigure(station.utilisation),
+        ]),
+    };
+}
+
+export function roleTable(simulation: WorkflowSimulation): Table {
+    return {
+        title: 'People',
+        header: ['Party', 'Staff', 'Utilisation', 'Work a day', 'Staffed a day', 'Most waiting'],
+        numeric: [1, 2, 3, 4, 5],
+        rows: simulation.summary.roles.map((role) => [
+            role.party,
+            String(role.staff),
+            formatShareFigure(role.utilisation),
+            `${formatNumber(role.workHoursPerDay.mean, 1)} h`,
+            `${formatNumber(role.staffedHoursPerDay.mean, 1)} h`,
+            formatNumber(Math.max(0, ...role.backlog.values.map((value) => value.mean)), 1),
+        ]),
+        note: 'Most waiting: the largest mean number of items waiting for the party at one sampling time.',
+    };
+}
+
+export function aiTable(simulation: WorkflowSimulation): Table {
+    return {
+        title: 'AI steps',
+        header: ['Step', 'Runs', 'Low confidence', 'Failed', 'Failed in outages'],
+        numeric: [1, 2, 3, 4],
+        rows: simulation.summary.aiSteps.map((step) => [
+            step.step,
+            formatNumber(step.runs.mean),
+            formatShareFigure(step.lowConfidenceShare),
+            Object.entries(step.failureShare)
+                .filter(([, share]) => share.mean > 0)
+                .map(([mode, share]) => `${mode} ${formatShare(share.mean)}`)
+                .join(', ') || '0%',
+            formatNumber(step.outageRuns.mean),
         ]),
     };
 }

@@ -1,5 +1,5 @@
 import { findingsOf } from './findings.js';
-import { budgetLines, headlineFigures, outcomeTable, runLine, stationTable, sweepTable, type Table } from './sections.js';
+import { aiTable, budgetLines, headlineFigures, outcomeTable, roleTable, runLine, stationTable, sweepTable, type Table } from './sections.js';
 import type { SimulationReport } from './simulation-report.js';
 
 /** The terminal format: an analyst's summary first, then the tables. */
@@ -13,7 +13,7 @@ export function renderText(report: SimulationReport): string {
         const labels = headlineFigures(simulation);
         const width = Math.max(...labels.map(([label]) => label.length));
         for (const [label, value] of labels) out.push(`  ${label.padEnd(width)}  ${value}`);
-        for (const table of [stationTable(simulation), outcomeTable(simulation), sweepTable(simulation)]) {
+        for (const table of [stationTable(simulation), roleTable(simulation), aiTable(simulation), outcomeTable(simulation), sweepTable(simulation)]) {
             if (table && table.rows.length > 0) out.push('', ...drawTable(table));
         }
         const budgets = budgetLines(simulation);
