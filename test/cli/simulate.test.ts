@@ -191,7 +191,7 @@ describe('hitl simulate', () => {
         expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=/);
         const markdown = hitl(['simulate', 'one-gate.hitl', '-r', '2', '--format', 'markdown'], { cwd: dir });
         expect(markdown.stdout).toContain('## OneGate');
-        expect(markdown.stdout).toMatch(/\| Step \| Staff \| SLA \| Mean wait \| SLA breached \| Utilisation \|\n\| --- \| --- \| ---: \|/);
+        expect(markdown.stdout).toMatch(/\| Step \| Staff \| SLA \| Mean wait \| p90 wait \| SLA breached \| Escalated \| Utilisation \|\n\| --- \| --- \| ---: \|/);
     });
 
     test('--trace prints one case step by step, and says when that case never arrives', () => {
