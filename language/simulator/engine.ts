@@ -157,6 +157,11 @@ interface Task {
     action: GateAction | undefined;
 }
 
+/** An item entering a pool: waiting, no one on it yet. */
+function newTask(item: Case, node: Node, pool: Pool, now: number, level: number, chain: Chain | undefined, priority: number): Task {
+    return { case: item, node, pool, enteredAt: now, level, chain, priority, alive: true, queued: false, queuedAt: -1, started: -1, serviceStart: -1, person: -1, service: 0, review: 0, exclude: -1, action: undefined };
+}
+
 interface Chain {
     readonly key: string;
     /** The escalation entered, for audit records; none for a direct escalation to a party. */
@@ -486,25 +491,7 @@ class Run {
                 item.reachedPerson = true;
                 station.entered++;
                 if (item.measured) station.measuredEntered++;
-                const task: Task = {
-                    case: item,
-                    node,
-                    pool: station.pool,
-                    enteredAt: this.now,
-                    level: -1,
-                    chain: undefined,
-                    priority: station.priority,
-                    alive: true,
-                    queued: false,
-                    queuedAt: -1,
-                    started: -1,
-                    serviceStart: -1,
-                    person: -1,
-                    service: 0,
-                    review: 0,
-                    exclude: -1,
-                    action: undefined,
-                };
+                const task = newTask(item, node, station.pool, this.now, -1, undefined, station.priority);
                 if (station.sla !== undefined) this.events.push(this.now + station.sla, DEADLINE, task);
                 this.enqueue(task);
                 return;
@@ -798,25 +785,7 @@ class Run {
         const target = chain.levels[level];
         if (item.measured) this.audit?.escalation(this.now, item.id, node.step, chain.id, level, target.party, target.channel);
         if (item.traced) this.note(node.step.id, 'timer', 'escalated', `escalated to level ${level + 1} of ${chain.id ?? 'a direct escalation'}: ${target.party}${target.within !== undefined ? `, within ${formatSeconds(target.within)}` : ''}`);
-        const task: Task = {
-            case: item,
-            node,
-            pool: target.pool,
-            enteredAt: this.now,
-            level,
-            chain,
-            priority: target.pool.discipline === 'risk' ? Math.max(0, riskRank(station.risk) + 1) : 0,
-            alive: true,
-            queued: false,
-            queuedAt: -1,
-            started: -1,
-            serviceStart: -1,
-            person: -1,
-            service: 0,
-            review: 0,
-            exclude: -1,
-            action: undefined,
-        };
+        const task = newTask(item, node, target.pool, this.now, level, chain, target.pool.discipline === 'risk' ? Math.max(0, riskRank(station.risk) + 1) : 0);
         if (target.within !== undefined) this.events.push(this.now + target.within, DEADLINE, task);
         this.enqueue(task);
     }
