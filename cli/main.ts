@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { parseArgs, styleText } from 'node:util';
+import { parseArgs } from 'node:util';
 import { URI } from 'langium';
 import { ruleDoc } from '../language/documentation/rule-docs.js';
 import { explainRule, similarCodes } from '../language/documentation/explain.js';
@@ -14,12 +14,14 @@ import { summarise, type CheckResult } from '../language/headless/check-result.j
 import { formatGithub } from '../language/headless/formats/github.js';
 import { formatJson } from '../language/headless/formats/json.js';
 import { formatSarif } from '../language/headless/formats/sarif.js';
-import { formatText, plainStyle, type TextStyle } from '../language/headless/formats/text.js';
+import { formatText, plainStyle } from '../language/headless/formats/text.js';
+import { colourStyle } from './terminal-style.js';
 import { WorkspaceError } from '../language/headless/workspace-check.js';
 import { checkOutputPlacement, DEPLOYMENT_FORMATS, deploymentFiles, relativePath, sha256, sourceDate, workflowsIn, type DeploymentFormat } from './compile.js';
 import { checkOutputFolder, OutputFolderError, type OutputFile } from './output-folder.js';
 import { UsageError, type CliIo } from './io.js';
 import { simulate } from './simulate.js';
+import { diff } from './diff.js';
 import { displayPath, loadWorkspace, openWorkspace, parseMaxWarnings, printConfigProblems, WORKSPACE_OPTIONS, writeReport } from './workspace.js';
 
 declare const HITL_VERSION: string;
@@ -35,6 +37,7 @@ Usage:
   hitl report [paths...] [options]   Compliance matrix G01–G40 for each workflow
   hitl compile [paths...] --out DIR  Runtime configuration, schemas and manifest for each workflow
   hitl simulate [paths...] [options] Seeded Monte Carlo runs: SLAs, staffing, queues, outcomes
+  hitl diff BASE [HEAD] [options]    Governance changes between two revisions or folders
   hitl rules [--format text|json]    List the rule catalogue
   hitl explain <code>                Print a rule's documentation
 
@@ -62,6 +65,10 @@ Options for simulate (refuses a workspace with errors; see docs/simulate.md):
       --fail-on <budget>                 Exit 1 when a figure breaks it, such as sla-breach>5%,
                                          cycle-time-p95>2d, without-person>40% (repeatable)
   -j, --jobs <n>                         Worker threads (default: one per core)
+
+Options for diff (BASE and HEAD: git revisions or folders; HEAD defaults to the working tree;
+exit 1 on a weakening change not accepted; see docs/review.md):
+  -f, --format <text|json|markdown|sarif|github>  Output format (default: text)
 
 Options for check, report, compile and simulate:
   -w, --workspace <path>                 Also load these files or folders to resolve references,
@@ -118,6 +125,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     if (command === 'report') return report(rest, io);
     if (command === 'compile') return compile(rest, io);
     if (command === 'simulate') return simulate(rest, io, VERSION, HELP);
+    if (command === 'diff') return diff(rest, io, VERSION);
     if (command === 'rules') return rules(rest, io);
     if (command === 'explain') return explain(rest, io);
     throw new UsageError(`unknown command '${command}'; run 'hitl --help' for the commands`);
@@ -307,11 +315,4 @@ function render(result: CheckResult, format: Format, colour: boolean): string {
             return formatText(result, colour ? colourStyle : plainStyle);
     }
 }
-
-const colourStyle: TextStyle = {
-    error: (t) => styleText(['bold', 'red'], t, { validateStream: false }),
-    warning: (t) => styleText(['bold', 'yellow'], t, { validateStream: false }),
-    info: (t) => styleText('cyan', t, { validateStream: false }),
-    dim: (t) => styleText('dim', t, { validateStream: false }),
-};
 
