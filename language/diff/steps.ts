@@ -13,7 +13,7 @@ export function stepChanges(base: Workflow, head: Workflow): Change[] {
         if (!after) changes.push(removed(before, base, head));
         else if (contentOf(before) !== contentOf(after)) {
             const found = before.kind === after.kind ? changedStep(before, after, base, head) : [];
-            changes.push(...(found.length > 0 ? found : [neutral('step-changed', { element: elementName(after), message: `${elementName(after)} changed without touching what is governed.`, source: after.source })]));
+            changes.push(...(found.length > 0 ? found : [neutral('step-changed', { element: elementName(after), message: `${elementName(after)}: ${changedKeys(before, after).join(', ')} changed; no governed value of the step itself did.`, source: after.source })]));
         }
     }
     for (const after of head.steps) {
@@ -22,6 +22,11 @@ export function stepChanges(base: Workflow, head: Workflow): Change[] {
         changes.push(after.kind === 'gate' ? strengthening('gate-added', 'gate-removed', facts) : neutral('step-added', facts));
     }
     return changes;
+}
+
+function changedKeys(before: Step, after: Step): string[] {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return keys.filter((key) => contentOf((before as Record<string, unknown>)[key] ?? null) !== contentOf((after as Record<string, unknown>)[key] ?? null));
 }
 
 export function elementName(step: Step): string {
@@ -129,7 +134,7 @@ function aiStepChanges(before: AiStep, after: AiStep, base: Workflow, head: Work
     const element = `ai step ${after.id}`;
     const changes = ranked(-(before.confidenceThreshold ?? -Infinity), -(after.confidenceThreshold ?? -Infinity), 'confidence-loosened', 'confidence-tightened', (weaker) => ({
         element,
-        message: `${element}: confidence threshold ${weaker ? (after.confidenceThreshold === undefined ? 'removed' : 'lowered') : 'raised'} from ${before.confidenceThreshold ?? 'none'} to ${after.confidenceThreshold ?? 'none'}.`,
+        message: `${element}: confidence threshold ${after.confidenceThreshold === undefined ? `removed (was ${before.confidenceThreshold})` : `${weaker ? 'lowered' : 'raised'} from ${before.confidenceThreshold ?? 'none'} to ${after.confidenceThreshold}`}.`,
         before: `confidence threshold ${before.confidenceThreshold ?? 'none'}`,
         after: `confidence threshold ${after.confidenceThreshold ?? 'none'}`,
         source: after.source,
