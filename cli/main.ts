@@ -10,7 +10,9 @@ import { buildManifest, MANIFEST_FILE_NAME, renderManifest, type SuppressedFindi
 import { CONFIG_FILE_NAME } from '../language/settings/config-file.js';
 import { CONFIG_SCHEMA_FILE_NAME, renderConfigSchema } from '../language/settings/config-schema.js';
 import { ruleCatalogue } from '../language/validation/registry.js';
-import { summarise, type CheckResult } from '../language/headless/check-result.js';
+import { summarise, type CheckResult, type Finding } from '../language/headless/check-result.js';
+import { parseDate } from '../language/util/quantities.js';
+import { againstBaseline, fixedText } from './baseline.js';
 import { formatGithub } from '../language/headless/formats/github.js';
 import { formatJson } from '../language/headless/formats/json.js';
 import { formatSarif } from '../language/headless/formats/sarif.js';
@@ -44,6 +46,8 @@ Usage:
 Options for check:
   -f, --format <text|json|sarif|github>  Output format (default: text)
       --max-warnings <n>                 Fail (exit 1) when there are more than n warnings
+      --baseline <rev>                   Only the findings new since git revision rev (matched as
+                                         SARIF's fingerprints); the fixed ones are listed too
 
 Options for report:
   -f, --format <markdown|json>           Output format (default: markdown)
@@ -135,7 +139,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseArgs({
         args: [...args],
         allowPositionals: true,
-        options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f', default: 'text' }, 'max-warnings': { type: 'string' } },
+        options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f', default: 'text' }, 'max-warnings': { type: 'string' }, baseline: { type: 'string' } },
     });
     if (values.help) {
         io.stdout(HELP);
@@ -144,9 +148,14 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}'; use one of ${FORMATS.join(', ')}`);
     const maxWarnings = parseMaxWarnings(values['max-warnings']);
-    const { result } = await loadWorkspace(positionals, values, io);
+    const { result: checked } = await loadWorkspace(positionals, values, io);
+    const now = () => (values.today !== undefined ? parseDate(values.today)! : new Date());
+    const baseline = values.baseline === undefined ? undefined : await againstBaseline(checked, values.baseline, positionals, io.cwd, now);
+    const result = baseline?.result ?? checked;
     // A report written to a file never carries colour codes, whatever the terminal.
-    const output = render(result, format, io.colour && !values.output);
+    let output = render(result, format, io.colour && !values.output, baseline && { revision: values.baseline!, fixed: baseline.fixed });
+    if (baseline && format === 'text') output += fixedText(baseline.fixed, values.baseline!);
+    if (baseline && (format === 'sarif' || format === 'github')) io.stderr(fixedText(baseline.fixed, values.baseline!));
     if (values.output) {
         await writeReport(io, values.output, output);
     } else {
@@ -303,10 +312,10 @@ async function explain(args: readonly string[], io: CliIo): Promise<number> {
     return 0;
 }
 
-function render(result: CheckResult, format: Format, colour: boolean): string {
+function render(result: CheckResult, format: Format, colour: boolean, baseline?: { revision: string; fixed: readonly Finding[] }): string {
     switch (format) {
         case 'json':
-            return formatJson(result, VERSION);
+            return formatJson(result, VERSION, baseline ? { baseline } : {});
         case 'sarif':
             return formatSarif(result, { toolVersion: VERSION, rules: ruleCatalogue, help: ruleDoc, docsBaseUrl: process.env.HITL_DOCS_BASE_URL });
         case 'github':
