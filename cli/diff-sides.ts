@@ -2,12 +2,12 @@ import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { URI, type FileSystemProvider } from 'langium';
 import { compileModel } from '../language/compiler/index.js';
-import type { CheckResult } from '../language/headless/check-result.js';
 import { MemoryFileSystemProvider } from '../language/headless/memory-file-system.js';
 import { checkFiles, collectHitlFiles } from '../language/headless/workspace-check.js';
 import { createHitlCoreServices } from '../language/hitl-module.js';
 import type { HitlModel } from '../language/model/schema.js';
 import { CONFIG_FILE_NAME } from '../language/settings/config-file.js';
+import type { RuleSettingsInput } from '../language/settings/rule-settings.js';
 import { readConfig } from '../language/workspace/workspace-config.js';
 import { isRevision, readRevision, repositoryTop } from './git-revisions.js';
 import { UsageError } from './io.js';
@@ -20,13 +20,6 @@ export interface Side {
     readonly label: string;
     readonly fileSystem: FileSystemProvider;
     readonly root: string;
-}
-
-export interface CompiledSide {
-    readonly model: HitlModel;
-    readonly result: CheckResult;
-    /** The text of each file by display path, for before and after excerpts. */
-    readonly texts: ReadonlyMap<string, string>;
 }
 
 /**
@@ -53,19 +46,29 @@ function boundedTo(root: string): FileSystemProvider {
     return fileSystem;
 }
 
-/**
- * Checks and compiles every .hitl file of a side, as `hitl check` would at its root: its own
- * hitl.config.yaml applies (rule settings and ignore patterns), paths are relative to the root.
- */
-export async function compileSide(side: Side, now: () => Date): Promise<CompiledSide> {
-    const { shared, Hitl } = createHitlCoreServices({ now, fileSystemProvider: () => side.fileSystem });
-    const root = URI.file(side.root);
+/** A side's .hitl files as `hitl check` would collect them at its root, where its own hitl.config.yaml applies. */
+export interface OpenedSide {
+    readonly side: Side;
+    readonly files: readonly URI[];
+    readonly display: (uri: URI) => string;
+    readonly settings: RuleSettingsInput;
+}
+
+export async function openSide(side: Side): Promise<OpenedSide> {
     const configFile = URI.file(path.join(side.root, CONFIG_FILE_NAME));
     const config = (await side.fileSystem.exists(configFile)) ? { ...(await readConfig(side.fileSystem, configFile)), file: configFile.fsPath } : { settings: {}, problems: [] };
-    Hitl.governance.RuleSettings.configure(config.settings);
-    const files = await collectHitlFiles(side.fileSystem, [{ given: side.label, uri: root }], { ignored: ignoredPaths(config), skipUnreadable: true });
+    const files = await collectHitlFiles(side.fileSystem, [{ given: side.label, uri: URI.file(side.root) }], { ignored: ignoredPaths(config), skipUnreadable: true });
     const display = (uri: URI) => displayPath(side.root, uri.fsPath);
-    const { result, documents } = await checkFiles(shared, { files, display });
-    const texts = new Map(documents.map((document) => [display(document.uri), document.textDocument.getText()]));
-    return { model: compileModel(documents, { display, findings: result.files }), result, texts };
+    return { side, files, display, settings: config.settings };
+}
+
+/**
+ * Checks and compiles every file of a side: the findings, suppressed ones included (for
+ * `change/suppression-added`), are attached to the model's elements.
+ */
+export async function compileSide(opened: OpenedSide, now: () => Date): Promise<HitlModel> {
+    const { shared, Hitl } = createHitlCoreServices({ now, fileSystemProvider: () => opened.side.fileSystem });
+    Hitl.governance.RuleSettings.configure(opened.settings);
+    const { result, documents } = await checkFiles(shared, { files: opened.files, display: opened.display });
+    return compileModel(documents, { display: opened.display, findings: result.files });
 }

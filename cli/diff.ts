@@ -10,7 +10,7 @@ import { formatGithub } from '../language/headless/formats/github.js';
 import { formatSarif } from '../language/headless/formats/sarif.js';
 import { plainStyle } from '../language/headless/formats/text.js';
 import { parseDate } from '../language/util/quantities.js';
-import { compileSide, sideOf } from './diff-sides.js';
+import { compileSide, openSide, sideOf } from './diff-sides.js';
 import { UsageError, type CliIo } from './io.js';
 import { colourStyle } from './terminal-style.js';
 import { writeReport } from './workspace.js';
@@ -51,8 +51,9 @@ export async function diff(args: readonly string[], io: CliIo, version: string):
     const now = () => today ?? new Date();
 
     const [baseSide, headSide] = [sideOf(positionals[0], io.cwd), sideOf(positionals[1], io.cwd)];
-    const [base, head] = [await compileSide(baseSide, now), await compileSide(headSide, now)];
-    const changes = diffModels(base.model, head.model);
+    // One side after the other: each workspace is built, compiled and let go before the next.
+    const base = await compileSide(await openSide(baseSide), now);
+    const changes = diffModels(base, await compileSide(await openSide(headSide), now));
     const sides = { base: baseSide.label, head: headSide.label };
     const output = render(format);
     function render(chosen: Format): string {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { compileSide } from '../../cli/diff-sides.js';
+import { compileSide, openSide } from '../../cli/diff-sides.js';
 import { diffModels, type ModelDiff } from '../../language/diff/diff-models.js';
 import { CHANGE_KINDS } from '../../language/diff/kinds.js';
 import { MemoryFileSystemProvider } from '../../language/headless/memory-file-system.js';
@@ -17,7 +17,7 @@ const sampleTexts = (): Map<string, string> => new Map(readdirSync(SAMPLES).filt
 async function compileTexts(texts: ReadonlyMap<string, string>): Promise<HitlModel> {
     const files = new Map([...texts].map(([name, text]) => [`${ROOT}/${name}`, new TextEncoder().encode(text)]));
     const side = { label: 'test', fileSystem: new MemoryFileSystemProvider(files), root: ROOT };
-    return (await compileSide(side, () => TODAY)).model;
+    return compileSide(await openSide(side), () => TODAY);
 }
 
 function edited(file: string, edit: (text: string) => string): Map<string, string> {
