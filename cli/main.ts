@@ -41,7 +41,7 @@ Usage:
   hitl simulate [paths...] [options] Seeded Monte Carlo runs: SLAs, staffing, queues, outcomes
   hitl diff BASE [HEAD] [options]    Governance changes between two revisions or folders
   hitl rules [--format text|json]    List the rule catalogue
-  hitl explain <code>                Print a rule's documentation
+  hitl explain <code>                Print the documentation of a rule or a change/* code
 
 Options for check:
   -f, --format <text|json|sarif|github>  Output format (default: text)

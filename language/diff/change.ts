@@ -38,16 +38,19 @@ const REQUIREMENTS = new Map<string, readonly string[]>(CHANGE_KINDS.map((entry)
 
 /** A weakening change; its severity is settled per workflow (see diff-models.ts). */
 export function weakening(kind: WeakeningKind, facts: ChangeFacts): Change {
-    return { class: 'weakening', kind, code: `change/${kind}`, severity: 'error', ...facts, requirements: facts.requirements ?? REQUIREMENTS.get(kind)! };
+    const { requirements, ...rest } = facts;
+    return { class: 'weakening', kind, code: `change/${kind}`, severity: 'error', requirements: requirements ?? REQUIREMENTS.get(kind)!, ...rest };
 }
 
 /** The opposite of a weakening kind: it touches the same requirements. */
 export function strengthening(kind: string, opposite: WeakeningKind, facts: ChangeFacts): Change {
-    return { class: 'strengthening', kind, ...facts, requirements: facts.requirements ?? REQUIREMENTS.get(opposite)! };
+    const { requirements, ...rest } = facts;
+    return { class: 'strengthening', kind, requirements: requirements ?? REQUIREMENTS.get(opposite)!, ...rest };
 }
 
 export function neutral(kind: string, facts: ChangeFacts, requirements: readonly string[] = []): Change {
-    return { class: 'neutral', kind, ...facts, requirements: facts.requirements ?? requirements };
+    const { requirements: own, ...rest } = facts;
+    return { class: 'neutral', kind, requirements: own ?? requirements, ...rest };
 }
 
 /**
