@@ -18,6 +18,7 @@ function line(change: Change, style: TextStyle): string {
 }
 
 function heading(workflow: WorkflowDiff): string {
+    if (workflow.status === 'added' || workflow.status === 'removed') return `${workflow.id} (${workflow.status})`;
     const { before, after, raised } = workflow.version;
     const version = before === after ? `version ${after ?? 'none'}, not raised` : `version ${before ?? 'none'} → ${after ?? 'none'}${raised ? '' : ', not raised'}`;
     return `${workflow.id} (${workflow.status}; ${version}; change approver ${workflow.changeApprover ?? 'none'})`;
