@@ -96,4 +96,21 @@ describe('the governance diff on the samples', () => {
         expect(diff.declarations.map((c) => [c.kind, c.before, c.after])).toEqual([['renamed', 'Underwriter', 'CreditUnderwriter']]);
         expect(changesOf(diff)).toEqual([]);
     });
+
+    test('a gate and an escalation renamed with every use are one rename each, not a removal and an addition', async () => {
+        const texts = edited('credit-limit-increase.hitl', (t) => t.replace(/\bUnderwriterReview\b/g, 'FirstReview').replace(/\bSeniorCreditEscalation\b/g, 'TopEscalation'));
+        const changes = changesOf(diffModels(base, await compileTexts(texts)));
+        expect(changes.map((c) => [c.class, c.kind, c.before, c.after]).sort()).toEqual([
+            ['neutral', 'renamed', 'SeniorCreditEscalation', 'TopEscalation'],
+            ['neutral', 'renamed', 'UnderwriterReview', 'FirstReview'],
+        ]);
+    });
+
+    test('a gate renamed and changed is a removal: the rename is not assumed', async () => {
+        const texts = edited('credit-limit-increase.hitl', (t) => replaceOnce(t.replace(/\bUnderwriterReview\b/g, 'FirstReview'), '        sla 8h\n', '        sla 9h\n'));
+        const kinds = changesOf(diffModels(base, await compileTexts(texts))).map((c) => c.kind);
+        expect(kinds).toContain('gate-removed');
+        expect(kinds).toContain('gate-added');
+        expect(kinds).not.toContain('renamed');
+    });
 });
