@@ -47,27 +47,27 @@ export function formatSarif(result: CheckResult, options: SarifOptions): string 
     const fingerprints = partialFingerprints(result);
     const results = result.files.flatMap((file) =>
         file.findings.map((finding) => ({
-                ruleId: finding.code,
-                ...(indexOf.has(finding.code) ? { ruleIndex: indexOf.get(finding.code) } : {}),
-                level: LEVELS[finding.severity],
-                message: { text: finding.message },
-                locations: [location(finding.path, finding.region)],
-                ...(finding.related.length > 0
-                    ? { relatedLocations: finding.related.map((r, id) => ({ id, ...location(r.path, r.region), message: { text: r.message } })) }
-                    : {}),
-                partialFingerprints: { 'hitlFinding/v1': fingerprints.get(finding)! },
-                ...(finding.suppression
-                    ? {
-                          suppressions: [
-                              {
-                                  kind: 'inSource',
-                                  status: 'accepted',
-                                  justification: `${finding.suppression.reason} (approved by ${finding.suppression.approver}, expires ${finding.suppression.expires})`,
-                              },
-                          ],
-                      }
-                    : {}),
-            })),
+            ruleId: finding.code,
+            ...(indexOf.has(finding.code) ? { ruleIndex: indexOf.get(finding.code) } : {}),
+            level: LEVELS[finding.severity],
+            message: { text: finding.message },
+            locations: [location(finding.path, finding.region)],
+            ...(finding.related.length > 0
+                ? { relatedLocations: finding.related.map((r, id) => ({ id, ...location(r.path, r.region), message: { text: r.message } })) }
+                : {}),
+            partialFingerprints: { 'hitlFinding/v1': fingerprints.get(finding)! },
+            ...(finding.suppression
+                ? {
+                      suppressions: [
+                          {
+                              kind: 'inSource',
+                              status: 'accepted',
+                              justification: `${finding.suppression.reason} (approved by ${finding.suppression.approver}, expires ${finding.suppression.expires})`,
+                          },
+                      ],
+                  }
+                : {}),
+        })),
     );
     const sarif = {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
