@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 
@@ -38,6 +38,66 @@ export async function writeFileAtomically(file: string, text: string, options: A
         throw error;
     } finally {
         inFlight.delete(temporary);
+    }
+}
+
+/**
+ * A file written piece by piece (a stream of records too large to hold) with the same guarantee:
+ * the pieces go to `<file>.<pid>.tmp`, renamed over the target only by {@link commit}.
+ */
+export class AtomicFileStream {
+    private pending: string[] = [];
+    private pendingLength = 0;
+    private finished = false;
+
+    private constructor(
+        private readonly file: string,
+        private readonly temporary: string,
+        private readonly fd: number,
+    ) {}
+
+    static async open(file: string, options: AtomicWriteOptions): Promise<AtomicFileStream> {
+        await removeStaleTemporaries(file, options);
+        const temporary = `${file}.${options.pid}.tmp`;
+        const fd = openSync(temporary, 'w');
+        inFlight.add(temporary);
+        return new AtomicFileStream(file, temporary, fd);
+    }
+
+    write(text: string): void {
+        this.pending.push(text);
+        this.pendingLength += text.length;
+        if (this.pendingLength > 1 << 20) this.flush();
+    }
+
+    async commit(): Promise<void> {
+        this.flush();
+        fsyncSync(this.fd);
+        closeSync(this.fd);
+        renameSync(this.temporary, this.file);
+        this.finished = true;
+        inFlight.delete(this.temporary);
+        await syncFolder(path.dirname(this.file));
+    }
+
+    /** After a failure: the temporary file goes, the target stays as it was. */
+    discard(): void {
+        if (this.finished) return;
+        this.finished = true;
+        inFlight.delete(this.temporary);
+        try {
+            closeSync(this.fd);
+        } catch {
+            // closed already
+        }
+        rmSync(this.temporary, { force: true });
+    }
+
+    private flush(): void {
+        if (this.pending.length === 0) return;
+        writeSync(this.fd, this.pending.join(''));
+        this.pending = [];
+        this.pendingLength = 0;
     }
 }
 

@@ -1,10 +1,12 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { URI } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import { ruleDoc } from '../language/documentation/rule-docs.js';
 import { explainRule, similarCodes } from '../language/documentation/explain.js';
 import { formatRules } from '../language/documentation/rule-list.js';
 import { buildComplianceReport, hasViolations, reportFindingsOf } from '../language/report/compliance-report.js';
+import { compileModel } from '../language/compiler/compile-model.js';
+import { exportMermaid } from '../language/exports/mermaid/index.js';
 import { renderJson as renderReportJson, renderMarkdown } from '../language/report/render.js';
 import { buildManifest, MANIFEST_FILE_NAME, renderManifest, type SuppressedFinding } from '../language/generators/manifest.js';
 import { CONFIG_FILE_NAME } from '../language/settings/config-file.js';
@@ -19,6 +21,7 @@ import { formatSarif } from '../language/headless/formats/sarif.js';
 import { formatText, plainStyle } from '../language/headless/formats/text.js';
 import { colourStyle } from './terminal-style.js';
 import { WorkspaceError } from '../language/headless/workspace-check.js';
+import { exportFiles, EXPORT_TARGETS, type ExportTarget } from './export.js';
 import { checkOutputPlacement, DEPLOYMENT_FORMATS, deploymentFiles, relativePath, sha256, sourceDate, workflowsIn, type DeploymentFormat } from './compile.js';
 import { checkOutputFolder, OutputFolderError, type OutputFile } from './output-folder.js';
 import { UsageError, type CliIo } from './io.js';
@@ -38,6 +41,9 @@ Usage:
   hitl check [paths...] [options]    Check .hitl files and folders (recursively)
   hitl report [paths...] [options]   Compliance matrix G01–G40 for each workflow
   hitl compile [paths...] --out DIR  Runtime configuration, schemas and manifest for each workflow
+  hitl export --target <t> [paths...] --out DIR
+                                     Each workflow for an engine: bpmn (Camunda 8), asl (AWS Step
+                                     Functions) or mermaid (a flowchart for reviews)
   hitl simulate [paths...] [options] Seeded Monte Carlo runs: SLAs, staffing, queues, outcomes
   hitl diff BASE [HEAD] [options]    Governance changes between two revisions or folders
   hitl rules [--format text|json]    List the rule catalogue
@@ -57,6 +63,11 @@ Options for compile (refuses, writing nothing, a workspace with errors):
   -f, --format <yaml|json>               Format of the runtime configuration (default: yaml)
       --max-warnings <n>                 Refuse (exit 1) when there are more than n warnings
 
+Options for export (refuses, writing nothing, a workspace with errors, like compile):
+  -t, --target <bpmn|asl|mermaid>        What to write (required)
+  -o, --out <folder>                     The folder to write, replaced as a whole (required)
+      --max-warnings <n>                 Refuse (exit 1) when there are more than n warnings
+
 Options for simulate (refuses a workspace with errors; see docs/simulate.md):
       --workflow <name>                  Only this workflow (default: every workflow in the paths)
   -s, --scenario <file>                  Scenario (default: <file>.scenario.yaml next to the
@@ -69,6 +80,8 @@ Options for simulate (refuses a workspace with errors; see docs/simulate.md):
       --fail-on <budget>                 Exit 1 when a figure breaks it, such as sla-breach>5%,
                                          cycle-time-p95>2d, without-person>40% (repeatable)
   -j, --jobs <n>                         Worker threads (default: one per core)
+      --trace <k>                        Print case k's run step by step (cases count from 0)
+      --audit-log <file.jsonl>           Write the audit records of the first replication's cases
 
 Options for diff (BASE and HEAD: git revisions or folders; HEAD defaults to the working tree;
 exit 1 on a weakening change not accepted; see docs/review.md):
@@ -128,6 +141,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     if (command === 'check') return check(rest, io);
     if (command === 'report') return report(rest, io);
     if (command === 'compile') return compile(rest, io);
+    if (command === 'export') return exportCommand(rest, io);
     if (command === 'simulate') return simulate(rest, io, VERSION, HELP);
     if (command === 'diff') return diff(rest, io, VERSION);
     if (command === 'rules') return rules(rest, io);
@@ -191,7 +205,7 @@ async function report(args: readonly string[], io: CliIo): Promise<number> {
     // Findings in context files count too: a workflow answers for the shared declarations it uses.
     const findings = documents.flatMap((document) => reportFindingsOf(document));
     const compliance = buildComplianceReport(reported, findings, ruleCatalogue, (uri) => displayPath(root, URI.parse(uri).fsPath));
-    const output = format === 'json' ? renderReportJson(compliance, VERSION) : renderMarkdown(compliance, VERSION);
+    const output = format === 'json' ? renderReportJson(compliance, VERSION) : renderMarkdown(compliance, VERSION, flowcharts(documents, root));
     if (values.output) {
         await writeReport(io, values.output, output);
     } else {
@@ -200,32 +214,78 @@ async function report(args: readonly string[], io: CliIo): Promise<number> {
     return hasViolations(compliance) ? 1 : 0;
 }
 
-const COMPILE_OPTIONS = {
+/** Each workflow's Mermaid flowchart, by name, for the Markdown report. */
+function flowcharts(documents: readonly LangiumDocument[], root: string): Map<string, string> {
+    const model = compileModel(documents, { display: (uri) => displayPath(root, uri.fsPath) });
+    return new Map(model.workflows.map((workflow) => [workflow.id, exportMermaid(model, workflow.id)]));
+}
+
+const OUTPUT_FOLDER_OPTIONS = {
     workspace: { type: 'string', short: 'w', multiple: true },
     out: { type: 'string', short: 'o' },
-    format: { type: 'string', short: 'f', default: 'yaml' },
+    format: { type: 'string', short: 'f' },
+    target: { type: 'string', short: 't' },
     'max-warnings': { type: 'string' },
     config: { type: 'string', short: 'c' },
     today: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** What `compile` and `export` write, given the documents of the paths named (error-free, linked against the whole workspace). */
+interface OutputFolderCommand {
+    readonly name: 'compile' | 'export';
+    /** The `--format` (compile) or `--target` (export) chosen: also recorded in the manifest. */
+    readonly variant: string;
+    readonly example: string;
+    readonly files: (documents: readonly LangiumDocument[], display: (uri: URI) => string) => Promise<OutputFile[]>;
+}
+
 /**
- * `hitl compile`: checks the whole workspace as `check` does and refuses (exit 1, nothing written)
- * when it has errors or more warnings than `--max-warnings`; otherwise writes the deployment files
- * of the workflows in the paths given, the configuration's JSON Schema and `manifest.json` into
- * `--out`, replacing the folder atomically. Findings go to stderr in the text format (stdout
- * carries one summary line on success), so that a pipeline's log shows them either way.
+ * `hitl compile`: the runtime configuration and audit-record schema of each workflow, the
+ * configuration's JSON Schema and the manifest.
  */
 async function compile(args: readonly string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: COMPILE_OPTIONS });
+    const { values } = parseArgs({ args: [...args], allowPositionals: true, options: OUTPUT_FOLDER_OPTIONS });
+    if (values.target !== undefined) throw new UsageError(`compile takes --format yaml|json; --target is for 'hitl export'`);
+    const format = (values.format ?? 'yaml') as DeploymentFormat;
+    if (!DEPLOYMENT_FORMATS.includes(format)) throw new UsageError(`unknown compile format '${values.format}'; use yaml or json`);
+    return writeOutputFolder(args, io, {
+        name: 'compile',
+        variant: format,
+        example: 'hitl compile samples --out build/deploy',
+        files: async (documents, display) => [...deploymentFiles(documents, { format, display }), { path: CONFIG_SCHEMA_FILE_NAME, content: renderConfigSchema(ruleCatalogue) }],
+    });
+}
+
+/** `hitl export --target bpmn|asl|mermaid`: each workflow in the format of an engine, or as a diagram. */
+async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
+    const { values } = parseArgs({ args: [...args], allowPositionals: true, options: OUTPUT_FOLDER_OPTIONS });
+    if (values.format !== undefined) throw new UsageError(`export takes --target ${EXPORT_TARGETS.join('|')}; --format is for 'hitl compile'`);
+    if (values.target === undefined) throw new UsageError(`export needs --target ${EXPORT_TARGETS.join('|')}, such as 'hitl export --target bpmn samples --out build/bpmn'`);
+    const target = values.target as ExportTarget;
+    if (!EXPORT_TARGETS.includes(target)) throw new UsageError(`unknown export target '${values.target}'; use ${EXPORT_TARGETS.join(', ')}`);
+    return writeOutputFolder(args, io, {
+        name: 'export',
+        variant: target,
+        example: `hitl export --target ${target} samples --out build/${target}`,
+        files: async (documents, display) => exportFiles(compileModel(documents, { display }), target),
+    });
+}
+
+/**
+ * The common part of compile and export: checks the whole workspace as `check` does and refuses
+ * (exit 1, nothing written) when it has errors or more warnings than `--max-warnings`; otherwise
+ * writes the files of the workflows in the paths given and `manifest.json` into `--out`,
+ * replacing the folder atomically. Findings go to stderr in the text format (stdout carries one
+ * summary line on success), so that a pipeline's log shows them either way.
+ */
+async function writeOutputFolder(args: readonly string[], io: CliIo, command: OutputFolderCommand): Promise<number> {
+    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: OUTPUT_FOLDER_OPTIONS });
     if (values.help) {
         io.stdout(HELP);
         return 0;
     }
-    if (values.out === undefined) throw new UsageError(`compile needs --out <folder>, such as 'hitl compile samples --out build/deploy'`);
-    const format = values.format as DeploymentFormat;
-    if (!DEPLOYMENT_FORMATS.includes(format)) throw new UsageError(`unknown compile format '${values.format}'; use yaml or json`);
+    if (values.out === undefined) throw new UsageError(`${command.name} needs --out <folder>, such as '${command.example}'`);
     const maxWarnings = parseMaxWarnings(values['max-warnings']);
     const generatedOn = buildDate(values.today, process.env.SOURCE_DATE_EPOCH);
     const out = path.resolve(io.cwd, values.out);
@@ -240,16 +300,16 @@ async function compile(args: readonly string[], io: CliIo): Promise<number> {
     const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
     if (summary.errors > 0 || tooManyWarnings) {
         const why = summary.errors > 0 ? 'the workspace has errors' : `${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}`;
-        io.stderr(`hitl: compile refused: ${why}; nothing written to ${values.out}\n`);
+        io.stderr(`hitl: ${command.name} refused: ${why}; nothing written to ${values.out}\n`);
         return 1;
     }
 
     const compiled = workspace.documents.filter((document) => workspace.reportedUris.has(document.uri.toString()));
     const workflows = workflowsIn(compiled).length;
-    if (workflows === 0) throw new UsageError(`no workflow in ${positionals.length > 0 ? positionals.join(', ') : '.'}; compile writes the configuration of workflows`);
+    if (workflows === 0) throw new UsageError(`no workflow in ${positionals.length > 0 ? positionals.join(', ') : '.'}; there is nothing to ${command.name}`);
     // Paths in the output are relative to the workspace root: the same from any working directory.
     const display = (uri: URI) => relativePath(workspace.workspaceRoot, uri.fsPath);
-    const outputs: OutputFile[] = [...deploymentFiles(compiled, { format, display }), { path: CONFIG_SCHEMA_FILE_NAME, content: renderConfigSchema(ruleCatalogue) }];
+    const outputs = await command.files(compiled, display);
     outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
     const sourceFiles = [...workspace.sources, ...(workspace.config.file ? [URI.file(workspace.config.file)] : [])];
@@ -263,7 +323,7 @@ async function compile(args: readonly string[], io: CliIo): Promise<number> {
     const coverage = buildComplianceReport(compiled, findings, ruleCatalogue, (uri) => display(URI.parse(uri)));
     const manifest = buildManifest({
         toolVersion: VERSION,
-        format,
+        format: command.variant,
         generatedOn,
         sources,
         outputs: outputs.map((file) => ({ path: file.path, sha256: sha256(file.content) })),
@@ -278,7 +338,8 @@ async function compile(args: readonly string[], io: CliIo): Promise<number> {
         if (error instanceof OutputFolderError) throw error;
         throw new UsageError(`${values.out}: cannot write the output (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
-    io.stdout(`Compiled ${workflows} workflow${workflows === 1 ? '' : 's'} into ${values.out}: ${files.length} files\n`);
+    const verb = command.name === 'compile' ? 'Compiled' : `Exported (${command.variant})`;
+    io.stdout(`${verb} ${workflows} workflow${workflows === 1 ? '' : 's'} into ${values.out}: ${files.length} files\n`);
     return 0;
 }
 

@@ -10,6 +10,9 @@ import { nearestNames } from '../language/references/nearest-names.js';
 import { brokenBudgets, parseBudget, unknownSubject, type Budget } from '../language/simulator/budgets.js';
 import { DEFAULTS, type Scenario } from '../language/simulator/scenario.js';
 import { parseScenario } from '../language/simulator/scenario-file.js';
+import { parseArrivalTrace } from '../language/simulator/arrivals.js';
+import { simulateRun } from '../language/simulator/engine.js';
+import { renderTrace } from '../language/simulator/report/trace.js';
 import { adviseStaffing, sweepStaffing, type SweepResult } from '../language/simulator/sweep.js';
 import { renderHtml } from '../language/simulator/report/html.js';
 import { renderMarkdown } from '../language/simulator/report/markdown.js';
@@ -19,6 +22,7 @@ import { parseDuration } from '../language/util/quantities.js';
 import { chartLibrary } from './chart-library.js';
 import { relativePath } from './compile.js';
 import { UsageError, type CliIo } from './io.js';
+import { AtomicFileStream, processIsAlive } from './atomic-write.js';
 import { ReplicationRunner } from './replications.js';
 import { loadWorkspace, writeReport } from './workspace.js';
 
@@ -52,6 +56,8 @@ const OPTIONS = {
     sweep: { type: 'string' },
     'fail-on': { type: 'string', multiple: true },
     jobs: { type: 'string', short: 'j' },
+    trace: { type: 'string' },
+    'audit-log': { type: 'string' },
 } as const;
 
 export async function simulate(args: readonly string[], io: CliIo, version: string, help: string): Promise<number> {
@@ -89,12 +95,18 @@ export async function simulate(args: readonly string[], io: CliIo, version: stri
         throw new UsageError(`--scenario applies to one workflow; name it with --workflow (${workflows.map((workflow) => workflow.id).join(', ')})`);
     }
 
+    const traceCase = wholeNumber('--trace', values.trace, 0);
+    if (traceCase !== undefined) {
+        if (workflows.length > 1) throw new UsageError(`--trace follows one case of one workflow; name it with --workflow (${workflows.map((workflow) => workflow.id).join(', ')})`);
+        return traceOne(workflows[0], traceCase, model, { scenarioFile: values.scenario, cases, horizon, seed, format, output: values.output, root: workspace.workspaceRoot }, io);
+    }
     if (sweep && !workflows.some((workflow) => partiesAtStations(workflow).includes(sweep.party))) {
         const parties = [...new Set(workflows.flatMap(partiesAtStations))].sort();
         const near = nearestNames(sweep.party, parties);
         throw new UsageError(`--sweep: no gate or queue is worked by '${sweep.party}'${near.length > 0 ? `; did you mean ${near.join(', ')}?` : ''} (${parties.join(', ') || 'none'})`);
     }
 
+    const auditLog = values['audit-log'] !== undefined ? await openAuditLog(path.resolve(io.cwd, values['audit-log']), values['audit-log']) : undefined;
     const simulations: WorkflowSimulation[] = [];
     const threads = ReplicationRunner.threadsFor(jobs, replications);
     const runner = new ReplicationRunner(threads);
@@ -108,6 +120,8 @@ export async function simulate(args: readonly string[], io: CliIo, version: stri
             const staffed = (party: string, staff: number): Scenario => ({ ...scenario, roles: { ...scenario.roles, [party]: { ...scenario.roles?.[party], staff } } });
 
             const summary = await runWith(scenario, 'replication');
+            // The audit log is the first replication's, run again here so its records stream to the file.
+            if (auditLog) simulateRun(model, { workflow: workflow.id, scenario, seed, replication: 0, onAuditRecord: (record) => auditLog.write(`${JSON.stringify(record)}\n`) });
             for (const budget of budgets) {
                 const problem = unknownSubject(budget, summary);
                 if (problem) throw new UsageError(problem);
@@ -131,9 +145,11 @@ export async function simulate(args: readonly string[], io: CliIo, version: stri
                 broken: brokenBudgets(budgets, summary),
             });
         }
+        await auditLog?.commit();
     } finally {
         io.progress?.('');
         await runner.close();
+        auditLog?.discard();
     }
 
     const report = simulationReport(version, simulations);
@@ -241,9 +257,61 @@ async function scenarioFor(workflow: Workflow, given: string | undefined, model:
             const more = parsed.problems.length > 20 ? [`… and ${parsed.problems.length - 20} more problems`] : [];
             throw new UsageError(`the scenario of ${workflow.id} has problems:\n${[...shown, ...more].join('\n')}`);
         }
-        return { scenario: parsed.scenario, shown: candidate.shown };
+        return { scenario: await withArrivalTrace(parsed.scenario, candidate.file, candidate.shown), shown: candidate.shown };
     }
     return { scenario: {}, shown: 'defaults' };
+}
+
+/** `--audit-log FILE.jsonl`: the first replication's audit records, one JSON object per line, the file replaced only when the run completes. */
+async function openAuditLog(file: string, given: string): Promise<AtomicFileStream> {
+    try {
+        return await AtomicFileStream.open(file, { pid: process.pid, isAlive: processIsAlive });
+    } catch (error) {
+        throw new UsageError(`${given}: cannot write the audit log (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+}
+
+/** A `trace` of arrivals: the CSV file it names (relative to the scenario file) read into arrival times. */
+async function withArrivalTrace(scenario: Scenario, scenarioFile: string, shownScenario: string): Promise<Scenario> {
+    if (scenario.arrivals?.kind !== 'trace') return scenario;
+    const file = path.resolve(path.dirname(scenarioFile), scenario.arrivals.file);
+    const shown = path.join(path.dirname(shownScenario), scenario.arrivals.file).split(path.sep).join('/');
+    let text: string;
+    try {
+        text = await readFile(file, 'utf8');
+    } catch (error) {
+        throw new UsageError(`${shown}: cannot read the arrival trace that ${shownScenario} names (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+    const parsed = parseArrivalTrace(text, scenario.arrivals.column, scenario);
+    if (!parsed.ok) {
+        const shownProblems = parsed.problems.slice(0, 20).map((problem) => `${shown}:${problem.line}: ${problem.message}`);
+        throw new UsageError(`the arrival trace has problems:\n${shownProblems.join('\n')}${parsed.problems.length > 20 ? `\n… and ${parsed.problems.length - 20} more problems` : ''}`);
+    }
+    return { ...scenario, arrivalTimes: parsed.times };
+}
+
+interface TraceSettings {
+    readonly scenarioFile?: string;
+    readonly cases?: number;
+    readonly horizon?: number;
+    readonly seed: number;
+    readonly format: SimulateFormat;
+    readonly output?: string;
+    readonly root: string;
+}
+
+/** `--trace K`: case K (counted from 0 in arrival order) of the first replication, step by step. */
+async function traceOne(workflow: Workflow, caseNumber: number, model: HitlModel, settings: TraceSettings, io: CliIo): Promise<number> {
+    if (settings.format === 'html' || settings.format === 'markdown') throw new UsageError('--trace prints text or json');
+    const { scenario: fromFile } = await scenarioFor(workflow, settings.scenarioFile, model, settings.root, io);
+    const scenario = withVolume(fromFile, settings.cases, settings.horizon);
+    const run = simulateRun(model, { workflow: workflow.id, scenario, seed: settings.seed, replication: 0, traceCase: caseNumber });
+    const entries = run.trace ?? [];
+    if (entries.length === 0) throw new UsageError(`case ${caseNumber} never arrives in this run of ${workflow.id} (${run.cases.arrived} cases arrived; they are counted from 0)`);
+    const output = settings.format === 'json' ? `${JSON.stringify({ workflow: workflow.id, case: caseNumber, seed: settings.seed, trace: entries }, null, 2)}\n` : renderTrace(workflow.id, caseNumber, settings.seed, entries);
+    if (settings.output !== undefined) await writeReport(io, settings.output, output);
+    else io.stdout(output);
+    return 0;
 }
 
 /**

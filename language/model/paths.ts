@@ -203,6 +203,11 @@ export function decisionsReachableFrom(workflow: Workflow, from: string): string
     return workflow.steps.filter((step) => step.kind === 'decision' && step.id !== from && reached.has(step.id)).map((step) => step.id);
 }
 
+/** True when the step has a route on (`then`, `when` or `otherwise`) that leads somewhere. */
+export function hasOnward(step: Step): boolean {
+    return routesOfStep(step).some((route) => (route.kind === 'then' || route.kind === 'when' || route.kind === 'otherwise') && route.target);
+}
+
 /** An AI step's fallback for a failure mode, if it declares one. */
 export function fallbackFor(step: Step, mode: string): Fallback | undefined {
     return step.kind === 'ai-step' ? step.fallbacks.find((fallback) => fallback.mode === mode) : undefined;

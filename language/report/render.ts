@@ -36,8 +36,11 @@ function count(workflow: WorkflowReport, status: RequirementStatus): number {
     return workflow.requirements.filter((row) => row.status === status).length;
 }
 
-/** The report as GitHub-flavoured Markdown: a summary table, then one matrix per workflow. */
-export function renderMarkdown(report: ComplianceReport, toolVersion: string): string {
+/**
+ * The report as GitHub-flavoured Markdown: a summary table, then one matrix per workflow, each
+ * followed by the workflow's flowchart when `charts` (Mermaid text by workflow name) has one.
+ */
+export function renderMarkdown(report: ComplianceReport, toolVersion: string, charts: ReadonlyMap<string, string> = new Map()): string {
     const lines: string[] = [
         '# Governance compliance report',
         '',
@@ -56,6 +59,8 @@ export function renderMarkdown(report: ComplianceReport, toolVersion: string): s
         for (const row of workflow.requirements) {
             lines.push(`| **${row.id}** ${cell(row.title)} | ${LABELS[row.status]} | ${detail(row)} |`);
         }
+        const chart = charts.get(workflow.workflow);
+        if (chart) lines.push('', '```mermaid', chart.trimEnd(), '```');
     }
     if (report.outside.length > 0) {
         lines.push(

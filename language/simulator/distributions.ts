@@ -18,30 +18,49 @@ export type Distribution =
 
 /** A draw from a distribution. */
 export function sample(distribution: Distribution, random: Random): number {
+    return sampler(distribution)(random);
+}
+
+export type Sampler = (random: Random) => number;
+
+/** A drawing function for a distribution, its parameters worked out once: the engine draws millions of times. */
+export function sampler(distribution: Distribution): Sampler {
     switch (distribution.kind) {
-        case 'fixed':
-            return distribution.value;
-        case 'exponential':
-            return -distribution.mean * Math.log(random.nextPositive());
+        case 'fixed': {
+            const value = distribution.value;
+            return () => value;
+        }
+        case 'exponential': {
+            const mean = distribution.mean;
+            return (random) => -mean * Math.log(random.nextPositive());
+        }
         case 'lognormal': {
             const { mu, sigma } = lognormalParameters(distribution.mean, distribution.sd);
-            return Math.exp(mu + sigma * random.normal());
+            return (random) => Math.exp(mu + sigma * random.normal());
         }
-        case 'gamma':
-            return gamma(distribution.shape, random) * distribution.scale;
-        case 'triangular':
-            return triangular(distribution.min, distribution.mode, distribution.max, random.next());
-        case 'uniform':
-            return distribution.min + (distribution.max - distribution.min) * random.next();
+        case 'gamma': {
+            const { shape, scale } = distribution;
+            return (random) => gamma(shape, random) * scale;
+        }
+        case 'triangular': {
+            const { min, mode, max } = distribution;
+            return (random) => triangular(min, mode, max, random.next());
+        }
+        case 'uniform': {
+            const { min, max } = distribution;
+            return (random) => min + (max - min) * random.next();
+        }
         case 'empirical': {
             const { values, weights } = distribution;
-            const index = weights ? random.pick(weights) : Math.floor(random.next() * values.length);
-            return values[Math.max(0, index)];
+            return (random) => values[Math.max(0, weights ? random.pick(weights) : Math.floor(random.next() * values.length))];
         }
         case 'beta': {
-            const x = gamma(distribution.alpha, random);
-            const y = gamma(distribution.beta, random);
-            return x / (x + y);
+            const { alpha, beta } = distribution;
+            return (random) => {
+                const x = gamma(alpha, random);
+                const y = gamma(beta, random);
+                return x / (x + y);
+            };
         }
     }
 }

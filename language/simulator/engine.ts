@@ -1,20 +1,26 @@
-import type { AiStep, Condition, Gate, HitlModel, Literal, ManualQueue, Route, Step, TimeoutAction, Workflow } from '../model/schema.js';
-import { escalationOf, fallbackFor } from '../model/paths.js';
+import type { AiStep, Condition, Decision, Gate, HitlModel, Literal, ManualQueue, Route, Step, TimeoutAction, Workflow } from '../model/schema.js';
+import { decisionsReachableFrom, escalationOf, fallbackFor } from '../model/paths.js';
 import { refKey } from '../model/parties.js';
-import type { GateAction } from '../model/vocabulary.js';
-import { sample, type Distribution } from './distributions.js';
+import { riskRank, RISK_GRADES, type GateAction } from '../model/vocabulary.js';
+import { arrivalProcess, startEpochOf, type ArrivalProcess } from './arrivals.js';
+import { AuditLog, type AuditRecord } from './audit-records.js';
+import { isoTime, WorkingHours } from './calendar.js';
+import { sampler, type Sampler } from './distributions.js';
 import { EventQueue } from './event-queue.js';
 import { Random } from './random.js';
-import { DEFAULTS, type Scenario } from './scenario.js';
-import { quantile, round } from './statistics.js';
+import type { AiStepResult, Load, RoleResult, RunResult, StationResult, TraceEntry } from './results.js';
+import { BACKLOG_SAMPLES, DEFAULTS, type Discipline, type Scenario } from './scenario.js';
+import { binOf, CYCLE_TIME_BINS, QuantileSketch } from './sketch.js';
+import { round } from './statistics.js';
 
 /**
- * One run of a workflow: a discrete-event simulation over the compiled model. Cases arrive
- * (Poisson), move step by step along the declared routes; AI steps take a latency, may fail
- * (taking the declared fallback) and draw a confidence routed by the declared threshold; gates
- * and queues wait for one of the finite people of their role (FIFO) and run an SLA timer that
- * fires the declared timeout action, escalating level by level along a chain. A pure function
- * of (model, workflow, scenario, seed, replication).
+ * One run of a workflow: a discrete-event simulation over the compiled model. Cases arrive,
+ * move step by step along the declared routes; AI steps take a latency, may fail (by chance or
+ * in an outage window, taking the declared fallback) and draw a confidence routed by the
+ * declared threshold; gates and queues wait for a person of their role (in working hours, FIFO
+ * or by risk grade; two different people at a four-eyes gate) and run an SLA timer that fires
+ * the declared timeout action, escalating level by level along a chain. A pure function of
+ * (model, workflow, scenario, seed, replication). docs/simulate.md gives the semantics.
  */
 
 export interface RunOptions {
@@ -23,138 +29,142 @@ export interface RunOptions {
     readonly seed: number;
     /** Replication r draws from the r-th independent stream of the seed. */
     readonly replication?: number;
+    /** Trace this case (its number from 0, in order of arrival): the result carries its run step by step. */
+    readonly traceCase?: number;
+    /** Called with every audit record of the measured cases, as it is written (nothing is kept). */
+    readonly onAuditRecord?: (record: AuditRecord) => void;
 }
 
-export interface StationResult {
-    readonly step: string;
-    readonly kind: 'gate' | 'queue';
-    readonly party: string;
-    readonly staff: number;
-    /** The SLA (gate) or timeout (queue) in seconds, when declared. */
-    readonly sla?: number;
-    readonly entered: number;
-    /** Items a person there acted on (not counting those escalated away). */
-    readonly served: number;
-    /** Mean time from entering to a person starting on it, over the items a person started. */
-    readonly meanWait: number;
-    /** Share of items a person started on that had to wait at all. */
-    readonly waitedShare: number;
-    /** This station's busy time over the staff's time. */
-    readonly utilisation: number;
-    readonly slaBreaches: number;
-    readonly breachRate: number;
-    /** What the SLA timer did, by action (`route` for an `on timeout -> Step`, `none` when nothing is declared). */
-    readonly timeouts: Readonly<Record<string, number>>;
-}
+export type { RunResult } from './results.js';
 
-export interface RoleResult {
-    readonly party: string;
-    readonly staff: number;
-    readonly tasks: number;
-    readonly busyHours: number;
-    readonly utilisation: number;
-}
+// Event kinds.
+const ARRIVE = 0;
+const AI_DONE = 1;
+const PASS = 2;
+const DONE = 3;
+const DEADLINE = 4;
+const REQUEUE = 5;
+const WAKE = 6;
 
-export interface EscalationResult {
-    /** `workflow:Name` or `shared:Name`, or `party:Name` for a direct escalation to a party. */
-    readonly escalation: string;
-    readonly entered: number;
-    readonly levels: ReadonlyArray<{ readonly level: number; readonly party: string; readonly reached: number; readonly timedOut: number }>;
-    /** Items whose last level timed out too. */
-    readonly exhausted: number;
-}
-
-export interface AiStepResult {
-    readonly step: string;
-    readonly runs: number;
-    readonly lowConfidence: number;
-    readonly lowConfidenceShare: number;
-    readonly failures: Readonly<Record<string, number>>;
-}
-
-export interface RunResult {
-    readonly workflow: string;
-    readonly seed: number;
-    readonly replication: number;
-    readonly cases: { readonly arrived: number; readonly measured: number; readonly finished: number; readonly inProgress: number };
-    readonly simulatedSeconds: number;
-    readonly events: number;
-    /** Shares over the measured cases that finished. */
-    readonly people: { readonly reachedPerson: number; readonly decidedByPerson: number; readonly withoutPerson: number };
-    /** Seconds from arrival to outcome, over the measured cases that finished. */
-    readonly cycleTime: { readonly mean: number; readonly p50: number; readonly p90: number; readonly p95: number; readonly p99: number };
-    /** Per outcome step (or `denied`, `paused`, `rejected`, `failed:<mode>`, `stopped:<step>`, `loop-limit` when the run ends a case another way). */
-    readonly outcomes: ReadonlyArray<{ readonly outcome: string; readonly count: number; readonly share: number }>;
-    readonly stations: readonly StationResult[];
-    readonly roles: readonly RoleResult[];
-    readonly escalations: readonly EscalationResult[];
-    readonly aiSteps: readonly AiStepResult[];
-}
+const FAILURES = ['unavailable', 'abnormal-output', 'error'] as const;
+const REQUEST_INFO_DELAY = sampler(DEFAULTS.requestInfoDelay);
 
 interface Case {
     readonly id: number;
     readonly arrival: number;
-    readonly attributes: ReadonlyMap<string, number | string>;
+    readonly attributes: Map<string, number | string> | undefined;
+    readonly measured: boolean;
+    readonly traced: boolean;
     reachedPerson: boolean;
     decidedByPerson: boolean;
     transitions: number;
     finished: boolean;
+    /** The last person who acted on it, for the decision's audit record. */
+    lastActor: { id: string; role: string } | undefined;
 }
 
-interface Pool {
-    readonly party: string;
-    readonly staff: number;
-    busy: number;
-    readonly queue: Task[];
-    head: number;
-    busySeconds: number;
-    tasks: number;
+/** A step with what the run needs of it worked out once. */
+interface Node {
+    readonly index: number;
+    readonly step: Step;
+    readonly duration: Sampler;
+    then?: Node;
+    /** `when … / otherwise` routes: taken by condition when `byCondition`, else drawn by `weights`. */
+    branches?: { readonly routes: Route[]; readonly targets: Node[]; readonly weights: number[]; readonly byCondition: boolean };
+    /** A gate's `on <action> -> Step` routes. */
+    readonly onAction: Partial<Record<string, Node>>;
+    readonly hasOnward: boolean;
+    station?: Station;
+    ai?: AiInfo;
 }
 
-/** An item waiting for, or with, a person: at a gate or queue (level -1) or at a level of an escalation. */
-interface Task {
-    readonly case: Case;
-    readonly step: Gate | ManualQueue;
+interface Station {
     readonly pool: Pool;
-    readonly enteredAt: number;
-    readonly level: number;
-    readonly chain?: EscalationChain;
-    alive: boolean;
-    started: number;
-    /** When the person now on it started (this service). */
-    serviceStart: number;
-    inService: boolean;
-    /** Counts service starts, so a stale `done` (from before a request for information) is ignored. */
-    service: number;
-}
-
-interface EscalationChain {
-    readonly key: string;
-    readonly levels: ReadonlyArray<{ readonly party: string; readonly within?: number }>;
-    readonly onTimeout?: TimeoutAction;
-}
-
-type Event =
-    | { readonly type: 'arrive' }
-    | { readonly type: 'ai-done'; readonly case: Case; readonly step: AiStep }
-    | { readonly type: 'pass'; readonly case: Case; readonly step: Step }
-    | { readonly type: 'done'; readonly task: Task; readonly service: number }
-    | { readonly type: 'deadline'; readonly task: Task }
-    | { readonly type: 'requeue'; readonly task: Task };
-
-interface StationStats {
+    /** Four-eyes: who takes the second review (the same pool, another person, when one role is named). */
+    readonly secondPool: Pool | undefined;
+    readonly sla: number | undefined;
+    readonly priority: number;
+    readonly discipline: Discipline;
+    readonly risk: string | undefined;
+    readonly actions: readonly GateAction[];
+    readonly actionWeights: readonly number[];
+    readonly timeout: Extract<Route, { kind: 'on' }> | undefined;
+    chain: Chain | undefined;
     entered: number;
     measuredEntered: number;
     served: number;
     started: number;
     waited: number;
-    waitSum: number;
+    readonly waits: QuantileSketch;
     busySeconds: number;
     breaches: number;
+    escalated: number;
+    readonly levelsReached: number[];
     readonly timeouts: Map<string, number>;
+    readonly fallback: { during: number; outside: number };
 }
 
-const FAILURES = ['unavailable', 'abnormal-output', 'error'] as const;
+interface AiInfo {
+    readonly confidence: Sampler;
+    readonly failures: readonly number[];
+    readonly outages: ReadonlyArray<{ readonly from: number; readonly to: number }>;
+    runs: number;
+    lowConfidence: number;
+    outageRuns: number;
+    readonly failed: Map<string, number>;
+    readonly fallbackLoad: Map<string, { during: number; outside: number }>;
+}
+
+interface Pool {
+    readonly party: string;
+    readonly staff: number;
+    readonly handling: Sampler | undefined;
+    readonly hours: WorkingHours | undefined;
+    readonly discipline: Discipline;
+    /** The people not working, by number (from 0). */
+    readonly free: number[];
+    /** Waiting items by priority (risk rank + 1, 0 for none), each first come first served from its head. */
+    readonly buckets: Task[][];
+    readonly heads: number[];
+    waiting: number;
+    wakeAt: number;
+    busySeconds: number;
+    tasks: number;
+    readonly backlog: number[];
+}
+
+/** An item waiting for, or with, a person: at a gate or queue (level -1) or at a level of an escalation. */
+interface Task {
+    readonly case: Case;
+    readonly node: Node;
+    pool: Pool;
+    readonly enteredAt: number;
+    readonly level: number;
+    readonly chain: Chain | undefined;
+    readonly priority: number;
+    alive: boolean;
+    queued: boolean;
+    queuedAt: number;
+    started: number;
+    serviceStart: number;
+    /** The person on it now, or -1. */
+    person: number;
+    /** Counts service starts, so a stale `done` (from before a request for information) is ignored. */
+    service: number;
+    /** Four-eyes: 0 for the first review, 1 for the second; the person the second may not be. */
+    review: number;
+    exclude: number;
+    action: GateAction | undefined;
+}
+
+interface Chain {
+    readonly key: string;
+    /** The escalation entered, for audit records; none for a direct escalation to a party. */
+    readonly id: string | undefined;
+    readonly levels: ReadonlyArray<{ readonly party: string; readonly within?: number; readonly channel?: string; readonly pool: Pool }>;
+    readonly onTimeout: TimeoutAction | undefined;
+    readonly stats: { entered: number; readonly reached: number[]; readonly timedOut: number[]; exhausted: number };
+}
 
 export function simulateRun(model: HitlModel, options: RunOptions): RunResult {
     const workflow = model.workflows.find((candidate) => candidate.id === options.workflow);
@@ -165,16 +175,27 @@ export function simulateRun(model: HitlModel, options: RunOptions): RunResult {
 class Run {
     private readonly scenario: Scenario;
     private readonly random: Random;
-    private readonly events = new EventQueue<Event>();
-    private readonly steps: ReadonlyMap<string, Step>;
+    private readonly startEpoch: number;
+    private readonly events = new EventQueue<Case | Task | Pool>();
+    private readonly nodes: Node[];
+    private readonly byId = new Map<string, Node>();
+    private readonly startNode: Node | undefined;
+    /** How each case attribute is drawn, by name in order. */
+    private readonly attributes: Array<[string, (random: Random) => number | string]>;
     private readonly pools = new Map<string, Pool>();
-    private readonly stations = new Map<string, StationStats>();
-    private readonly escalations = new Map<string, { entered: number; levels: Array<{ party: string; reached: number; timedOut: number }>; exhausted: number }>();
-    private readonly aiStats = new Map<string, { runs: number; lowConfidence: number; failures: Map<string, number> }>();
+    private readonly chains = new Map<string, Chain>();
     private readonly outcomes = new Map<string, number>();
-    private readonly cycleTimes: number[] = [];
+    private readonly cycleTimes = new QuantileSketch();
+    private readonly histogram = new Array<number>(CYCLE_TIME_BINS.length + 1).fill(0);
+    /** Every AI step's outage windows, merged, in order. */
+    private readonly outageWindows: Array<{ from: number; to: number }>;
+    private readonly arrivals: ArrivalProcess;
     private readonly warmup: number;
-    private readonly cases: number;
+    private readonly audit: AuditLog | undefined;
+    private readonly trace: TraceEntry[] | undefined;
+    private backlogEvery: number = DEFAULTS.backlogEvery;
+    private nextSample = 0;
+    private samples = 0;
     private now = 0;
     private arrived = 0;
     private finished = 0;
@@ -182,328 +203,669 @@ class Run {
     private reachedPerson = 0;
     private decidedByPerson = 0;
     private processed = 0;
+    /** When the first measured case arrived: throughput counts from here. */
+    private measuredFrom = -1;
 
     constructor(
         private readonly model: HitlModel,
         private readonly workflow: Workflow,
         private readonly options: RunOptions,
     ) {
-        this.scenario = options.scenario ?? {};
+        const scenario = (this.scenario = options.scenario ?? {});
         this.random = Random.fromSeed(options.seed).stream(options.replication ?? 0);
-        this.steps = new Map(workflow.steps.map((step) => [step.id, step]));
-        for (const id of Object.keys(this.scenario.steps ?? {})) {
-            if (!this.steps.has(id)) throw new Error(`The scenario names step '${id}', which workflow ${workflow.id} does not have.`);
+        for (const id of Object.keys(scenario.steps ?? {})) {
+            if (!workflow.steps.some((step) => step.id === id)) throw new Error(`The scenario names step '${id}', which workflow ${workflow.id} does not have.`);
         }
-        this.warmup = this.scenario.warmupCases ?? 0;
-        this.cases = this.scenario.cases ?? DEFAULTS.cases;
-        for (const step of workflow.steps) {
-            if (step.kind === 'gate' || step.kind === 'queue') this.stations.set(step.id, { entered: 0, measuredEntered: 0, served: 0, started: 0, waited: 0, waitSum: 0, busySeconds: 0, breaches: 0, timeouts: new Map() });
-            if (step.kind === 'ai-step') this.aiStats.set(step.id, { runs: 0, lowConfidence: 0, failures: new Map() });
-        }
+        this.startEpoch = startEpochOf(scenario);
+        this.arrivals = arrivalProcess(scenario, this.random);
+        this.warmup = scenario.warmupCases ?? 0;
+        this.audit = options.onAuditRecord ? new AuditLog(model, workflow, this.startEpoch, options.replication ?? 0, options.onAuditRecord) : undefined;
+        this.trace = options.traceCase !== undefined ? [] : undefined;
+        this.nodes = workflow.steps.map((step, index) => this.node(step, index));
+        this.nodes.forEach((node) => this.byId.set(node.step.id, node));
+        for (const node of this.nodes) this.link(node);
+        this.attributes = Object.entries(scenario.attributes ?? {})
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([name, model]) => {
+                if (model.kind === 'number') return [name, sampler(model.distribution)];
+                const values = Object.keys(model.values);
+                const weights = values.map((value) => model.values[value]);
+                return [name, (random: Random) => values[Math.max(0, random.pick(weights))]];
+            });
+        this.startNode = workflow.start === undefined ? undefined : this.byId.get(workflow.start);
+        this.outageWindows = mergeWindows(this.nodes.flatMap((node) => node.ai?.outages ?? []));
     }
+
+    // ------------------------------------------------------------ set-up
+
+    private node(step: Step, index: number): Node {
+        const settings = this.scenario.steps?.[step.id];
+        const fallbackDuration = step.kind === 'ai-step' ? DEFAULTS.aiLatency : step.kind === 'gate' || step.kind === 'queue' ? DEFAULTS.handling : DEFAULTS.processing;
+        const node: Node = {
+            index,
+            step,
+            duration: sampler(settings?.duration ?? fallbackDuration),
+            onAction: {},
+            hasOnward: step.kind !== 'outcome' && step.routes.some((route) => (route.kind === 'then' || route.kind === 'when' || route.kind === 'otherwise') && route.target !== undefined),
+        };
+        if (step.kind === 'ai-step') {
+            const declared = settings?.failures ?? {};
+            const failures = FAILURES.map((mode) => declared[mode] ?? DEFAULTS.failures[mode]);
+            node.ai = {
+                confidence: sampler(settings?.confidence ?? DEFAULTS.confidence),
+                failures: [...failures, Math.max(0, 1 - failures.reduce((sum, p) => sum + p, 0))],
+                outages: [...(settings?.outages ?? [])].sort((a, b) => a.from - b.from),
+                runs: 0,
+                lowConfidence: 0,
+                outageRuns: 0,
+                failed: new Map(),
+                fallbackLoad: new Map(),
+            };
+        }
+        if (step.kind === 'gate' || step.kind === 'queue') node.station = this.station(step, settings?.discipline);
+        return node;
+    }
+
+    private station(step: Gate | ManualQueue, stepDiscipline: Discipline | undefined): Station {
+        const party = (step.kind === 'gate' ? step.reviewers[0] : step.owner) ?? `(nobody at ${step.id})`;
+        const pool = this.pool(party);
+        const secondParty = step.kind === 'gate' && (step.fourEyes || step.reviewers.length > 1) ? (step.reviewers[1] ?? party) : undefined;
+        const secondPool = secondParty === undefined ? undefined : this.pool(secondParty);
+        if (secondPool === pool && pool.staff < 2) throw new Error(`Gate ${step.id} needs two different people of ${party} (four-eyes), but ${party} has a staff of ${pool.staff}.`);
+        const grades = decisionsReachableFrom(this.workflow, step.id).map((id) => riskRank((this.workflow.steps.find((s) => s.id === id) as Decision).risk));
+        const rank = Math.max(-1, ...grades);
+        const discipline = stepDiscipline ?? pool.discipline;
+        const allowed: GateAction[] = step.kind === 'gate' ? (step.allows.length > 0 ? [...step.allows] : ['approve']) : [];
+        const declared = this.scenario.steps?.[step.id]?.actions;
+        const sla = step.kind === 'gate' ? step.sla : (step.timeout ?? step.sla);
+        const timeout = step.routes.find((route): route is Extract<Route, { kind: 'on' }> => route.kind === 'on' && route.event === 'timeout');
+        return {
+            pool,
+            secondPool,
+            sla: sla?.seconds,
+            priority: discipline === 'risk' ? rank + 1 : 0,
+            discipline,
+            risk: rank >= 0 ? RISK_GRADES[rank] : undefined,
+            actions: allowed,
+            actionWeights: allowed.map((action) => (declared ? (declared[action] ?? 0) : DEFAULTS.actions[action])),
+            timeout,
+            chain: undefined,
+            entered: 0,
+            measuredEntered: 0,
+            served: 0,
+            started: 0,
+            waited: 0,
+            waits: new QuantileSketch(),
+            busySeconds: 0,
+            breaches: 0,
+            escalated: 0,
+            levelsReached: [],
+            timeouts: new Map(),
+            fallback: { during: 0, outside: 0 },
+        };
+    }
+
+    private link(node: Node): void {
+        const step = node.step;
+        if (step.kind === 'outcome') return;
+        const target = (id: string | undefined) => (id === undefined ? undefined : this.byId.get(id));
+        for (const route of step.routes) if (route.kind === 'on' && route.target && !(route.event in node.onAction)) node.onAction[route.event] = target(route.target);
+        const onward = step.routes.filter((route) => (route.kind === 'then' || route.kind === 'when' || route.kind === 'otherwise') && route.target);
+        const then = onward.find((route) => route.kind === 'then');
+        if (then) node.then = target(then.target);
+        else if (onward.length > 0) {
+            const hasAttributes = Object.keys(this.scenario.attributes ?? {}).length > 0;
+            const given = this.scenario.steps?.[step.id]?.branches;
+            node.branches = {
+                routes: onward,
+                targets: onward.map((route) => target(route.target)!),
+                weights: given ? normalised(given) : branchWeights(onward),
+                byCondition: !given && hasAttributes && onward.every((route) => route.kind !== 'when' || this.evaluable(route.condition)),
+            };
+        }
+        const station = node.station;
+        const timeout = station?.timeout?.action;
+        if (station && timeout?.kind === 'escalate' && timeout.target) station.chain = this.chainFor(timeout.target);
+    }
+
+    private chainFor(target: NonNullable<TimeoutAction['target']>): Chain | undefined {
+        if (target.kind === 'party') return this.chain(`party:${target.id}`, undefined, [{ party: target.id }], undefined);
+        const escalation = escalationOf(this.model, this.workflow, target);
+        if (!escalation) return undefined;
+        const levels = escalation.chain.levels.filter((level) => level.party).map((level) => ({ party: level.party!, within: level.within?.seconds, channel: level.channel }));
+        return this.chain(refKey(target), escalation.id, levels, escalation.chain.onTimeout);
+    }
+
+    private chain(key: string, id: string | undefined, levels: ReadonlyArray<{ party: string; within?: number; channel?: string }>, onTimeout: TimeoutAction | undefined): Chain {
+        let chain = this.chains.get(key);
+        if (!chain) {
+            chain = { key, id, levels: levels.map((level) => ({ ...level, pool: this.pool(level.party) })), onTimeout, stats: { entered: 0, reached: levels.map(() => 0), timedOut: levels.map(() => 0), exhausted: 0 } };
+            this.chains.set(key, chain);
+        }
+        return chain;
+    }
+
+    private pool(party: string): Pool {
+        let pool = this.pools.get(party);
+        if (!pool) {
+            const role = this.scenario.roles?.[party];
+            const staff = role?.staff ?? DEFAULTS.staff;
+            pool = {
+                party,
+                staff,
+                handling: role?.handling ? sampler(role.handling) : undefined,
+                hours: role?.calendar ? new WorkingHours(role.calendar, this.startEpoch, this.scenario.timeZone ?? DEFAULTS.timeZone) : undefined,
+                discipline: role?.discipline ?? 'fifo',
+                // Popped from the end: person 0 is taken first.
+                free: Array.from({ length: staff }, (_, i) => staff - 1 - i),
+                buckets: RISK_GRADES.map(() => [] as Task[]).concat([[]]),
+                heads: [0, ...RISK_GRADES.map(() => 0)],
+                waiting: 0,
+                wakeAt: -1,
+                busySeconds: 0,
+                tasks: 0,
+                // A party first met mid-run (a chain's last hand-over) had nobody waiting before.
+                backlog: new Array<number>(this.samples).fill(0),
+            };
+            this.pools.set(party, pool);
+        }
+        return pool;
+    }
+
+    // ------------------------------------------------------------ the loop
 
     execute(): RunResult {
         const horizon = this.scenario.horizon ?? Infinity;
-        if (this.cases > 0) this.events.push(this.interarrival(), { type: 'arrive' });
+        const events = this.events;
+        if (this.arrivals.cases > 0) events.push(this.arrivals.next(0, 0), ARRIVE, undefined as unknown as Case);
         for (;;) {
-            const next = this.events.peekTime();
+            const next = events.peekTime();
             if (next === undefined || next > horizon) break;
-            const { time, item } = this.events.pop()!;
+            events.pop();
+            const time = events.time;
+            if (time >= this.nextSample) this.sampleBacklog(time);
             this.now = time;
             this.processed++;
-            this.handle(item);
+            const target = events.target!;
+            switch (events.kind) {
+                case ARRIVE:
+                    this.arrive();
+                    break;
+                case AI_DONE:
+                    this.aiDone(target as Case, this.nodes[events.tag]);
+                    break;
+                case PASS:
+                    this.passed(target as Case, this.nodes[events.tag]);
+                    break;
+                case DONE: {
+                    const task = target as Task;
+                    if (task.alive && task.service === events.tag) this.taskDone(task);
+                    break;
+                }
+                case DEADLINE:
+                    if ((target as Task).alive) this.deadline(target as Task);
+                    break;
+                case REQUEUE:
+                    if ((target as Task).alive) this.enqueue(target as Task);
+                    break;
+                case WAKE:
+                    (target as Pool).wakeAt = -1;
+                    this.dispatch(target as Pool);
+                    break;
+            }
         }
         if (horizon !== Infinity) this.now = Math.max(this.now, horizon);
+        this.sampleBacklog(this.now + 1e-9);
         return this.results();
     }
 
-    // ------------------------------------------------------------ events
-
-    private handle(event: Event): void {
-        switch (event.type) {
-            case 'arrive':
-                return this.arrive();
-            case 'ai-done':
-                return this.aiDone(event.case, event.step);
-            case 'pass':
-                return this.onward(event.case, event.step);
-            case 'done':
-                if (event.task.alive && event.task.service === event.service) this.taskDone(event.task);
-                return;
-            case 'deadline':
-                if (event.task.alive) this.deadline(event.task);
-                return;
-            case 'requeue':
-                if (event.task.alive) this.enqueue(event.task);
-                return;
+    /** Records each role's waiting items at every sample time up to `time` (the state between events). */
+    private sampleBacklog(time: number): void {
+        while (this.nextSample < time) {
+            for (const pool of this.pools.values()) pool.backlog.push(pool.waiting);
+            this.samples++;
+            if (this.samples === BACKLOG_SAMPLES) {
+                // Keep every other sample: the interval doubles, memory stays bounded.
+                for (const pool of this.pools.values()) for (let i = 0; i < BACKLOG_SAMPLES / 2; i++) pool.backlog[i] = pool.backlog[2 * i];
+                for (const pool of this.pools.values()) pool.backlog.length = BACKLOG_SAMPLES / 2;
+                this.samples = BACKLOG_SAMPLES / 2;
+                this.backlogEvery *= 2;
+            }
+            this.nextSample = this.samples * this.backlogEvery;
         }
     }
 
-    private interarrival(): number {
-        const arrivals = this.scenario.arrivals;
-        if (arrivals && arrivals.kind !== 'poisson') throw new Error(`Arrivals of kind '${arrivals.kind}' are not simulated yet.`);
-        const rate = arrivals?.ratePerHour ?? DEFAULTS.ratePerHour;
-        return this.now + sample({ kind: 'exponential', mean: 3600 / rate }, this.random);
-    }
+    // ------------------------------------------------------------ cases and steps
 
     private arrive(): void {
-        const attributes = new Map<string, number | string>();
-        for (const [name, model] of Object.entries(this.scenario.attributes ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-            if (model.kind === 'number') attributes.set(name, sample(model.distribution, this.random));
-            else {
-                const values = Object.keys(model.values);
-                attributes.set(name, values[Math.max(0, this.random.pick(values.map((value) => model.values[value])))]);
-            }
+        const id = this.arrived++;
+        let attributes: Map<string, number | string> | undefined;
+        if (this.attributes.length > 0) {
+            attributes = new Map();
+            for (const [name, draw] of this.attributes) attributes.set(name, draw(this.random));
         }
-        const item: Case = { id: this.arrived++, arrival: this.now, attributes, reachedPerson: false, decidedByPerson: false, transitions: 0, finished: false };
-        if (this.arrived < this.cases) this.events.push(this.interarrival(), { type: 'arrive' });
-        if (this.workflow.start) this.enter(item, this.workflow.start);
+        const item: Case = {
+            id,
+            arrival: this.now,
+            attributes,
+            measured: id >= this.warmup,
+            traced: id === this.options.traceCase,
+            reachedPerson: false,
+            decidedByPerson: false,
+            transitions: 0,
+            finished: false,
+            lastActor: undefined,
+        };
+        if (item.measured && this.measuredFrom < 0) this.measuredFrom = this.now;
+        if (this.arrived < this.arrivals.cases) this.events.push(this.arrivals.next(this.now, this.arrived), ARRIVE, undefined as unknown as Case);
+        const start = this.startNode;
+        if (item.traced) this.note(start?.step.id ?? '', 'system', 'arrived', `case ${id} arrives`, start?.step.id);
+        if (start) this.enter(item, start);
         else this.finish(item, 'stopped:no-start');
     }
 
-    private enter(item: Case, stepId: string): void {
+    private enter(item: Case, node: Node): void {
         if (item.finished) return;
         if (++item.transitions > DEFAULTS.maxTransitions) return this.finish(item, 'loop-limit');
-        const step = this.steps.get(stepId);
-        if (!step) return this.finish(item, `stopped:${stepId}`);
+        const step = node.step;
         switch (step.kind) {
             case 'ai-step':
-                this.events.push(this.now + sample(this.stepScenario(step.id)?.duration ?? DEFAULTS.aiLatency, this.random), { type: 'ai-done', case: item, step });
+                this.events.push(this.now + node.duration(this.random), AI_DONE, item, node.index);
                 return;
             case 'automated-step':
             case 'effect':
-                this.events.push(this.now + sample(this.stepScenario(step.id)?.duration ?? DEFAULTS.processing, this.random), { type: 'pass', case: item, step });
+                this.events.push(this.now + node.duration(this.random), PASS, item, node.index);
                 return;
             case 'decision':
-                return this.onward(item, step);
+                return this.onward(item, node);
             case 'outcome':
                 return this.finish(item, step.id);
             case 'gate':
             case 'queue': {
+                const station = node.station!;
                 item.reachedPerson = true;
-                const stats = this.stations.get(step.id)!;
-                stats.entered++;
-                if (this.measured(item)) stats.measuredEntered++;
-                const party = step.kind === 'gate' ? step.reviewers[0] : step.owner;
-                const task = this.newTask(item, step, this.pool(party ?? `(nobody at ${step.id})`), -1);
-                const sla = step.kind === 'gate' ? step.sla : (step.timeout ?? step.sla);
-                if (sla) this.events.push(this.now + sla.seconds, { type: 'deadline', task });
+                station.entered++;
+                if (item.measured) station.measuredEntered++;
+                const task: Task = {
+                    case: item,
+                    node,
+                    pool: station.pool,
+                    enteredAt: this.now,
+                    level: -1,
+                    chain: undefined,
+                    priority: station.priority,
+                    alive: true,
+                    queued: false,
+                    queuedAt: -1,
+                    started: -1,
+                    serviceStart: -1,
+                    person: -1,
+                    service: 0,
+                    review: 0,
+                    exclude: -1,
+                    action: undefined,
+                };
+                if (station.sla !== undefined) this.events.push(this.now + station.sla, DEADLINE, task);
                 this.enqueue(task);
                 return;
             }
         }
     }
 
-    private aiDone(item: Case, step: AiStep): void {
-        const stats = this.aiStats.get(step.id)!;
-        stats.runs++;
-        const declared = this.stepScenario(step.id)?.failures ?? {};
-        const probabilities = FAILURES.map((mode) => declared[mode] ?? DEFAULTS.failures[mode]);
-        const none = Math.max(0, 1 - probabilities.reduce((sum, p) => sum + p, 0));
-        const failed = this.random.pick([...probabilities, none]);
-        if (failed >= 0 && failed < FAILURES.length) {
+    private passed(item: Case, node: Node): void {
+        if (node.step.kind === 'effect' && item.measured) this.audit?.effect(this.now, item.id, node.step);
+        if (item.traced) this.note(node.step.id, 'system', 'processed', node.step.kind === 'effect' ? 'the effect is executed' : 'the automated step is done');
+        this.onward(item, node);
+    }
+
+    private aiDone(item: Case, node: Node): void {
+        const ai = node.ai!;
+        const step = node.step as AiStep;
+        const actor = step.actor ?? 'AI';
+        ai.runs++;
+        let failed = -1;
+        const outage = ai.outages.length > 0 && inWindows(ai.outages, this.now);
+        if (outage) {
+            failed = 0;
+            ai.outageRuns++;
+        } else {
+            const drawn = this.random.pick(ai.failures);
+            if (drawn >= 0 && drawn < FAILURES.length) failed = drawn;
+        }
+        if (failed >= 0) {
             const mode = FAILURES[failed];
-            stats.failures.set(mode, (stats.failures.get(mode) ?? 0) + 1);
+            ai.failed.set(mode, (ai.failed.get(mode) ?? 0) + 1);
             const fallback = fallbackFor(step, mode) ?? fallbackFor(step, 'error');
-            if (fallback?.target) return this.enter(item, fallback.target);
-            return this.finish(item, `failed:${mode}`);
-        }
-        if (step.confidenceThreshold !== undefined) {
-            const confidence = sample(this.stepScenario(step.id)?.confidence ?? DEFAULTS.confidence, this.random);
-            if (confidence < step.confidenceThreshold) {
-                stats.lowConfidence++;
-                const fallback = fallbackFor(step, 'low-confidence');
-                if (fallback?.target) return this.enter(item, fallback.target);
+            const target = fallback?.target === undefined ? undefined : this.byId.get(fallback.target);
+            if (item.traced) this.note(step.id, actor, 'ai-failure', `the AI step fails: ${mode}${outage ? ' (in an outage window)' : ''}${fallback ? `; its '${fallback.mode}' fallback${fallback.policy ? ` under ${fallback.policy}` : ''} applies` : '; no fallback is declared'}`, target?.step.id);
+            if (!target) return this.finish(item, `failed:${mode}`);
+            if (item.measured) {
+                this.audit?.fallback(this.now, item.id, step, fallback!.mode, fallback!.policy, target.step.id);
+                const during = this.outageWindows.length > 0 && inWindows(this.outageWindows, this.now);
+                let load = ai.fallbackLoad.get(target.step.id);
+                if (!load) ai.fallbackLoad.set(target.step.id, (load = { during: 0, outside: 0 }));
+                if (during) load.during++;
+                else load.outside++;
+                if (target.station) {
+                    if (during) target.station.fallback.during++;
+                    else target.station.fallback.outside++;
+                }
             }
+            return this.enter(item, target);
         }
-        this.onward(item, step);
+        const threshold = step.confidenceThreshold;
+        const confidence = ai.confidence(this.random);
+        if (item.measured) this.audit?.aiOutput(this.now, item.id, step, confidence);
+        if (threshold !== undefined && confidence < threshold) {
+            ai.lowConfidence++;
+            const fallback = fallbackFor(step, 'low-confidence');
+            const target = fallback?.target === undefined ? undefined : this.byId.get(fallback.target);
+            if (item.traced) this.note(step.id, actor, 'ai-output', `confidence ${confidence.toFixed(3)} is below the threshold ${threshold}${target ? ': the low-confidence route' : '; no low-confidence route, so it goes on'}`, target?.step.id);
+            if (target) {
+                if (item.measured) this.audit?.fallback(this.now, item.id, step, 'low-confidence', fallback!.policy, target.step.id);
+                return this.enter(item, target);
+            }
+        } else if (item.traced) {
+            this.note(step.id, actor, 'ai-output', threshold === undefined ? `confidence ${confidence.toFixed(3)} (no threshold declared)` : `confidence ${confidence.toFixed(3)} is at or above the threshold ${threshold}`);
+        }
+        this.onward(item, node);
     }
 
     // ------------------------------------------------------------ people
 
-    private pool(party: string): Pool {
-        let pool = this.pools.get(party);
-        if (!pool) {
-            const staff = this.scenario.roles?.[party]?.staff ?? DEFAULTS.staff;
-            pool = { party, staff, busy: 0, queue: [], head: 0, busySeconds: 0, tasks: 0 };
-            this.pools.set(party, pool);
-        }
-        return pool;
-    }
-
-    private newTask(item: Case, step: Gate | ManualQueue, pool: Pool, level: number, chain?: EscalationChain): Task {
-        return { case: item, step, pool, enteredAt: this.now, level, chain, alive: true, started: -1, serviceStart: -1, inService: false, service: 0 };
-    }
-
     private enqueue(task: Task): void {
-        task.pool.queue.push(task);
-        this.dispatch(task.pool);
+        const pool = task.pool;
+        pool.buckets[task.priority].push(task);
+        task.queued = true;
+        task.queuedAt = this.now;
+        pool.waiting++;
+        const item = task.case;
+        if (item.traced) this.note(task.node.step.id, 'system', 'waiting', `waits for ${pool.party} (${pool.waiting} waiting, ${pool.free.length} of ${pool.staff} free${pool.hours && !pool.hours.isOpen(this.now) ? ', outside working hours' : ''})`);
+        this.dispatch(pool);
     }
 
-    /** Starts waiting items, first come first served, while someone in the pool is free. */
+    /** Starts waiting items, highest priority first and first come first served within it, while someone is free and at work. */
     private dispatch(pool: Pool): void {
-        while (pool.busy < pool.staff && pool.head < pool.queue.length) {
-            const task = pool.queue[pool.head++];
-            if (!task.alive) continue;
-            pool.busy++;
-            pool.tasks++;
-            task.service++;
-            if (task.started < 0) {
-                task.started = this.now;
-                if (task.level < 0 && this.measured(task.case)) {
-                    const stats = this.stations.get(task.step.id)!;
-                    stats.started++;
-                    stats.waitSum += this.now - task.enteredAt;
-                    if (this.now > task.enteredAt) stats.waited++;
-                }
+        if (pool.waiting === 0 || pool.free.length === 0) return;
+        if (pool.hours && !pool.hours.isOpen(this.now)) {
+            if (pool.wakeAt < 0) {
+                pool.wakeAt = pool.hours.nextOpening(this.now);
+                this.events.push(pool.wakeAt, WAKE, pool);
             }
-            task.serviceStart = this.now;
-            task.inService = true;
-            const handling = (task.level >= 0 ? this.scenario.roles?.[pool.party]?.handling : undefined) ?? this.stepScenario(task.step.id)?.duration ?? this.scenario.roles?.[pool.party]?.handling ?? DEFAULTS.handling;
-            this.events.push(this.now + sample(handling, this.random), { type: 'done', task, service: task.service });
+            return;
         }
-        // Drop the handled prefix now and then, so a long run does not keep every item.
-        if (pool.head > 1024 && pool.head * 2 > pool.queue.length) {
-            pool.queue.splice(0, pool.head);
-            pool.head = 0;
+        while (pool.free.length > 0 && pool.waiting > 0) {
+            const task = this.take(pool);
+            if (!task) return;
+            this.start(task);
         }
+    }
+
+    /** The next item a free person may take, with that person in `task.person`; none when only the four-eyes first reviewer is free for every item left. */
+    private take(pool: Pool): Task | undefined {
+        const free = pool.free;
+        for (let priority = pool.buckets.length - 1; priority >= 0; priority--) {
+            const bucket = pool.buckets[priority];
+            let head = pool.heads[priority];
+            while (head < bucket.length && !bucket[head].queued) head++;
+            pool.heads[priority] = head;
+            for (let i = head; i < bucket.length; i++) {
+                const task = bucket[i];
+                if (!task.queued) continue;
+                let chosen = free.length - 1;
+                if (task.exclude >= 0 && free[chosen] === task.exclude) chosen = free.length > 1 ? chosen - 1 : -1;
+                if (chosen < 0) continue;
+                task.person = free[chosen];
+                free[chosen] = free[free.length - 1];
+                free.pop();
+                if (i === head) pool.heads[priority] = head + 1;
+                else bucket.splice(i, 1);
+                this.compact(pool, priority);
+                return task;
+            }
+        }
+        return undefined;
+    }
+
+    /** Drops the handled prefix of a queue now and then, so a long run does not keep every item. */
+    private compact(pool: Pool, priority: number): void {
+        const head = pool.heads[priority];
+        const bucket = pool.buckets[priority];
+        if (head > 1024 && head * 2 > bucket.length) {
+            bucket.splice(0, head);
+            pool.heads[priority] = 0;
+        }
+    }
+
+    private start(task: Task): void {
+        const pool = task.pool;
+        const now = this.now;
+        task.queued = false;
+        pool.waiting--;
+        pool.tasks++;
+        task.service++;
+        const station = task.node.station!;
+        if (task.started < 0) {
+            task.started = now;
+            if (task.level < 0 && task.case.measured) {
+                station.started++;
+                const wait = now - task.enteredAt;
+                station.waits.add(wait);
+                if (wait > 0) station.waited++;
+            }
+        }
+        task.serviceStart = now;
+        const handling = task.level >= 0 ? (pool.handling ?? task.node.duration) : task.node.duration;
+        this.events.push(now + handling(this.random), DONE, task, task.service);
+        const item = task.case;
+        if (item.traced) this.note(task.node.step.id, personOf(pool, task.person), 'started', `${task.review === 1 ? 'the second reviewer (four-eyes) ' : ''}starts after waiting ${formatSeconds(now - task.queuedAt)}`);
     }
 
     /** The person working on a task stops (done, or the timer took it away). */
     private release(task: Task): void {
-        const start = task.serviceStart;
-        task.inService = false;
-        task.pool.busy--;
-        task.pool.busySeconds += this.now - start;
-        this.stations.get(task.step.id)!.busySeconds += this.now - start;
-        this.dispatch(task.pool);
+        const pool = task.pool;
+        const busy = this.now - task.serviceStart;
+        pool.busySeconds += busy;
+        // An escalation level's work is its party's, not the station's.
+        if (task.level < 0) task.node.station!.busySeconds += busy;
+        pool.free.push(task.person);
+        task.person = -1;
+        this.dispatch(pool);
     }
 
     private taskDone(task: Task): void {
         const item = task.case;
-        const step = task.step;
-        const action = step.kind === 'gate' ? this.drawAction(step) : undefined;
+        const node = task.node;
+        const step = node.step as Gate | ManualQueue;
+        const station = node.station!;
+        const actor = { id: personOf(task.pool, task.person), role: task.pool.party };
+        const action: GateAction | 'complete' = step.kind === 'queue' ? 'complete' : task.review === 1 ? task.action! : this.drawAction(station);
+        if (item.measured) this.audit?.humanAction(this.now, item.id, step, actor, action);
+        item.lastActor = actor;
         if (action === 'request-info') {
+            if (item.traced) this.note(step.id, actor.id, 'acted', 'asks the requester for more information; the item comes back to the queue when answered');
             this.release(task);
-            this.events.push(this.now + sample(DEFAULTS.requestInfoDelay, this.random), { type: 'requeue', task });
+            this.events.push(this.now + REQUEST_INFO_DELAY(this.random), REQUEUE, task);
+            return;
+        }
+        if (task.level < 0 && task.review === 0 && station.secondPool && action !== 'complete') {
+            // Four-eyes: a second, different person reviews what the first decided.
+            if (item.traced) this.note(step.id, actor.id, 'acted', `decides '${action}' (drawn from the action probabilities); four-eyes: a second reviewer must confirm`);
+            const person = task.person;
+            this.release(task);
+            task.review = 1;
+            task.action = action;
+            task.exclude = station.secondPool === task.pool ? person : -1;
+            task.pool = station.secondPool;
+            this.enqueue(task);
             return;
         }
         task.alive = false;
         item.decidedByPerson = true;
-        if (task.level < 0) this.stations.get(step.id)!.served++;
+        if (task.level < 0) station.served++;
         this.release(task);
-        const route = action ? step.routes.find((r) => r.kind === 'on' && r.event === action && r.target) : undefined;
-        if (route?.target) return this.enter(item, route.target);
-        if (action === 'reject' && !this.hasOnward(step)) return this.finish(item, 'rejected');
-        this.onward(item, step);
+        const target = action === 'complete' ? undefined : node.onAction[action];
+        if (item.traced) {
+            const why = action === 'complete' ? 'completes the item' : task.review === 1 ? `confirms '${action}'` : `decides '${action}' (drawn from the action probabilities)`;
+            this.note(step.id, actor.id, 'acted', `${why}${task.level >= 0 ? ` at escalation level ${task.level + 1}` : ''}`, target?.step.id);
+        }
+        if (target) return this.enter(item, target);
+        if (action === 'reject' && !node.hasOnward) return this.finish(item, 'rejected');
+        this.onward(item, node);
     }
 
-    private drawAction(gate: Gate): GateAction {
-        const declared = this.stepScenario(gate.id)?.actions;
-        const allowed = gate.allows.length > 0 ? gate.allows : ['approve' as const];
-        const weights = allowed.map((action) => (declared ? (declared[action] ?? 0) : DEFAULTS.actions[action]));
-        const index = this.random.pick(weights);
-        return index < 0 ? allowed[0] : allowed[index];
+    private drawAction(station: Station): GateAction {
+        const index = this.random.pick(station.actionWeights);
+        return index < 0 ? station.actions[0] : station.actions[index];
     }
 
     private deadline(task: Task): void {
-        const step = task.step;
+        const node = task.node;
+        const step = node.step;
+        const station = node.station!;
+        const item = task.case;
         if (task.level < 0) {
-            const stats = this.stations.get(step.id)!;
-            if (this.measured(task.case)) stats.breaches++;
-            const timeout = step.routes.find((route) => route.kind === 'on' && route.event === 'timeout');
-            const action = timeout?.kind === 'on' ? (timeout.target ? 'route' : (timeout.action?.kind ?? 'none')) : 'none';
-            if (this.measured(task.case)) stats.timeouts.set(action, (stats.timeouts.get(action) ?? 0) + 1);
-            if (action === 'none' || timeout?.kind !== 'on') return; // the breach is counted; the item keeps waiting
+            const timeout = station.timeout;
+            const action = timeout ? (timeout.target ? 'route' : (timeout.action?.kind ?? 'none')) : 'none';
+            if (item.measured) {
+                station.breaches++;
+                station.timeouts.set(action, (station.timeouts.get(action) ?? 0) + 1);
+                if (action !== 'none') this.audit?.timeout(this.now, item.id, step, action, this.now - task.enteredAt);
+            }
+            if (item.traced) this.note(step.id, 'timer', 'timeout', `the ${formatSeconds(station.sla!)} SLA fires: ${action === 'none' ? 'no timeout action is declared, the item keeps waiting' : action === 'route' ? 'the timeout route' : `'${action}'`}`, timeout?.target);
+            if (action === 'none' || !timeout) return;
             this.takeAway(task);
-            if (timeout.target) return this.enter(task.case, timeout.target);
-            return this.timeoutAction(task.case, step, timeout.action!);
+            if (timeout.target) {
+                const target = this.byId.get(timeout.target);
+                return target ? this.enter(item, target) : this.finish(item, `stopped:${timeout.target}`);
+            }
+            return this.timeoutAction(item, node, timeout.action!);
         }
         // A level of an escalation chain timed out: the next level, or the chain's own timeout action.
         const chain = task.chain!;
-        const stats = this.escalations.get(chain.key)!;
-        stats.levels[task.level].timedOut++;
+        chain.stats.timedOut[task.level]++;
         this.takeAway(task);
-        if (task.level + 1 < chain.levels.length) return this.escalateTo(task.case, step, chain, task.level + 1);
-        stats.exhausted++;
-        if (chain.onTimeout) return this.timeoutAction(task.case, step, chain.onTimeout);
+        if (item.traced) this.note(step.id, 'timer', 'timeout', `escalation level ${task.level + 1} (${chain.levels[task.level].party}) lets its ${formatSeconds(chain.levels[task.level].within!)} pass`);
+        if (task.level + 1 < chain.levels.length) return this.escalateTo(item, node, chain, task.level + 1);
+        chain.stats.exhausted++;
+        if (chain.onTimeout) return this.timeoutAction(item, node, chain.onTimeout);
     }
 
     /** The timer takes the item from whoever holds it. */
     private takeAway(task: Task): void {
         task.alive = false;
-        if (task.inService) this.release(task);
+        if (task.queued) {
+            task.queued = false;
+            task.pool.waiting--;
+        } else if (task.person >= 0) this.release(task);
     }
 
-    private timeoutAction(item: Case, step: Gate | ManualQueue, action: TimeoutAction): void {
+    private timeoutAction(item: Case, node: Node, action: TimeoutAction): void {
+        const step = node.step;
         switch (action.kind) {
             case 'escalate': {
-                if (!action.target) return this.finish(item, 'stopped:escalation');
-                if (action.target.kind === 'party') {
-                    const chain = this.chainOf(`party:${action.target.id}`, [{ party: action.target.id }], undefined);
-                    return this.escalateTo(item, step, chain, 0);
-                }
-                const escalation = escalationOf(this.model, this.workflow, action.target);
-                if (!escalation) return this.finish(item, 'stopped:escalation');
-                const levels = escalation.chain.levels.filter((level) => level.party).map((level) => ({ party: level.party!, within: level.within?.seconds }));
-                if (levels.length === 0) return escalation.chain.onTimeout ? this.timeoutAction(item, step, escalation.chain.onTimeout) : this.finish(item, 'stopped:escalation');
-                return this.escalateTo(item, step, this.chainOf(refKey(action.target), levels, escalation.chain.onTimeout), 0);
+                const chain = action.target ? this.chainFor(action.target) : undefined;
+                if (!chain) return this.finish(item, 'stopped:escalation');
+                if (chain.levels.length === 0) return chain.onTimeout ? this.timeoutAction(item, node, chain.onTimeout) : this.finish(item, 'stopped:escalation');
+                return this.escalateTo(item, node, chain, 0);
             }
             case 'pause':
                 return this.finish(item, 'paused');
             case 'deny': {
-                const reject = step.routes.find((route) => route.kind === 'on' && route.event === 'reject' && route.target);
-                return reject?.target ? this.enter(item, reject.target) : this.finish(item, 'denied');
+                const reject = node.onAction.reject;
+                return reject ? this.enter(item, reject) : this.finish(item, 'denied');
             }
             case 'approve':
             case 'skip': {
-                const approve = step.routes.find((route) => route.kind === 'on' && route.event === 'approve' && route.target);
-                if (action.kind === 'approve' && approve?.target) return this.enter(item, approve.target);
-                if (this.hasOnward(step)) return this.onward(item, step);
-                return approve?.target ? this.enter(item, approve.target) : this.finish(item, `stopped:${step.id}`);
+                const approve = node.onAction.approve;
+                if (action.kind === 'approve' && approve) return this.enter(item, approve);
+                if (node.hasOnward) return this.onward(item, node);
+                return approve ? this.enter(item, approve) : this.finish(item, `stopped:${step.id}`);
             }
         }
     }
 
-    private chainOf(key: string, levels: EscalationChain['levels'], onTimeout: TimeoutAction | undefined): EscalationChain {
-        if (!this.escalations.has(key)) this.escalations.set(key, { entered: 0, levels: levels.map((level) => ({ party: level.party, reached: 0, timedOut: 0 })), exhausted: 0 });
-        return { key, levels, onTimeout };
-    }
-
-    private escalateTo(item: Case, step: Gate | ManualQueue, chain: EscalationChain, level: number): void {
-        const stats = this.escalations.get(chain.key)!;
-        if (level === 0) stats.entered++;
-        stats.levels[level].reached++;
+    private escalateTo(item: Case, node: Node, chain: Chain, level: number): void {
+        const station = node.station!;
+        if (level === 0) chain.stats.entered++;
+        chain.stats.reached[level]++;
+        if (item.measured) {
+            if (level === 0) station.escalated++;
+            while (station.levelsReached.length <= level) station.levelsReached.push(0);
+            station.levelsReached[level]++;
+        }
         item.reachedPerson = true;
-        const task = this.newTask(item, step, this.pool(chain.levels[level].party), level, chain);
-        const within = chain.levels[level].within;
-        if (within !== undefined) this.events.push(this.now + within, { type: 'deadline', task });
+        const target = chain.levels[level];
+        if (item.measured) this.audit?.escalation(this.now, item.id, node.step, chain.id, level, target.party, target.channel);
+        if (item.traced) this.note(node.step.id, 'timer', 'escalated', `escalated to level ${level + 1} of ${chain.id ?? 'a direct escalation'}: ${target.party}${target.within !== undefined ? `, within ${formatSeconds(target.within)}` : ''}`);
+        const task: Task = {
+            case: item,
+            node,
+            pool: target.pool,
+            enteredAt: this.now,
+            level,
+            chain,
+            priority: target.pool.discipline === 'risk' ? Math.max(0, riskRank(station.risk) + 1) : 0,
+            alive: true,
+            queued: false,
+            queuedAt: -1,
+            started: -1,
+            serviceStart: -1,
+            person: -1,
+            service: 0,
+            review: 0,
+            exclude: -1,
+            action: undefined,
+        };
+        if (target.within !== undefined) this.events.push(this.now + target.within, DEADLINE, task);
         this.enqueue(task);
     }
 
     // ------------------------------------------------------------ routes
-
-    private hasOnward(step: Step): boolean {
-        return step.kind !== 'outcome' && step.routes.some((route) => (route.kind === 'then' || route.kind === 'when' || route.kind === 'otherwise') && route.target);
-    }
 
     /**
      * The onward route: `then`; else the `when` routes in order with `otherwise`, evaluated on
      * the case's attributes when the scenario gives every field they test, else drawn by the
      * declared `probability` hints (the rest shared equally by the routes without one).
      */
-    private onward(item: Case, step: Step): void {
+    private onward(item: Case, node: Node): void {
+        const step = node.step;
         if (step.kind === 'outcome') return this.finish(item, step.id);
-        const routes = step.routes.filter((route) => (route.kind === 'then' || route.kind === 'when' || route.kind === 'otherwise') && route.target);
-        if (routes.length === 0) return this.finish(item, `stopped:${step.id}`);
-        const then = routes.find((route) => route.kind === 'then');
-        if (then) return this.enter(item, then.target!);
-        if (item.attributes.size > 0 && routes.every((route) => route.kind !== 'when' || this.evaluable(route.condition))) {
-            const taken = routes.find((route) => route.kind === 'otherwise' || (route.kind === 'when' && this.holds(route.condition, item)));
-            return taken ? this.enter(item, taken.target!) : this.finish(item, `stopped:${step.id}`);
+        let target = node.then;
+        let why = 'then';
+        const branches = node.branches;
+        if (!target && branches) {
+            if (branches.byCondition && item.attributes) {
+                const index = branches.routes.findIndex((route) => route.kind === 'otherwise' || (route.kind === 'when' && this.holds(route.condition, item.attributes!)));
+                if (index >= 0) {
+                    target = branches.targets[index];
+                    if (item.traced) why = this.explainCondition(branches.routes, index, item.attributes);
+                }
+            } else {
+                const index = Math.max(0, this.random.pick(branches.weights));
+                target = branches.targets[index];
+                if (item.traced) {
+                    const route = branches.routes[index];
+                    const source = this.scenario.steps?.[step.id]?.branches ? "the scenario's branch weights" : 'the declared hints; no case attributes for them';
+                    why = `${route.kind === 'when' ? `'${route.text}'` : 'otherwise'} drawn with probability ${round(branches.weights[index], 4)} (${source})`;
+                }
+            }
         }
-        const index = this.random.pick(branchWeights(routes));
-        this.enter(item, routes[Math.max(0, index)].target!);
+        if (step.kind === 'decision' && item.measured && target) this.audit?.finalDecision(this.now, item.id, step, target.step.id, this.decider(step, item));
+        if (!target) return this.finish(item, `stopped:${step.id}`);
+        if (item.traced && (step.kind === 'decision' || branches)) this.note(step.id, step.kind === 'decision' ? this.decider(step, item).id : 'system', 'routed', why, target.step.id);
+        this.enter(item, target);
+    }
+
+    private decider(step: Decision, item: Case): { id: string; role: string } {
+        const role = step.decidedBy ?? 'system';
+        return item.lastActor?.role === role ? item.lastActor : { id: role, role };
+    }
+
+    private explainCondition(routes: readonly Route[], index: number, attributes: ReadonlyMap<string, number | string>): string {
+        const route = routes[index];
+        const values = [...attributes].map(([name, value]) => `${name} = ${typeof value === 'number' ? round(value, 3) : JSON.stringify(value)}`).join(', ');
+        return `${route.kind === 'when' ? `'${route.text}' holds` : 'no condition holds: otherwise'} (${values})`;
     }
 
     private evaluable(condition: Condition): boolean {
@@ -524,20 +886,20 @@ class Run {
         }
     }
 
-    private holds(condition: Condition, item: Case): boolean {
+    private holds(condition: Condition, attributes: ReadonlyMap<string, number | string>): boolean {
         switch (condition.kind) {
             case 'comparison':
-                return compare(item.attributes.get(condition.field), condition.operator, condition.value);
+                return compare(attributes.get(condition.field), condition.operator, condition.value);
             case 'category': {
                 const definition = this.workflow.categories.find((category) => category.id === condition.category)?.definition;
-                return definition !== undefined && this.holds(definition, item);
+                return definition !== undefined && this.holds(definition, attributes);
             }
             case 'and':
-                return condition.operands.every((operand) => this.holds(operand, item));
+                return condition.operands.every((operand) => this.holds(operand, attributes));
             case 'or':
-                return condition.operands.some((operand) => this.holds(operand, item));
+                return condition.operands.some((operand) => this.holds(operand, attributes));
             case 'not':
-                return !this.holds(condition.operand, item);
+                return !this.holds(condition.operand, attributes);
             default:
                 return false;
         }
@@ -545,99 +907,161 @@ class Run {
 
     // ------------------------------------------------------------ results
 
-    private stepScenario(id: string) {
-        return this.scenario.steps?.[id];
-    }
-
-    private measured(item: Case): boolean {
-        return item.id >= this.warmup;
+    private note(step: string, actor: string, event: TraceEntry['event'], detail: string, to?: string): void {
+        this.trace?.push({ time: round(this.now, 3), at: isoTime(this.startEpoch + Math.round(this.now * 1000)), step, actor, event, detail, ...(to !== undefined ? { to } : {}) });
     }
 
     private finish(item: Case, outcome: string): void {
         if (item.finished) return;
         item.finished = true;
         this.finished++;
-        if (!this.measured(item)) return;
+        if (item.traced) this.note(outcome, 'system', 'finished', `ends as ${outcome} after ${formatSeconds(this.now - item.arrival)}`);
+        if (!item.measured) return;
         this.measuredFinished++;
         this.outcomes.set(outcome, (this.outcomes.get(outcome) ?? 0) + 1);
-        this.cycleTimes.push(this.now - item.arrival);
+        const cycle = this.now - item.arrival;
+        this.cycleTimes.add(cycle);
+        this.histogram[binOf(cycle)]++;
         if (item.reachedPerson) this.reachedPerson++;
         if (item.decidedByPerson) this.decidedByPerson++;
     }
 
     private results(): RunResult {
         const span = this.now;
+        const days = span / 86_400;
         const share = (count: number, of: number) => (of > 0 ? round(count / of, 6) : 0);
-        const sorted = Float64Array.from(this.cycleTimes).sort();
-        const mean = sorted.length > 0 ? sorted.reduce((sum, x) => sum + x, 0) / sorted.length : 0;
-        const byId = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        const counts = (map: ReadonlyMap<string, number>) => Object.fromEntries(byId(map));
+        const perDay = (value: number) => (days > 0 ? value / days : 0);
+        const counts = (map: ReadonlyMap<string, number>) => Object.fromEntries(sortById(map));
+        const outageHours = this.outageWindows.reduce((sum, window) => sum + Math.max(0, Math.min(span, window.to) - Math.max(0, window.from)), 0) / 3600;
+        const load = (entries: number, hours: number): Load => ({ entries, perHour: hours > 0 ? round(entries / hours, 6) : 0 });
+        const staffed = new Map([...this.pools].map(([party, pool]) => [party, pool.staff * (pool.hours ? pool.hours.openSeconds(span) : span)]));
         const stations: StationResult[] = [];
-        for (const step of this.workflow.steps) {
-            if (step.kind !== 'gate' && step.kind !== 'queue') continue;
-            const stats = this.stations.get(step.id)!;
-            const party = (step.kind === 'gate' ? step.reviewers[0] : step.owner) ?? `(nobody at ${step.id})`;
-            const staff = this.pools.get(party)?.staff ?? this.scenario.roles?.[party]?.staff ?? DEFAULTS.staff;
-            const sla = step.kind === 'gate' ? step.sla : (step.timeout ?? step.sla);
+        for (const node of this.nodes) {
+            const station = node.station;
+            if (!station) continue;
+            const step = node.step as Gate | ManualQueue;
+            const chainLevels = station.chain?.levels ?? [];
             stations.push({
                 step: step.id,
                 kind: step.kind,
-                party,
-                staff,
-                ...(sla ? { sla: sla.seconds } : {}),
-                entered: stats.entered,
-                served: stats.served,
-                meanWait: stats.started > 0 ? round(stats.waitSum / stats.started, 3) : 0,
-                waitedShare: share(stats.waited, stats.started),
-                utilisation: staff > 0 && span > 0 ? round(stats.busySeconds / (staff * span), 6) : 0,
-                slaBreaches: stats.breaches,
-                breachRate: share(stats.breaches, stats.measuredEntered),
-                timeouts: counts(stats.timeouts),
+                party: station.pool.party,
+                staff: station.pool.staff,
+                reviewers: station.secondPool ? 2 : 1,
+                discipline: station.discipline,
+                ...(station.risk ? { risk: station.risk } : {}),
+                ...(station.sla !== undefined ? { sla: station.sla } : {}),
+                entered: station.entered,
+                served: station.served,
+                meanWait: round(station.waits.mean, 3),
+                p90Wait: round(station.waits.quantile(0.9), 3),
+                waitedShare: share(station.waited, station.started),
+                utilisation: share(station.busySeconds, staffed.get(station.pool.party) ?? 0),
+                slaBreaches: station.breaches,
+                breachRate: share(station.breaches, station.measuredEntered),
+                timeouts: counts(station.timeouts),
+                escalated: station.escalated,
+                escalationRate: share(station.escalated, station.measuredEntered),
+                levels: chainLevels.map((level, index) => ({ level: index + 1, party: level.party, reached: station.levelsReached[index] ?? 0, share: share(station.levelsReached[index] ?? 0, station.measuredEntered) })),
+                fallbackLoad: { duringOutages: load(station.fallback.during, outageHours), outsideOutages: load(station.fallback.outside, span / 3600 - outageHours) },
+            });
+        }
+        const roles: RoleResult[] = sortById(this.pools).map(([party, pool]) => ({
+            party,
+            staff: pool.staff,
+            tasks: pool.tasks,
+            busyHours: round(pool.busySeconds / 3600, 3),
+            utilisation: share(pool.busySeconds, staffed.get(party) ?? 0),
+            workHoursPerDay: round(perDay(pool.busySeconds / 3600), 3),
+            staffedHoursPerDay: round(perDay((staffed.get(party) ?? 0) / 3600), 3),
+            backlog: { every: this.backlogEvery, values: pool.backlog.slice() },
+        }));
+        const aiSteps: AiStepResult[] = [];
+        for (const node of this.nodes) {
+            const ai = node.ai;
+            if (!ai) continue;
+            const failures = [...ai.failed.values()].reduce((sum, n) => sum + n, 0);
+            aiSteps.push({
+                step: node.step.id,
+                runs: ai.runs,
+                lowConfidence: ai.lowConfidence,
+                lowConfidenceShare: share(ai.lowConfidence, ai.runs - failures),
+                failures: counts(ai.failed),
+                outageRuns: ai.outageRuns,
+                fallbackLoad: sortById(ai.fallbackLoad).map(([step, found]) => ({ step, duringOutages: found.during, outsideOutages: found.outside })),
             });
         }
         return {
             workflow: this.workflow.id,
             seed: this.options.seed,
             replication: this.options.replication ?? 0,
+            start: isoTime(this.startEpoch),
             cases: { arrived: this.arrived, measured: Math.max(0, this.arrived - this.warmup), finished: this.finished, inProgress: this.arrived - this.finished },
             simulatedSeconds: round(span, 3),
             events: this.processed,
+            throughputPerDay: span > this.measuredFrom && this.measuredFrom >= 0 ? round(this.measuredFinished / ((span - this.measuredFrom) / 86_400), 3) : 0,
             people: {
                 reachedPerson: share(this.reachedPerson, this.measuredFinished),
                 decidedByPerson: share(this.decidedByPerson, this.measuredFinished),
                 withoutPerson: share(this.measuredFinished - this.decidedByPerson, this.measuredFinished),
             },
             cycleTime: {
-                mean: round(mean, 3),
-                p50: round(quantile(sorted, 0.5), 3),
-                p90: round(quantile(sorted, 0.9), 3),
-                p95: round(quantile(sorted, 0.95), 3),
-                p99: round(quantile(sorted, 0.99), 3),
+                mean: round(this.cycleTimes.mean, 3),
+                p50: round(this.cycleTimes.quantile(0.5), 3),
+                p90: round(this.cycleTimes.quantile(0.9), 3),
+                p95: round(this.cycleTimes.quantile(0.95), 3),
+                p99: round(this.cycleTimes.quantile(0.99), 3),
             },
-            outcomes: byId(this.outcomes).map(([outcome, count]) => ({ outcome, count, share: share(count, this.measuredFinished) })),
+            cycleTimeHistogram: this.histogram.map((count, index) => ({ upTo: CYCLE_TIME_BINS[index] ?? null, count })),
+            outcomes: sortById(this.outcomes).map(([outcome, count]) => ({ outcome, count, share: share(count, this.measuredFinished) })),
             stations,
-            roles: byId(this.pools).map(([party, pool]) => ({
-                party,
-                staff: pool.staff,
-                tasks: pool.tasks,
-                busyHours: round(pool.busySeconds / 3600, 3),
-                utilisation: pool.staff > 0 && span > 0 ? round(pool.busySeconds / (pool.staff * span), 6) : 0,
-            })),
-            escalations: byId(this.escalations).map(([escalation, stats]) => ({
+            roles,
+            escalations: sortById(this.chains).map(([escalation, chain]) => ({
                 escalation,
-                entered: stats.entered,
-                levels: stats.levels.map((level, index) => ({ level: index + 1, party: level.party, reached: level.reached, timedOut: level.timedOut })),
-                exhausted: stats.exhausted,
+                entered: chain.stats.entered,
+                levels: chain.levels.map((level, index) => ({ level: index + 1, party: level.party, reached: chain.stats.reached[index], timedOut: chain.stats.timedOut[index] })),
+                exhausted: chain.stats.exhausted,
             })),
-            aiSteps: byId(this.aiStats).map(([step, stats]) => ({
-                step,
-                runs: stats.runs,
-                lowConfidence: stats.lowConfidence,
-                lowConfidenceShare: share(stats.lowConfidence, stats.runs),
-                failures: counts(stats.failures),
-            })),
+            aiSteps,
+            outageHours: round(outageHours, 3),
+            ...(this.trace ? { trace: this.trace } : {}),
         };
     }
+}
+
+function sortById<T>(entries: Iterable<[string, T]>): Array<[string, T]> {
+    return [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function personOf(pool: Pool, person: number): string {
+    return `${pool.party}#${person + 1}`;
+}
+
+/** `2h 5m`, `45s`: a span for a trace line. */
+function formatSeconds(seconds: number): string {
+    if (seconds < 60) return `${round(seconds, 1)}s`;
+    const minutes = Math.round(seconds / 60);
+    const [d, h, m] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60];
+    return [d ? `${d}d` : '', h ? `${h}h` : '', m ? `${m}m` : ''].filter(Boolean).join(' ') || '0m';
+}
+
+function inWindows(windows: ReadonlyArray<{ readonly from: number; readonly to: number }>, time: number): boolean {
+    for (const window of windows) if (time >= window.from && time < window.to) return true;
+    return false;
+}
+
+function mergeWindows(windows: ReadonlyArray<{ readonly from: number; readonly to: number }>): Array<{ from: number; to: number }> {
+    const merged: Array<{ from: number; to: number }> = [];
+    for (const window of [...windows].sort((a, b) => a.from - b.from)) {
+        const last = merged[merged.length - 1];
+        if (last && window.from <= last.to) last.to = Math.max(last.to, window.to);
+        else merged.push({ from: window.from, to: window.to });
+    }
+    return merged;
+}
+
+function normalised(weights: readonly number[]): number[] {
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    return weights.map((weight) => weight / total);
 }
 
 /** Weights of the onward routes: declared probabilities, the rest shared equally by the routes without one. */
@@ -667,5 +1091,3 @@ function compare(actual: number | string | undefined, operator: string, expected
     }
     return false;
 }
-
-export type { Distribution };

@@ -4,8 +4,10 @@ import { SCHEMA_BASE_URI } from '../model/json-schema.js';
 import type { Condition, HitlModel, Workflow } from '../model/schema.js';
 import { GATE_ACTIONS } from '../model/vocabulary.js';
 import { nearestNames } from '../references/nearest-names.js';
-import { parseDuration } from '../util/quantities.js';
-import type { Scenario } from './scenario.js';
+import { parseDate, parseDuration } from '../util/quantities.js';
+import { startEpochOf } from './arrivals.js';
+import { isTimeZone, parseWallTime, wallToEpoch } from './calendar.js';
+import { DEFAULTS, type Scenario } from './scenario.js';
 
 /**
  * The scenario file: YAML, validated here, mapped to the engine's {@link Scenario}. Pure: the
@@ -76,16 +78,82 @@ const Actions = z
     .refine((actions) => Math.abs(sum(actions) - 1) <= TOLERANCE, { error: 'action probabilities must sum to 1' })
     .meta({ description: "The reviewer's action probabilities at a gate: only actions the gate allows, summing to 1." });
 
+const Discipline = z.enum(['fifo', 'risk']).meta({ description: 'The order waiting items are taken in: fifo (first come first served) or risk (the highest risk grade of the decisions ahead first, then first come).' });
+
+const WALL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const WallTime = z
+    .string()
+    .regex(WALL_TIME, { error: 'expected a local time YYYY-MM-DDTHH:MM' })
+    .refine((text) => parseWallTime(text) !== undefined, { error: 'no such date or time' });
+const TimeZone = z
+    .string()
+    .refine(isTimeZone, { error: 'expected an IANA time zone such as Europe/London or UTC' })
+    .meta({ description: 'An IANA time zone name (Europe/London, America/New_York, UTC).' });
+
+/** An outage bound: a duration from the start of the run, or a local time (in the scenario's time zone), resolved once the start is known. */
+const OutageTime = z
+    .string({ error: `expected ${DURATION_HINT} from the start, or a local time YYYY-MM-DDTHH:MM` })
+    .refine((text) => DURATION_PATTERN.test(text) || parseWallTime(text) !== undefined, { error: `expected ${DURATION_HINT} from the start, or a local time YYYY-MM-DDTHH:MM` });
+const Outage = z.strictObject({ from: OutageTime, to: OutageTime }).meta({ description: 'A window in which every run of the AI step fails `unavailable`: offsets from the start (2d) or local times (2026-01-07T09:00).' });
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const HOURS_PATTERN = /^([a-z,-]+)\s+(\d{2}):(\d{2})-(\d{2}):(\d{2})$/;
+const HOURS_HINT = "expected days and hours such as 'mon-fri 09:00-17:00' or 'sat,sun 10:00-14:00'";
+
+/** `mon-fri 09:00-17:00` as weekdays (0 = Monday) and seconds of the day; undefined when it does not read so. */
+function parseHours(text: string): { days: number[]; from: number; to: number } | undefined {
+    const match = HOURS_PATTERN.exec(text.trim().toLowerCase());
+    if (!match) return undefined;
+    const days = new Set<number>();
+    for (const part of match[1].split(',')) {
+        const [first, last] = part.split('-');
+        const from = DAYS.indexOf(first);
+        const to = last === undefined ? from : DAYS.indexOf(last);
+        if (from < 0 || to < 0 || to < from) return undefined;
+        for (let day = from; day <= to; day++) days.add(day);
+    }
+    const [h1, m1, h2, m2] = match.slice(2).map(Number);
+    if (m1 > 59 || m2 > 59 || h1 > 23 || h2 > 24 || (h2 === 24 && m2 > 0)) return undefined;
+    return { days: [...days], from: h1 * 3600 + m1 * 60, to: h2 * 3600 + m2 * 60 };
+}
+
+const Hours = z
+    .string({ error: HOURS_HINT })
+    .refine((text) => parseHours(text) !== undefined, { error: HOURS_HINT })
+    .refine((text) => {
+        const hours = parseHours(text);
+        return !hours || hours.from < hours.to;
+    }, { error: 'the hours must end after they start (write a night shift as two ranges)' })
+    .transform((text) => parseHours(text)!);
+
+const Calendar = z
+    .strictObject({
+        hours: z.array(Hours).min(1, { error: 'a calendar needs working hours: people who never work would leave every item waiting' }),
+        timeZone: TimeZone.optional(),
+        holidays: z.array(z.string().refine((text) => parseDate(text) !== undefined, { error: 'expected a date YYYY-MM-DD' })).optional(),
+    })
+    .meta({ description: "When the role's people start work: hours per weekday ('mon-fri 09:00-17:00'), a time zone (else the scenario's) and holidays (YYYY-MM-DD)." });
+
 const Step = z.strictObject({
     duration: DurationDistribution.optional().meta({ description: 'AI step: latency; gate and queue: handling time; automated step and effect: processing time.' }),
     confidence: ConfidenceDistribution.optional(),
     failures: Failures.optional(),
     actions: Actions.optional(),
+    outages: z.array(Outage).optional().meta({ description: 'AI step: windows in which every run fails unavailable and takes its fallback.' }),
+    discipline: Discipline.optional().meta({ description: "Gate or queue: the order its items are taken in (else the role's)." }),
+    branches: z
+        .array(z.number().min(0))
+        .min(1)
+        .refine((weights) => weights.some((weight) => weight > 0), { error: 'needs a weight above 0' })
+        .optional()
+        .meta({ description: 'A step whose routes branch: the weight of each `when`/`otherwise` route in declared order, in place of the probability hints and the case attributes.' }),
 });
 
 const Role = z.strictObject({
     staff: Count.min(1).optional().meta({ description: 'How many people of this party work the items sent to it.' }),
     handling: DurationDistribution.optional().meta({ description: 'How long one of them takes at an escalation level.' }),
+    calendar: Calendar.optional(),
+    discipline: Discipline.optional(),
 });
 
 const Attribute = z.discriminatedUnion('kind', [
@@ -111,6 +179,8 @@ export const ScenarioFile = z
         cases: Count.min(1).optional().meta({ description: 'How many cases arrive; the run then drains.' }),
         horizon: PositiveDuration.optional().meta({ description: 'Stop at this simulated time instead; cases in flight count as in progress.' }),
         warmupCases: Count.min(0).optional().meta({ description: 'The first cases to arrive are left out of the statistics.' }),
+        start: WallTime.optional().meta({ description: `The local time the run starts at, YYYY-MM-DDTHH:MM (default ${DEFAULTS.start}, a Monday).` }),
+        timeZone: TimeZone.optional().meta({ description: 'The time zone of start, outage times, weekly arrival hours and calendars without their own (default UTC).' }),
         arrivals: Arrivals.optional(),
         roles: z.record(z.string(), Role).optional().meta({ description: 'Per role or team: staff and handling time.' }),
         steps: z.record(z.string(), Step).optional().meta({ description: 'Per step of the workflow.' }),
@@ -201,8 +271,23 @@ export function parseScenario(text: string, model: HitlModel, workflowId: string
         return fail([...problems, ...names]);
     }
     if (names.length > 0) return fail(names);
-    const scenario: Scenario = parsed.data;
+    const { steps, ...rest } = parsed.data;
+    const windows: ScenarioProblem[] = [];
+    const resolved = steps && Object.fromEntries(Object.entries(steps).map(([id, { outages, ...settings }]) => [id, outages ? { ...settings, outages: outages.map((outage, index) => {
+        const window = { from: outageTime(outage.from, rest), to: outageTime(outage.to, rest) };
+        if (window.to <= window.from) windows.push({ ...locate(['steps', id, 'outages', index, 'to']), message: "an outage must end after it starts" });
+        return window;
+    }) } : settings]));
+    if (windows.length > 0) return fail(windows);
+    const scenario: Scenario = { ...rest, ...(resolved ? { steps: resolved } : {}) };
     return { ok: true, scenario };
+}
+
+/** An outage bound in seconds from the start: a duration as it is, a local time from the scenario's start. */
+function outageTime(text: string, scenario: Pick<Scenario, 'start' | 'timeZone'>): number {
+    const duration = parseDuration(text);
+    if (duration) return duration.milliseconds / 1000;
+    return (wallToEpoch(parseWallTime(text)!, scenario.timeZone ?? DEFAULTS.timeZone) - startEpochOf(scenario)) / 1000;
 }
 
 function fail(problems: ScenarioProblem[]): ScenarioParse {
@@ -214,6 +299,7 @@ function describe(issue: z.core.$ZodIssue): string {
     if (issue.code === 'invalid_union' && issue.discriminator && 'options' in issue && issue.options) {
         return `expected ${issue.discriminator} to be one of ${quoteList(issue.options.map(String))}`;
     }
+    if (issue.code === 'invalid_value') return `expected one of ${quoteList(issue.values.map(String))}`;
     // zod's own wording of a bound ('Too small: …'), not a message written here, reads as a rule.
     if ((issue.code === 'too_small' || issue.code === 'too_big') && /^Too (small|big)/.test(issue.message)) {
         const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
@@ -345,6 +431,12 @@ function checkNames(file: unknown, model: HitlModel, workflowId: string): NamePr
         if (settings.failures !== undefined && step.kind !== 'ai-step') refuse('failures', 'an AI step');
         if (settings.duration !== undefined && (step.kind === 'decision' || step.kind === 'outcome')) refuse('duration', 'a step that takes time');
         if (settings.actions !== undefined && step.kind !== 'gate') refuse('actions', 'a gate');
+        if (Array.isArray(settings.branches)) {
+            const onward = step.kind === 'outcome' ? 0 : step.routes.filter((route) => route.kind === 'when' || route.kind === 'otherwise').length;
+            if (onward === 0) refuse('branches', 'a step whose routes branch (when … otherwise)');
+            else if (step.kind !== 'outcome' && step.routes.some((route) => route.kind === 'then')) refuse('branches', "a step whose routes branch; it goes on with 'then'");
+            else if (settings.branches.length !== onward) problems.push({ path: ['steps', id, 'branches'], message: `${id} has ${onward} onward routes (when … otherwise); give one weight for each, in declared order` });
+        }
         if (step.kind === 'gate') {
             for (const [action, probability] of entriesOf(settings.actions)) {
                 const allowed = step.allows.includes(action as (typeof GATE_ACTIONS)[number]);
@@ -362,6 +454,11 @@ function checkNames(file: unknown, model: HitlModel, workflowId: string): NamePr
         const party = parties.find((candidate) => candidate.id === name);
         if (!party) problems.push({ path: ['roles', name], key: true, message: unknown('role', name, people) });
         else if (!party.person) problems.push({ path: ['roles', name], key: true, message: `${name} is an AI actor; only people are staffed` });
+    }
+    for (const step of workflow.steps) {
+        if (step.kind !== 'gate' || !step.fourEyes || step.reviewers.length > 1 || !step.reviewers[0]) continue;
+        const staff = Object.fromEntries(entriesOf(Object.fromEntries(entriesOf(sections.roles))[step.reviewers[0]])).staff;
+        if (staff === 1) problems.push({ path: ['roles', step.reviewers[0], 'staff'], message: `gate ${step.id} is four-eyes: it needs two different people of ${step.reviewers[0]}` });
     }
     const tested = fieldsTested(workflow);
     for (const [name] of entriesOf(sections.attributes)) {

@@ -28,6 +28,7 @@ describe('architecture boundaries', () => {
         ['language/util/example.ts', 'export const today = new Date();', 'no-restricted-syntax'],
         ['language/util/example.ts', 'export const roll = Math.random();', 'no-restricted-properties'],
         ['language/generators/example.ts', "import type { Workflow } from '../generated/ast.js';", 'no-restricted-imports'],
+        ['language/exports/bpmn/example.ts', "import type { Workflow } from '../../generated/ast.js';", 'no-restricted-imports'],
         ['language/validation/rules/flow/example.ts', "import { chainOf } from '../escalation/escalation-facts.js';", 'no-restricted-imports'],
         ['language/lsp/quick-fixes/example.ts', "import { x } from '../../validation/rules/flow/dead-end.js';", 'no-restricted-imports'],
         ['extension/src/example.ts', "import { createHitlServices } from '../../language/lsp/lsp-module.js';", 'no-restricted-imports'],

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { strictAjv } from '../compile/ajv.js';
 import { hitl, REPO } from './cli.js';
 
 // `hitl simulate` as a governance engineer and a CI job run it. The figures themselves are
@@ -191,6 +192,52 @@ describe('hitl simulate', () => {
         const markdown = hitl(['simulate', 'one-gate.hitl', '-r', '2', '--format', 'markdown'], { cwd: dir });
         expect(markdown.stdout).toContain('## OneGate');
         expect(markdown.stdout).toMatch(/\| Step \| Staff \| SLA \| Mean wait \| SLA breached \| Utilisation \|\n\| --- \| --- \| ---: \|/);
+    });
+
+    test('--trace prints one case step by step, and says when that case never arrives', () => {
+        const dir = workspace('trace', { 'one-gate.hitl': ONE_GATE, 'one-gate.scenario.yaml': ONE_GATE_SCENARIO });
+        const traced = hitl(['simulate', 'one-gate.hitl', '--trace', '5'], { cwd: dir });
+        expect(traced.stderr).toBe('');
+        const lines = traced.stdout.trimEnd().split('\n');
+        expect(lines[0]).toBe('Case 5 of OneGate (replication 1, seed 1)');
+        expect(lines[1]).toMatch(/^  2026-01-05 \d\d:\d\d:\d\d  \+0s\s+Review\s+system\s+arrived/);
+        expect(traced.stdout).toMatch(/Reviewer#1\s+started/);
+        expect(lines.at(-1)).toMatch(/(Done|denied)\s+system\s+finished\s+ends as (Done|denied)/);
+        const json = JSON.parse(hitl(['simulate', 'one-gate.hitl', '--trace', '5', '--format', 'json'], { cwd: dir }).stdout);
+        expect(json.trace.map((entry: { event: string }) => entry.event)).toEqual(expect.arrayContaining(['arrived', 'waiting', 'started', 'finished']));
+        const never = hitl(['simulate', 'one-gate.hitl', '--trace', '5000'], { cwd: dir });
+        expect(never.code).toBe(2);
+        expect(never.stderr).toContain('case 5000 never arrives in this run of OneGate (2000 cases arrived; they are counted from 0)');
+    });
+
+    test('arrivals read from a CSV trace next to the scenario, its problems named by line', () => {
+        const scenario = 'arrivals: { kind: trace, file: arrivals.csv, column: received }\nroles:\n  Reviewer: { staff: 2 }\n';
+        const dir = workspace('arrival-trace', { 'one-gate.hitl': ONE_GATE, 'one-gate.scenario.yaml': scenario, 'arrivals.csv': 'id,received\n1,2026-01-05T09:00:00Z\n2,2026-01-05T09:10:00Z\n3,2026-01-05T09:12:30Z\n' });
+        const third = hitl(['simulate', 'one-gate.hitl', '--trace', '2', '--format', 'json'], { cwd: dir });
+        expect(third.stderr).toBe('');
+        expect(JSON.parse(third.stdout).trace[0]).toMatchObject({ event: 'arrived', at: '2026-01-05T09:12:30.000Z' });
+        expect(hitl(['simulate', 'one-gate.hitl', '--trace', '3'], { cwd: dir }).stderr).toContain('(3 cases arrived');
+        writeFileSync(path.join(dir, 'arrivals.csv'), 'id,received\n1,2026-01-05T09:00:00Z\n2,yesterday\n');
+        const bad = hitl(['simulate', 'one-gate.hitl'], { cwd: dir });
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toMatch(/arrivals\.csv:3: /);
+    });
+
+    test('--audit-log writes records that the audit schema hitl compile emits accepts, one per line', () => {
+        const dir = workspace('audit', { 'credit.scenario.yaml': 'cases: 150\nwarmupCases: 0\n' });
+        const log = path.join(dir, 'audit.jsonl');
+        const run = hitl(['simulate', 'credit.hitl', '-r', '2', '--audit-log', 'audit.jsonl', '--format', 'json'], { cwd: dir });
+        expect(run.stderr).toBe('');
+        const compiled = hitl(['compile', 'credit.hitl', '--out', path.join(work, 'audit-out')], { cwd: dir });
+        expect(compiled.code).toBe(0);
+        const schema = JSON.parse(readFileSync(path.join(work, 'audit-out', 'CreditLimitIncrease.audit.schema.json'), 'utf8'));
+        const validate = strictAjv().compile(schema);
+        const records = readFileSync(log, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+        // At least an AI output and a final decision per case.
+        expect(records.length).toBeGreaterThan(300);
+        for (const record of records) expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
+        expect([...new Set(records.map((record) => record.event))]).toEqual(expect.arrayContaining(['ai-output', 'human-action', 'final-decision']));
+        expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     });
 
     test('rejects options it cannot honour before running anything', () => {

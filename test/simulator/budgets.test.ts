@@ -1,26 +1,22 @@
 import { describe, expect, test } from 'vitest';
 import { brokenBudgets, parseBudget, unknownSubject, type Budget } from '../../language/simulator/budgets.js';
-import type { Figure, Summary } from '../../language/simulator/replications.js';
-
-const figure = (mean: number): Figure => ({ mean, ci95: 0 });
+import type { Summary } from '../../language/simulator/replications.js';
+import { figure, station, summary } from './summaries.js';
 
 /** A summary with two gates, one over its SLA most of the time. */
-const SUMMARY: Summary = {
-    workflow: 'Credit',
-    seed: 1,
-    replications: 10,
+const SUMMARY: Summary = summary({
     reachedPerson: figure(0.6),
     withoutPerson: figure(0.4),
     cycleTime: { mean: figure(3600), p50: figure(1800), p90: figure(7200), p95: figure(10_800), p99: figure(36_000) },
     stations: [
-        { step: 'UnderwriterReview', party: 'Underwriter', staff: 3, meanWait: figure(5400), breachRate: figure(0.23), utilisation: figure(0.9) },
-        { step: 'SeniorReview', party: 'SeniorUnderwriter', staff: 2, meanWait: figure(60), breachRate: figure(0.01), utilisation: figure(0.2) },
+        station({ step: 'UnderwriterReview', party: 'Underwriter', staff: 3, meanWait: figure(5400), breachRate: figure(0.23), utilisation: figure(0.9) }),
+        station({ step: 'SeniorReview', party: 'SeniorUnderwriter', staff: 2, meanWait: figure(60), breachRate: figure(0.01), utilisation: figure(0.2) }),
     ],
     outcomes: [
         { outcome: 'Declined', share: figure(0.3) },
         { outcome: 'Granted', share: figure(0.7) },
     ],
-};
+});
 
 function budget(text: string): Budget {
     const parsed = parseBudget(text);

@@ -61,18 +61,25 @@ describe('distribution samplers', () => {
 });
 
 describe('event queue', () => {
-    it('pops by time and, at equal times, in the order scheduled', () => {
+    it('pops by time and, at equal times, in the order scheduled, with each event\'s kind, target and tag', () => {
         const queue = new EventQueue<string>();
         const random = Random.fromSeed(4);
-        const pushed: Array<[number, string]> = [];
-        for (let i = 0; i < 2000; i++) {
+        const pushed: Array<[number, string, number]> = [];
+        for (let i = 0; i < 5000; i++) {
             const time = Math.floor(random.next() * 50);
-            pushed.push([time, `e${i}`]);
-            queue.push(time, `e${i}`);
+            pushed.push([time, `e${i}`, i]);
+            queue.push(time, i % 7, `e${i}`, i);
+            // Pop now and then, so pushes meet a heap that has been sifted down.
+            if (i % 5 === 4) {
+                const taken = pushed.sort((a, b) => a[0] - b[0] || a[2] - b[2]).shift()!;
+                expect(queue.pop()).toBe(true);
+                expect([queue.time, queue.target, queue.kind, queue.tag]).toEqual([taken[0], taken[1], taken[2] % 7, taken[2]]);
+            }
         }
-        const expected = [...pushed].sort((a, b) => a[0] - b[0]).map(([, name]) => name); // Array.sort is stable
+        const expected = pushed.sort((a, b) => a[0] - b[0] || a[2] - b[2]).map(([, name]) => name);
         const popped: string[] = [];
-        for (let next = queue.pop(); next; next = queue.pop()) popped.push(next.item);
+        while (queue.pop()) popped.push(queue.target!);
         expect(popped).toEqual(expected);
+        expect(queue.size).toBe(0);
     });
 });

@@ -142,8 +142,12 @@ describe('a valid scenario', () => {
         const parsed = parseScenario(weekly, model, 'Credit');
         if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
         expect(parsed.scenario.arrivals?.kind === 'weekly' && parsed.scenario.arrivals.ratePerHour.length).toBe(168);
-        // Parsed, but not simulated yet: the engine says so rather than run at the default rate.
-        expect(() => simulateRun(model, { workflow: 'Credit', seed: 1, scenario: parsed.scenario })).toThrow("Arrivals of kind 'weekly' are not simulated yet.");
+        // Working hours only: every case arrives on a weekday hour from 09:00 to 17:00 (UTC, the default zone).
+        const run = simulateRun(model, { workflow: 'Credit', seed: 1, scenario: { ...parsed.scenario, cases: 50 }, traceCase: 49 });
+        const hour = new Date(run.trace![0].at).getUTCHours();
+        expect(hour >= 9 && hour < 17, run.trace![0].at).toBe(true);
+        // A trace whose times were not read is refused, not run at the default rate.
+        expect(() => simulateRun(model, { workflow: 'Credit', seed: 1, scenario: { arrivals: { kind: 'trace', file: 'a.csv' } } })).toThrow(/has not been read/);
         expect(parseScenario('arrivals: { kind: trace, file: arrivals.csv, column: arrived }\n', model, 'Credit')).toEqual({
             ok: true,
             scenario: { arrivals: { kind: 'trace', file: 'arrivals.csv', column: 'arrived' } },
@@ -219,7 +223,7 @@ describe('errors with line and column', () => {
             "unknown key 'stdev'; expected one of 'kind', 'mean', 'sd'",
         ]);
         expect(problem('nonsense: 1\n').message).toBe(
-            "unknown key 'nonsense'; expected one of 'cases', 'horizon', 'warmupCases', 'arrivals', 'roles', 'steps', 'attributes'",
+            "unknown key 'nonsense'; expected one of 'cases', 'horizon', 'warmupCases', 'start', 'timeZone', 'arrivals', 'roles', 'steps', 'attributes'",
         );
     });
 
@@ -253,6 +257,20 @@ describe('errors with line and column', () => {
             column: 30,
             message: "Review does not allow 'override'; it allows 'approve', 'reject'",
         });
+    });
+
+    it('takes branch weights only for a step whose routes branch, one per onward route', () => {
+        expect(problem('steps:\n  Review:\n    branches: [1, 0]\n')).toMatchObject({ line: 3, column: 5, message: "'branches' is for a step whose routes branch (when … otherwise); Review is a gate" });
+        expect(problem('steps:\n  Route:\n    branches: [1, 0, 0]\n')).toMatchObject({ line: 3, message: 'Route has 2 onward routes (when … otherwise); give one weight for each, in declared order' });
+        expect(problem('steps:\n  Route:\n    branches: [0, 0]\n').message).toBe('needs a weight above 0');
+    });
+
+    it('branch weights replace the hints and the case attributes', () => {
+        const result = parseScenario('cases: 400\nsteps:\n  Route:\n    branches: [0, 1]\nattributes:\n  amount: { kind: number, distribution: { kind: fixed, value: 5000 } }\n  segment: { kind: choice, values: { business: 1 } }\n', model, 'Credit');
+        if (!result.ok) throw new Error(JSON.stringify(result.problems));
+        const run = simulateRun(model, { workflow: 'Credit', seed: 3, scenario: { ...result.scenario, steps: { ...result.scenario.steps, Classify: { failures: { unavailable: 0, 'abnormal-output': 0 } }, Review: { actions: { approve: 1 } } } } });
+        // Every case would be Large by its attributes and 20% by the hint; the weights send all to Small.
+        expect(run.outcomes.map((outcome) => outcome.outcome)).toEqual(['Small']);
     });
 
     it('refuses probabilities that do not sum as they must', () => {
@@ -348,5 +366,82 @@ describe('the JSON Schema', () => {
             'arrivals:\n  kind: weekly\n  ratePerHour: [1, 2, 3]\n',
         ];
         for (const text of examples) expect(validate(yaml(text)), text).toBe(parseScenario(text, model, 'Credit').ok);
+    });
+});
+
+describe('calendars, time zones, outages and queue order', () => {
+    const FULL = `start: 2026-03-02T08:00
+timeZone: Europe/London
+roles:
+  Underwriter:
+    staff: 2
+    discipline: risk
+    calendar:
+      hours: [mon-fri 09:00-12:30, "mon,wed 13:30-17:00", sat 10:00-24:00]
+      timeZone: America/New_York
+      holidays: [2026-04-03]
+steps:
+  Classify:
+    outages:
+      - { from: 2d, to: 52h }
+      - { from: 2026-03-09T09:00, to: 2026-03-09T10:30 }
+  Review:
+    discipline: fifo
+`;
+
+    it('maps hours to weekdays and seconds of the day, and outage bounds to seconds from the start in the scenario\'s zone', () => {
+        const result = parseScenario(FULL, model, 'Credit');
+        if (!result.ok) throw new Error(JSON.stringify(result.problems));
+        expect(result.scenario).toEqual({
+            start: '2026-03-02T08:00',
+            timeZone: 'Europe/London',
+            roles: {
+                Underwriter: {
+                    staff: 2,
+                    discipline: 'risk',
+                    calendar: {
+                        hours: [
+                            { days: [0, 1, 2, 3, 4], from: 9 * 3600, to: 12.5 * 3600 },
+                            { days: [0, 2], from: 13.5 * 3600, to: 17 * 3600 },
+                            { days: [5], from: 10 * 3600, to: 24 * 3600 },
+                        ],
+                        timeZone: 'America/New_York',
+                        holidays: ['2026-04-03'],
+                    },
+                },
+            },
+            // London is on GMT until 29 March: 9 March 09:00 is 7 days and 1 hour after 2 March 08:00.
+            steps: { Classify: { outages: [{ from: 48 * 3600, to: 52 * 3600 }, { from: (7 * 24 + 1) * 3600, to: (7 * 24 + 2.5) * 3600 }] }, Review: { discipline: 'fifo' } },
+        });
+    });
+
+    it('refuses a calendar with no working hours, hours it cannot read, an unknown zone, a date that does not exist and an outage that ends first', () => {
+        const at = (text: string) => problems(text).map((p) => `${p.line}:${p.column} ${p.message}`);
+        expect(at('roles:\n  Underwriter:\n    calendar: { hours: [] }\n')).toEqual(['3:24 a calendar needs working hours: people who never work would leave every item waiting']);
+        expect(at('roles:\n  Underwriter:\n    calendar:\n      hours: [mon-fri 9-17, weekdays 09:00-17:00]\n')).toEqual([
+            "4:15 expected days and hours such as 'mon-fri 09:00-17:00' or 'sat,sun 10:00-14:00'",
+            "4:29 expected days and hours such as 'mon-fri 09:00-17:00' or 'sat,sun 10:00-14:00'",
+        ]);
+        expect(at('roles:\n  Underwriter:\n    calendar: { hours: [mon 17:00-09:00] }\n')).toEqual(['3:25 the hours must end after they start (write a night shift as two ranges)']);
+        expect(at('timeZone: Europe/Lndon\nroles:\n  Underwriter:\n    calendar: { hours: [mon 09:00-17:00], holidays: [2026-02-30] }\n')).toEqual([
+            '1:11 expected an IANA time zone such as Europe/London or UTC',
+            '4:54 expected a date YYYY-MM-DD',
+        ]);
+        expect(at('start: 2026-13-01T00:00\n')).toEqual(['1:8 no such date or time']);
+        expect(at('steps:\n  Classify:\n    outages:\n      - { from: 2d, to: 1d }\n')).toEqual(['4:25 an outage must end after it starts']);
+        expect(at('steps:\n  Classify:\n    outages:\n      - { from: 2d, to: tomorrow }\n')).toEqual(['4:25 expected a duration such as 30s, 15m, 2h or 1d from the start, or a local time YYYY-MM-DDTHH:MM']);
+    });
+
+    it('refuses an unknown queue order and a misspelt calendar key, with the nearest key', () => {
+        expect(problem('roles:\n  Underwriter:\n    discipline: lifo\n')).toMatchObject({ line: 3, column: 17, message: "expected one of 'fifo', 'risk'" });
+        expect(problem('roles:\n  Underwriter:\n    calender: { hours: [mon 09:00-17:00] }\n')).toMatchObject({ line: 3, column: 5, message: "unknown key 'calender'; did you mean 'calendar'?" });
+        expect(problem('steps:\n  Classify:\n    outage: []\n')).toMatchObject({ line: 3, column: 5, message: "unknown key 'outage'; did you mean 'outages'?" });
+    });
+
+    it('refuses one person for a four-eyes gate of one role', async () => {
+        const { model: samples } = await compileFolder('samples');
+        const result = parseScenario('roles:\n  SeniorUnderwriter: { staff: 1 }\n', samples, 'CreditLimitIncrease');
+        expect(result).toMatchObject({ ok: false, problems: [{ line: 2, column: 31, message: 'gate SeniorReview is four-eyes: it needs two different people of SeniorUnderwriter' }] });
+        expect(() => simulateRun(samples, { workflow: 'CreditLimitIncrease', seed: 1, scenario: { roles: { SeniorUnderwriter: { staff: 1 } } } })).toThrow(/two different people/);
     });
 });

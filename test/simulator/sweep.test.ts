@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { Figure, Summary } from '../../language/simulator/replications.js';
+import type { Summary } from '../../language/simulator/replications.js';
 import { adviseStaffing, ADVICE_SEARCH_LIMIT, sweepStaffing } from '../../language/simulator/sweep.js';
-
-const figure = (mean: number): Figure => ({ mean, ci95: 0 });
+import { figure, station, summary as summaryOf } from './summaries.js';
 
 /**
  * A stand-in for the simulation: the review gate breaches its SLA less with each underwriter, and
@@ -10,19 +9,13 @@ const figure = (mean: number): Figure => ({ mean, ci95: 0 });
  */
 function fakeSimulation(enough: number) {
     const runs: Array<[string, number]> = [];
-    const summary = (underwriters: number): Summary => ({
-        workflow: 'Credit',
-        seed: 1,
-        replications: 10,
-        reachedPerson: figure(1),
-        withoutPerson: figure(0),
-        cycleTime: { mean: figure(0), p50: figure(0), p90: figure(0), p95: figure(0), p99: figure(0) },
-        stations: [
-            { step: 'Review', party: 'Underwriter', staff: underwriters, meanWait: figure(0), breachRate: figure(underwriters >= enough ? 0.04 : 0.06 + 0.5 / underwriters), utilisation: figure(0.5) },
-            { step: 'Senior', party: 'Senior', staff: 1, meanWait: figure(0), breachRate: figure(0), utilisation: figure(0.1) },
-        ],
-        outcomes: [],
-    });
+    const summary = (underwriters: number): Summary =>
+        summaryOf({
+            stations: [
+                station({ step: 'Review', party: 'Underwriter', staff: underwriters, breachRate: figure(underwriters >= enough ? 0.04 : 0.06 + 0.5 / underwriters) }),
+                station({ step: 'Senior', party: 'Senior', staff: 1 }),
+            ],
+        });
     const run = async (party: string, staff: number) => {
         runs.push([party, staff]);
         return summary(staff);

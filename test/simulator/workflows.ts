@@ -88,3 +88,91 @@ workflow AiThenBranch {
     outcome Small { result "small" }
 }
 `;
+
+/** A four-eyes gate: two different people of one role each review in turn. */
+export const FOUR_EYES = `
+role Reviewer { channel Inbox }
+channel Inbox { kind queue address "queue://inbox" }
+workflow FourEyes {
+    start Review
+    gate Review {
+        reviewer Reviewer
+        allows approve
+        four-eyes
+        on approve -> Done
+    }
+    outcome Done { result "done" }
+}
+`;
+
+/** A gate with two reviewer roles: one person of each. */
+export const TWO_ROLES = `
+role Reviewer { channel Inbox }
+role Checker { channel Inbox }
+channel Inbox { kind queue address "queue://inbox" }
+workflow TwoRoles {
+    start Review
+    gate Review {
+        reviewer Reviewer, Checker
+        allows approve
+        on approve -> Done
+    }
+    outcome Done { result "done" }
+}
+`;
+
+/** Two gates that share their people, one before a high-risk decision, one before a low-risk one. */
+export const RISK_ORDER = `
+role Reviewer { channel Inbox }
+channel Inbox { kind queue address "queue://inbox" }
+workflow RiskOrder {
+    start Triage
+    decision Triage {
+        kind classification
+        decided by Reviewer
+        when grade == "high" probability 30% -> HighReview
+        otherwise -> LowReview
+    }
+    gate HighReview {
+        reviewer Reviewer
+        allows approve
+        on approve -> HighDecision
+    }
+    gate LowReview {
+        reviewer Reviewer
+        allows approve
+        on approve -> LowDecision
+    }
+    decision HighDecision {
+        kind eligibility
+        decided by Reviewer
+        risk high
+        then Done
+    }
+    decision LowDecision {
+        kind eligibility
+        decided by Reviewer
+        risk low
+        then Done
+    }
+    outcome Done { result "done" }
+}
+`;
+
+/** Four steps that take time and never wait for each other: an automated step, an effect, an AI step and a gate. */
+export const DELAY_CHAIN = `
+role Reviewer { channel Inbox }
+channel Inbox { kind queue address "queue://inbox" }
+workflow DelayChain {
+    start Prepare
+    automated step Prepare { then Send }
+    effect Send { kind notify then Score }
+    ai step Score { task scoring then Review }
+    gate Review {
+        reviewer Reviewer
+        allows approve
+        on approve -> Done
+    }
+    outcome Done { result "done" }
+}
+`;
