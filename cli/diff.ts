@@ -53,7 +53,8 @@ export async function diff(args: readonly string[], io: CliIo, version: string):
     const [baseSide, headSide] = [sideOf(positionals[0], io.cwd), sideOf(positionals[1], io.cwd)];
     // One side after the other: each workspace is built, compiled and let go before the next.
     const base = await compileSide(await openSide(baseSide), now);
-    const changes = diffModels(base, await compileSide(await openSide(headSide), now));
+    const head = await compileSide(await openSide(headSide), now);
+    const changes = diffModels(base, head);
     const sides = { base: baseSide.label, head: headSide.label };
     const output = render(format);
     function render(chosen: Format): string {
@@ -61,7 +62,7 @@ export async function diff(args: readonly string[], io: CliIo, version: string):
             case 'json':
                 return formatDiffJson(changes, sides, version);
             case 'markdown':
-                return formatDiffMarkdown(changes, sides);
+                return formatDiffMarkdown(changes, sides, head);
             case 'sarif':
                 return formatSarif(diffFindings(changes), { toolVersion: version, rules: changeCatalogue, help: ruleDoc, docsBaseUrl: process.env.HITL_DOCS_BASE_URL });
             case 'github':

@@ -100,6 +100,10 @@ describe('hitl diff between git revisions', () => {
         expect(run.stdout).toContain('| CreditLimitIncrease | changed | 3.1.0 (not raised) | AiGovernanceBoard | 1 (1 error) | 0 | 0 |');
         expect(run.stdout).toContain('- **error** `change/risk-lowered` — decision LimitDecision (G14)');
         expect(run.stdout).toContain('  ```diff\n  - risk high\n  + risk medium\n  ```');
+        // HEAD's flow as a Mermaid chart, the decision whose risk changed outlined.
+        expect(run.stdout).toContain('<details><summary>The flow of CreditLimitIncrease in risk-lowered, changed steps outlined</summary>\n\n```mermaid\nflowchart TD\n');
+        expect(run.stdout).toMatch(/\n {4}s_LimitDecision\{"LimitDecision<br\/>[^"]*risk medium"\}\n/);
+        expect(run.stdout).toContain('    classDef changed stroke:#d93025,stroke-width:4px\n    class s_LimitDecision changed\n```');
     });
 
     test('github annotations and SARIF put the weakening on the changed line of HEAD', () => {

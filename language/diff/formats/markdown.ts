@@ -1,5 +1,7 @@
+import type { HitlModel } from '../../model/schema.js';
 import type { Change } from '../change.js';
 import type { ModelDiff, WorkflowDiff } from '../diff-models.js';
+import { changedFlow } from './diagram.js';
 
 /** Table cells and inline text: a `|` or a line break would end the cell. */
 function cell(text: string): string {
@@ -33,9 +35,10 @@ function changeSection(change: Change): string {
 
 /**
  * `hitl diff` for a pull-request comment or a job summary: a summary table, then each changed
- * workflow with its changes, weakening first, each with the governing text before and after.
+ * workflow with its changes, weakening first, each with the governing text before and after,
+ * and (given HEAD's model) a Mermaid chart of its flow with the changed steps outlined.
  */
-export function formatDiffMarkdown(diff: ModelDiff, sides: { base: string; head: string }): string {
+export function formatDiffMarkdown(diff: ModelDiff, sides: { base: string; head: string }, head?: HitlModel): string {
     const { weakening, strengthening, neutral, errors, warnings } = diff.summary;
     const out = [`## Governance diff: \`${cell(sides.base)}\` → \`${cell(sides.head)}\``, ''];
     const verdict = errors > 0 ? `**${errors} weakening change${errors === 1 ? '' : 's'} not accepted**: raise the workflow's version and name a change approver, or undo ${errors === 1 ? 'it' : 'them'}.` : weakening > 0 ? `${weakening} weakening change${weakening === 1 ? '' : 's'}, each in a workflow whose version was raised and whose change approver is named.` : 'No weakening change.';
@@ -56,6 +59,8 @@ export function formatDiffMarkdown(diff: ModelDiff, sides: { base: string; head:
     for (const w of changed) {
         out.push(`### ${cell(w.id)}${w.title ? ` — ${cell(w.title)}` : ''}`, '');
         out.push(...[...w.changes].sort((a, b) => order[a.class] - order[b.class]).map(changeSection).flatMap((section) => [section, '']));
+        const chart = head && w.status === 'changed' ? changedFlow(head, w.id, w.changes) : undefined;
+        if (chart) out.push(`<details><summary>The flow of ${cell(w.id)} in ${cell(sides.head)}, changed steps outlined</summary>`, '', '```mermaid', chart.trimEnd(), '```', '', '</details>', '');
     }
     if (diff.declarations.length > 0) {
         out.push('### Shared declarations', '', ...diff.declarations.map(changeSection).flatMap((section) => [section, '']));
