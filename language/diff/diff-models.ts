@@ -60,7 +60,7 @@ export function diffModels(base: HitlModel, head: HitlModel): ModelDiff {
             ...suppressionChanges(before, after),
             ...modelChanges(base, renamed, before, after),
         ];
-        workflows.push(workflowDiff(before, before, after, changes));
+        workflows.push(workflowDiff(after, before, after, changes));
     }
     for (const before of base.workflows) {
         if (renamed.workflows.some((w) => w.id === before.id)) continue;

@@ -95,6 +95,10 @@ describe('the governance diff on the samples', () => {
         expect(changesOf(diff).filter((c) => c.class === 'weakening')).toEqual([]);
         expect(diff.declarations.map((c) => [c.kind, c.before, c.after])).toEqual([['renamed', 'Underwriter', 'CreditUnderwriter']]);
         expect(changesOf(diff)).toEqual([]);
+        // The workflow is placed where HEAD writes it (blank lines were added above it).
+        const line = texts.get('credit-limit-increase.hitl')!.split('\n').findIndex((l) => l.startsWith('workflow CreditLimitIncrease')) + 1;
+        expect(diff.workflows.find((w) => w.id === 'CreditLimitIncrease')!.source.line).toBe(line);
+        expect(line).not.toBe(base.workflows.find((w) => w.id === 'CreditLimitIncrease')!.source.line);
     });
 
     test('a gate and an escalation renamed with every use are one rename each, not a removal and an addition', async () => {
