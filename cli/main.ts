@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { parseArgs, styleText } from 'node:util';
+import { parseArgs } from 'node:util';
 import { URI, type LangiumDocument } from 'langium';
 import { ruleDoc } from '../language/documentation/rule-docs.js';
 import { explainRule, similarCodes } from '../language/documentation/explain.js';
@@ -12,17 +12,21 @@ import { buildManifest, MANIFEST_FILE_NAME, renderManifest, type SuppressedFindi
 import { CONFIG_FILE_NAME } from '../language/settings/config-file.js';
 import { CONFIG_SCHEMA_FILE_NAME, renderConfigSchema } from '../language/settings/config-schema.js';
 import { ruleCatalogue } from '../language/validation/registry.js';
-import { summarise, type CheckResult } from '../language/headless/check-result.js';
+import { summarise, type CheckResult, type Finding } from '../language/headless/check-result.js';
+import { parseDate } from '../language/util/quantities.js';
+import { againstBaseline, fixedText } from './baseline.js';
 import { formatGithub } from '../language/headless/formats/github.js';
 import { formatJson } from '../language/headless/formats/json.js';
 import { formatSarif } from '../language/headless/formats/sarif.js';
-import { formatText, plainStyle, type TextStyle } from '../language/headless/formats/text.js';
+import { formatText, plainStyle } from '../language/headless/formats/text.js';
+import { colourStyle } from './terminal-style.js';
 import { WorkspaceError } from '../language/headless/workspace-check.js';
 import { exportFiles, EXPORT_TARGETS, type ExportTarget } from './export.js';
 import { checkOutputPlacement, DEPLOYMENT_FORMATS, deploymentFiles, relativePath, sha256, sourceDate, workflowsIn, type DeploymentFormat } from './compile.js';
 import { checkOutputFolder, OutputFolderError, type OutputFile } from './output-folder.js';
 import { UsageError, type CliIo } from './io.js';
 import { simulate } from './simulate.js';
+import { diff } from './diff.js';
 import { displayPath, loadWorkspace, openWorkspace, parseMaxWarnings, printConfigProblems, WORKSPACE_OPTIONS, writeReport } from './workspace.js';
 
 declare const HITL_VERSION: string;
@@ -41,12 +45,15 @@ Usage:
                                      Each workflow for an engine: bpmn (Camunda 8), asl (AWS Step
                                      Functions) or mermaid (a flowchart for reviews)
   hitl simulate [paths...] [options] Seeded Monte Carlo runs: SLAs, staffing, queues, outcomes
+  hitl diff BASE [HEAD] [options]    Governance changes between two revisions or folders
   hitl rules [--format text|json]    List the rule catalogue
-  hitl explain <code>                Print a rule's documentation
+  hitl explain <code>                Print the documentation of a rule or a change/* code
 
 Options for check:
   -f, --format <text|json|sarif|github>  Output format (default: text)
       --max-warnings <n>                 Fail (exit 1) when there are more than n warnings
+      --baseline <rev>                   Only the findings new since git revision rev (matched as
+                                         SARIF's fingerprints); the fixed ones are listed too
 
 Options for report:
   -f, --format <markdown|json>           Output format (default: markdown)
@@ -75,6 +82,10 @@ Options for simulate (refuses a workspace with errors; see docs/simulate.md):
   -j, --jobs <n>                         Worker threads (default: one per core)
       --trace <k>                        Print case k's run step by step (cases count from 0)
       --audit-log <file.jsonl>           Write the audit records of the first replication's cases
+
+Options for diff (BASE and HEAD: git revisions or folders; HEAD defaults to the working tree;
+exit 1 on a weakening change not accepted; see docs/review.md):
+  -f, --format <text|json|markdown|sarif|github>  Output format (default: text)
 
 Options for check, report, compile and simulate:
   -w, --workspace <path>                 Also load these files or folders to resolve references,
@@ -132,6 +143,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     if (command === 'compile') return compile(rest, io);
     if (command === 'export') return exportCommand(rest, io);
     if (command === 'simulate') return simulate(rest, io, VERSION, HELP);
+    if (command === 'diff') return diff(rest, io, VERSION);
     if (command === 'rules') return rules(rest, io);
     if (command === 'explain') return explain(rest, io);
     throw new UsageError(`unknown command '${command}'; run 'hitl --help' for the commands`);
@@ -141,7 +153,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseArgs({
         args: [...args],
         allowPositionals: true,
-        options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f', default: 'text' }, 'max-warnings': { type: 'string' } },
+        options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f', default: 'text' }, 'max-warnings': { type: 'string' }, baseline: { type: 'string' } },
     });
     if (values.help) {
         io.stdout(HELP);
@@ -150,9 +162,14 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}'; use one of ${FORMATS.join(', ')}`);
     const maxWarnings = parseMaxWarnings(values['max-warnings']);
-    const { result } = await loadWorkspace(positionals, values, io);
+    const { result: checked } = await loadWorkspace(positionals, values, io);
+    const now = () => (values.today !== undefined ? parseDate(values.today)! : new Date());
+    const baseline = values.baseline === undefined ? undefined : await againstBaseline(checked, values.baseline, positionals, io.cwd, now);
+    const result = baseline?.result ?? checked;
     // A report written to a file never carries colour codes, whatever the terminal.
-    const output = render(result, format, io.colour && !values.output);
+    let output = render(result, format, io.colour && !values.output, baseline && { revision: values.baseline!, fixed: baseline.fixed });
+    if (baseline && format === 'text') output += fixedText(baseline.fixed, values.baseline!);
+    if (baseline && (format === 'sarif' || format === 'github')) io.stderr(fixedText(baseline.fixed, values.baseline!));
     if (values.output) {
         await writeReport(io, values.output, output);
     } else {
@@ -356,10 +373,10 @@ async function explain(args: readonly string[], io: CliIo): Promise<number> {
     return 0;
 }
 
-function render(result: CheckResult, format: Format, colour: boolean): string {
+function render(result: CheckResult, format: Format, colour: boolean, baseline?: { revision: string; fixed: readonly Finding[] }): string {
     switch (format) {
         case 'json':
-            return formatJson(result, VERSION);
+            return formatJson(result, VERSION, baseline ? { baseline } : {});
         case 'sarif':
             return formatSarif(result, { toolVersion: VERSION, rules: ruleCatalogue, help: ruleDoc, docsBaseUrl: process.env.HITL_DOCS_BASE_URL });
         case 'github':
@@ -368,11 +385,4 @@ function render(result: CheckResult, format: Format, colour: boolean): string {
             return formatText(result, colour ? colourStyle : plainStyle);
     }
 }
-
-const colourStyle: TextStyle = {
-    error: (t) => styleText(['bold', 'red'], t, { validateStream: false }),
-    warning: (t) => styleText(['bold', 'yellow'], t, { validateStream: false }),
-    info: (t) => styleText('cyan', t, { validateStream: false }),
-    dim: (t) => styleText('dim', t, { validateStream: false }),
-};
 

@@ -92,7 +92,7 @@ export function printConfigProblems(config: CliConfig, io: CliIo): void {
     for (const problem of config.problems) io.stderr(`${displayPath(repositoryRoot(io.cwd), config.file!)}:${problem.line}:${problem.column} error config/invalid ${problem.message}\n`);
 }
 
-interface CliConfig extends LoadedConfig {
+export interface CliConfig extends LoadedConfig {
     /** The configuration file read, if any. */
     readonly file?: string;
 }
@@ -123,7 +123,7 @@ function configFileResult(shownPath: string, problems: readonly ConfigProblem[])
 
 
 /** Ignore patterns are relative to the folder of the config file that holds them. */
-function ignoredPaths(config: CliConfig): IgnoredPath | undefined {
+export function ignoredPaths(config: CliConfig): IgnoredPath | undefined {
     const patterns = config.settings.ignore ?? [];
     if (!config.file || patterns.length === 0) return undefined;
     const base = path.dirname(config.file);

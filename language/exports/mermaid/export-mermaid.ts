@@ -32,7 +32,8 @@ const RISK_STYLES: Record<(typeof RISK_GRADES)[number], string> = {
     critical: 'fill:#d93025,stroke:#7f1d1d,color:#ffffff,stroke-width:3px',
 };
 
-const stepNode = (id: string) => nodeId('s', id);
+/** The node of a step, for callers that style steps of the chart (the diff outlines changed ones). */
+export const stepNode = (id: string) => nodeId('s', id);
 
 function details(step: Step): string | undefined {
     switch (step.kind) {

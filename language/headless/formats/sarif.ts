@@ -44,35 +44,30 @@ export function formatSarif(result: CheckResult, options: SarifOptions): string 
     const extra = [...new Set(result.files.flatMap((file) => file.findings.map((f) => f.code)))].filter((code) => !known.has(code)).sort();
     const rules = [...options.rules, ...extra.map(uncataloguedRule)];
     const indexOf = new Map(rules.map((rule, index) => [rule.code, index]));
-    const seen = new Map<string, number>();
+    const fingerprints = partialFingerprints(result);
     const results = result.files.flatMap((file) =>
-        file.findings.map((finding) => {
-            const key = fingerprintOf(finding);
-            const occurrence = (seen.get(key) ?? 0) + 1;
-            seen.set(key, occurrence);
-            return {
-                ruleId: finding.code,
-                ...(indexOf.has(finding.code) ? { ruleIndex: indexOf.get(finding.code) } : {}),
-                level: LEVELS[finding.severity],
-                message: { text: finding.message },
-                locations: [location(finding.path, finding.region)],
-                ...(finding.related.length > 0
-                    ? { relatedLocations: finding.related.map((r, id) => ({ id, ...location(r.path, r.region), message: { text: r.message } })) }
-                    : {}),
-                partialFingerprints: { 'hitlFinding/v1': `${key}:${occurrence}` },
-                ...(finding.suppression
-                    ? {
-                          suppressions: [
-                              {
-                                  kind: 'inSource',
-                                  status: 'accepted',
-                                  justification: `${finding.suppression.reason} (approved by ${finding.suppression.approver}, expires ${finding.suppression.expires})`,
-                              },
-                          ],
-                      }
-                    : {}),
-            };
-        }),
+        file.findings.map((finding) => ({
+            ruleId: finding.code,
+            ...(indexOf.has(finding.code) ? { ruleIndex: indexOf.get(finding.code) } : {}),
+            level: LEVELS[finding.severity],
+            message: { text: finding.message },
+            locations: [location(finding.path, finding.region)],
+            ...(finding.related.length > 0
+                ? { relatedLocations: finding.related.map((r, id) => ({ id, ...location(r.path, r.region), message: { text: r.message } })) }
+                : {}),
+            partialFingerprints: { 'hitlFinding/v1': fingerprints.get(finding)! },
+            ...(finding.suppression
+                ? {
+                      suppressions: [
+                          {
+                              kind: 'inSource',
+                              status: 'accepted',
+                              justification: `${finding.suppression.reason} (approved by ${finding.suppression.approver}, expires ${finding.suppression.expires})`,
+                          },
+                      ],
+                  }
+                : {}),
+        })),
     );
     const sarif = {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -147,6 +142,22 @@ function artifactUri(path: string): string {
 
 function uncataloguedRule(code: string): RuleMeta {
     return { code, title: `Finding ${code}`, severity: 'error', requirements: [] };
+}
+
+/**
+ * Each finding's `hitlFinding/v1` fingerprint: its identity and, for findings alike in code,
+ * file and message, which of them it is in order. `hitl check --baseline` matches by it.
+ */
+export function partialFingerprints(result: CheckResult): Map<Finding, string> {
+    const seen = new Map<string, number>();
+    const fingerprints = new Map<Finding, string>();
+    for (const finding of result.files.flatMap((file) => file.findings)) {
+        const key = fingerprintOf(finding);
+        const occurrence = (seen.get(key) ?? 0) + 1;
+        seen.set(key, occurrence);
+        fingerprints.set(finding, `${key}:${occurrence}`);
+    }
+    return fingerprints;
 }
 
 /**
