@@ -24,7 +24,7 @@ import { relativePath } from './compile.js';
 import { UsageError, type CliIo } from './io.js';
 import { AtomicFileStream, processIsAlive } from './atomic-write.js';
 import { ReplicationRunner } from './replications.js';
-import { loadWorkspace, writeReport } from './workspace.js';
+import { checkOutputPath, loadWorkspace, writeReport } from './workspace.js';
 
 // `hitl simulate`: seeded Monte Carlo runs of each workflow, with its scenario file or the
 // documented defaults. The simulator is pure (language/simulator); this file reads the files,
@@ -106,7 +106,11 @@ export async function simulate(args: readonly string[], io: CliIo, version: stri
         throw new UsageError(`--sweep: no gate or queue is worked by '${sweep.party}'${near.length > 0 ? `; did you mean ${near.join(', ')}?` : ''} (${parties.join(', ') || 'none'})`);
     }
 
-    const auditLog = values['audit-log'] !== undefined ? await openAuditLog(path.resolve(io.cwd, values['audit-log']), values['audit-log']) : undefined;
+    const auditLogFile = values['audit-log'];
+    if (auditLogFile !== undefined) await checkOutputPath(path.resolve(io.cwd, auditLogFile), auditLogFile, [...workspace.sources.map((uri) => uri.fsPath), ...(workspace.config.file ? [workspace.config.file] : [])]);
+    const auditLog = auditLogFile !== undefined ? await openAuditLog(path.resolve(io.cwd, auditLogFile), auditLogFile) : undefined;
+    /** Per budget naming a subject: the problem it met in a workflow without that subject; it is an error only if no workflow has it. */
+    const subjectProblems = new Map<Budget, string[]>();
     const simulations: WorkflowSimulation[] = [];
     const threads = ReplicationRunner.threadsFor(jobs, replications);
     const runner = new ReplicationRunner(threads);
@@ -124,7 +128,7 @@ export async function simulate(args: readonly string[], io: CliIo, version: stri
             if (auditLog) simulateRun(model, { workflow: workflow.id, scenario, seed, replication: 0, onAuditRecord: (record) => auditLog.write(`${JSON.stringify(record)}\n`) });
             for (const budget of budgets) {
                 const problem = unknownSubject(budget, summary);
-                if (problem) throw new UsageError(problem);
+                if (problem) subjectProblems.set(budget, [...(subjectProblems.get(budget) ?? []), problem]);
             }
             const rerun = (party: string, staff: number) => runWith(staffed(party, staff), `${party}=${staff}`);
             const advice = await adviseStaffing(summary, slaTarget, rerun);
@@ -145,6 +149,8 @@ export async function simulate(args: readonly string[], io: CliIo, version: stri
                 broken: brokenBudgets(budgets, summary),
             });
         }
+        const nowhere = budgets.find((budget) => (subjectProblems.get(budget)?.length ?? 0) === workflows.length);
+        if (nowhere) throw new UsageError(subjectProblems.get(nowhere)![0]);
         await auditLog?.commit();
     } finally {
         io.progress?.('');

@@ -138,7 +138,7 @@ export function ignoredPaths(config: CliConfig): IgnoredPath | undefined {
  * `-o` must never destroy what it reads or replace what is not a plain file: it refuses a path that
  * is one of the inputs (also through a hard link), a symbolic link, a pipe, a device or a folder.
  */
-async function checkOutputPath(absolute: string, given: string, inputs: readonly string[]): Promise<void> {
+export async function checkOutputPath(absolute: string, given: string, inputs: readonly string[]): Promise<void> {
     let info;
     try {
         info = await lstat(absolute);

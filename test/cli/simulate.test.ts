@@ -155,6 +155,10 @@ describe('hitl simulate', () => {
         const typo = hitl(['simulate', 'one-gate.hitl', '--fail-on', 'sla-breach[Reveiw]>5%'], { cwd: dir });
         expect(typo.code).toBe(2);
         expect(typo.stderr).toContain("did you mean Review?");
+        // A gate of one workflow among several: the budget applies where the gate is.
+        const several = hitl(['simulate', '.', '-n', '200', '-r', '2', '--fail-on', 'sla-breach[Review]>99%', '--format', 'json'], { cwd: dir });
+        expect(several.stderr).toBe('');
+        expect(JSON.parse(several.stdout).workflows.map((simulation: { workflow: string }) => simulation.workflow)).toEqual(['CreditLimitIncrease', 'OneGate']);
     });
 
     test('a staffing sweep names the smallest staffing that holds every SLA, and advice agrees with it', () => {
@@ -238,6 +242,12 @@ describe('hitl simulate', () => {
         for (const record of records) expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
         expect([...new Set(records.map((record) => record.event))]).toEqual(expect.arrayContaining(['ai-output', 'human-action', 'final-decision']));
         expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+
+        const source = readFileSync(path.join(dir, 'credit.hitl'), 'utf8');
+        const overwrite = hitl(['simulate', 'credit.hitl', '--audit-log', 'credit.hitl'], { cwd: dir });
+        expect(overwrite.code).toBe(2);
+        expect(overwrite.stderr).toContain('credit.hitl: is one of the files being checked');
+        expect(readFileSync(path.join(dir, 'credit.hitl'), 'utf8')).toBe(source);
     });
 
     test('rejects options it cannot honour before running anything', () => {
