@@ -25,6 +25,7 @@ import { UsageError, type CliIo } from './io.js';
 import { AtomicFileStream, processIsAlive } from './atomic-write.js';
 import { ReplicationRunner } from './replications.js';
 import { checkOutputPath, loadWorkspace, writeReport } from './workspace.js';
+import { takerOf } from '../language/model/paths.js';
 
 // `hitl simulate`: seeded Monte Carlo runs of each workflow, with its scenario file or the
 // documented defaults. The simulator is pure (language/simulator); this file reads the files,
@@ -221,7 +222,7 @@ function sweepOf(text: string): { party: string; staffs: number[] } {
 
 /** The parties whose people work a workflow's gates and queues (as the simulator staffs them). */
 function partiesAtStations(workflow: Workflow): string[] {
-    return workflow.steps.flatMap((step) => (step.kind === 'gate' ? step.reviewers.slice(0, 1) : step.kind === 'queue' && step.owner !== undefined ? [step.owner] : []));
+    return workflow.steps.flatMap((step) => (step.kind === 'gate' || step.kind === 'queue' ? [takerOf(step)].filter((party) => party !== undefined) : []));
 }
 
 function chosenWorkflows(workflows: readonly Workflow[], name: string | undefined, positionals: readonly string[]): Workflow[] {

@@ -1,5 +1,5 @@
 import type { Gate, HitlModel, ManualQueue, Route, Step, TimeoutAction, Workflow } from '../model/schema.js';
-import { escalationOf, fallbackFor, hasOnward, stepOf } from '../model/paths.js';
+import { deadlineOf, escalationOf, fallbackFor, hasOnward, stepOf } from '../model/paths.js';
 import type { RouteChoice, RouteScenario } from './route-scenarios.js';
 
 /**
@@ -83,7 +83,7 @@ function timeoutName({ count, chain }: { count: number; chain: number }): string
 /** The timeout scenarios of a gate or queue: one per number of escalation levels timing out, as far as the levels have a deadline. */
 function timeoutLevels(model: HitlModel, workflow: Workflow, step: Gate | ManualQueue): Array<{ count: number; chain: number }> {
     const route = timeoutRoute(step);
-    const sla = step.kind === 'gate' ? step.sla : (step.timeout ?? step.sla);
+    const sla = deadlineOf(step);
     if (!sla || !route || (!route.target && !route.action)) return [];
     const chain = !route.target && route.action ? chainOf(model, workflow, route.action) : undefined;
     if (!chain) return [{ count: 0, chain: 0 }];

@@ -1,4 +1,4 @@
-import type { Escalation, EscalationRef, Fallback, HitlModel, Route, Step, Workflow } from './schema.js';
+import type { Duration, Escalation, EscalationRef, Fallback, Gate, HitlModel, ManualQueue, Route, Step, Workflow } from './schema.js';
 import { lookup } from './lookup.js';
 import { FAILURE_MODES } from './vocabulary.js';
 import { reachable } from '../util/graph.js';
@@ -201,6 +201,16 @@ export function pathsToDecision(workflow: Workflow, decision: string, options: P
 export function decisionsReachableFrom(workflow: Workflow, from: string): string[] {
     const reached = reachableFrom(workflow, from);
     return workflow.steps.filter((step) => step.kind === 'decision' && step.id !== from && reached.has(step.id)).map((step) => step.id);
+}
+
+/** When a gate's or queue's timer fires: a gate's `sla`; a queue's `timeout`, else its `sla`. */
+export function deadlineOf(step: Gate | ManualQueue): Duration | undefined {
+    return step.kind === 'gate' ? step.sla : (step.timeout ?? step.sla);
+}
+
+/** The party whose people take the items of a gate (its first reviewer) or a queue (its owner). */
+export function takerOf(step: Gate | ManualQueue): string | undefined {
+    return step.kind === 'gate' ? step.reviewers[0] : step.owner;
 }
 
 /** True when the step has a route on (`then`, `when` or `otherwise`) that leads somewhere. */

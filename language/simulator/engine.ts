@@ -1,5 +1,5 @@
 import type { AiStep, Condition, Decision, Gate, HitlModel, Literal, ManualQueue, Route, Step, TimeoutAction, Workflow } from '../model/schema.js';
-import { decisionsReachableFrom, escalationOf, fallbackFor } from '../model/paths.js';
+import { deadlineOf, decisionsReachableFrom, escalationOf, fallbackFor, takerOf } from '../model/paths.js';
 import { refKey } from '../model/parties.js';
 import { riskRank, RISK_GRADES, type GateAction } from '../model/vocabulary.js';
 import { arrivalProcess, startEpochOf, type ArrivalProcess } from './arrivals.js';
@@ -272,7 +272,7 @@ class Run {
     }
 
     private station(step: Gate | ManualQueue, stepDiscipline: Discipline | undefined): Station {
-        const party = (step.kind === 'gate' ? step.reviewers[0] : step.owner) ?? `(nobody at ${step.id})`;
+        const party = takerOf(step) ?? `(nobody at ${step.id})`;
         const pool = this.pool(party);
         const secondParty = step.kind === 'gate' && (step.fourEyes || step.reviewers.length > 1) ? (step.reviewers[1] ?? party) : undefined;
         const secondPool = secondParty === undefined ? undefined : this.pool(secondParty);
@@ -282,7 +282,7 @@ class Run {
         const discipline = stepDiscipline ?? pool.discipline;
         const allowed: GateAction[] = step.kind === 'gate' ? (step.allows.length > 0 ? [...step.allows] : ['approve']) : [];
         const declared = this.scenario.steps?.[step.id]?.actions;
-        const sla = step.kind === 'gate' ? step.sla : (step.timeout ?? step.sla);
+        const sla = deadlineOf(step);
         const timeout = step.routes.find((route): route is Extract<Route, { kind: 'on' }> => route.kind === 'on' && route.event === 'timeout');
         return {
             pool,

@@ -1,5 +1,6 @@
 import type { HitlModel, Raci, Step, TimeoutAction, Workflow } from '../../model/schema.js';
 import { lookup } from '../../model/lookup.js';
+import { deadlineOf } from '../../model/paths.js';
 
 /**
  * The governance Step Functions cannot enforce, written into `Comment` fields so the exported
@@ -58,7 +59,7 @@ export function stepComment(model: HitlModel, step: Step): string {
                 raciText(step.raci),
             ]);
         case 'queue':
-            return sentence([title, step.owner && `Owner ${step.owner}`, (step.timeout ?? step.sla) && `Timeout ${(step.timeout ?? step.sla)!.iso}`, raciText(step.raci)]);
+            return sentence([title, step.owner && `Owner ${step.owner}`, deadlineOf(step) && `Timeout ${deadlineOf(step)!.iso}`, raciText(step.raci)]);
         case 'decision':
             return sentence([
                 title,

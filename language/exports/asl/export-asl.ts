@@ -8,6 +8,7 @@ import { actionText, stepComment, workflowComment } from './comments.js';
 import type { AslDefinition, AslState, ChoiceRule, Json, JsonObject } from './definition.js';
 import { AI_FAILURE_ERRORS, ENDING_ERRORS, TRANSIENT_ERRORS } from './errors.js';
 import { aiFunction, effectFunction, placeholder, placeholdersOf, reviewQueue, stepFunction, substitute } from './placeholders.js';
+import { deadlineOf } from '../../model/paths.js';
 
 /**
  * A workflow as an AWS Step Functions state machine (Amazon States Language, JSONPath). The
@@ -199,7 +200,7 @@ class StateBuilder {
     }
 
     private queue(step: ManualQueue, Comment: string): void {
-        this.add(step.id, this.reviewTask(step, step.owner, Comment, this.timeoutTarget(step, (step.timeout ?? step.sla)?.seconds), { title: step.title ?? null, owner: step.owner ?? null }));
+        this.add(step.id, this.reviewTask(step, step.owner, Comment, this.timeoutTarget(step, deadlineOf(step)?.seconds), { title: step.title ?? null, owner: step.owner ?? null }));
         this.add(`${step.id}.Answer`, {
             Type: 'Pass',
             Comment: 'The fields the person completing the item returned join the case.',

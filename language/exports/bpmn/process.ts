@@ -5,6 +5,7 @@ import { feelCondition } from './feel.js';
 import { stepProperties, workflowProperties } from './governance.js';
 import type { BpmnFlow, BpmnNode, BpmnProcess } from './graph.js';
 import { actionVariable, AI_FAILURES, confidenceVariable, formId, jobType } from './names.js';
+import { deadlineOf } from '../../model/paths.js';
 
 /**
  * The workflow as a Camunda 8 process, with the simulator's semantics (language/simulator/engine.ts):
@@ -115,7 +116,7 @@ class ProcessBuilder {
         const id = step.id;
         const groups = step.kind === 'gate' ? step.reviewers : step.owner ? [step.owner] : [];
         this.add({ ...base, kind: 'userTask', candidateGroups: groups, formId: formId(this.workflow, step) });
-        const sla = step.kind === 'gate' ? step.sla : (step.timeout ?? step.sla);
+        const sla = deadlineOf(step);
         const timeout = step.routes.find((route) => route.kind === 'on' && route.event === 'timeout');
         // Without an `on timeout` the simulator counts the breach and the item keeps waiting: no timer.
         if (sla && timeout?.kind === 'on' && (timeout.target || timeout.action)) {

@@ -4,6 +4,7 @@ import { refKey } from '../../model/parties.js';
 import { RISK_GRADES } from '../../model/vocabulary.js';
 import { joinList } from '../../util/names.js';
 import { label, nodeId } from './mermaid-text.js';
+import { deadlineOf } from '../../model/paths.js';
 
 /**
  * A workflow as a Mermaid flowchart for reviews: step kinds as shapes, decisions coloured by
@@ -42,7 +43,7 @@ function details(step: Step): string | undefined {
         case 'gate':
             return [joinList(step.reviewers), step.sla ? `SLA ${step.sla.iso}` : undefined].filter(Boolean).join(' · ') || undefined;
         case 'queue': {
-            const timeout = step.timeout ?? step.sla;
+            const timeout = deadlineOf(step);
             return [step.owner, timeout ? `timeout ${timeout.iso}` : undefined].filter(Boolean).join(' · ') || undefined;
         }
         case 'decision':

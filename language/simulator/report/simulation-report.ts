@@ -2,6 +2,7 @@ import { MODEL_API_VERSION, type Workflow } from '../../model/schema.js';
 import type { BrokenBudget } from '../budgets.js';
 import type { Summary } from '../replications.js';
 import type { StaffingAdvice, SweepResult } from '../sweep.js';
+import { deadlineOf } from '../../model/paths.js';
 
 /**
  * What `hitl simulate` reports, per workflow: the run's settings, the figures over replications,
@@ -39,7 +40,7 @@ export interface WorkflowSimulation {
 export function slasOf(workflow: Workflow): Record<string, number> {
     const slas: Record<string, number> = {};
     for (const step of workflow.steps) {
-        const sla = step.kind === 'gate' ? step.sla : step.kind === 'queue' ? (step.timeout ?? step.sla) : undefined;
+        const sla = step.kind === 'gate' || step.kind === 'queue' ? deadlineOf(step) : undefined;
         if (sla) slas[step.id] = sla.seconds;
     }
     return slas;
