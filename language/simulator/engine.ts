@@ -12,6 +12,7 @@ import type { AiStepResult, Load, RoleResult, RunResult, StationResult, TraceEnt
 import { BACKLOG_SAMPLES, DEFAULTS, type Discipline, type Scenario } from './scenario.js';
 import { binOf, CYCLE_TIME_BINS, QuantileSketch } from './sketch.js';
 import { round } from './statistics.js';
+import { formatDuration } from './units.js';
 
 /**
  * One run of a workflow: a discrete-event simulation over the compiled model. Cases arrive,
@@ -645,7 +646,7 @@ class Run {
         const handling = task.level >= 0 ? (pool.handling ?? task.node.duration) : task.node.duration;
         this.events.push(now + handling(this.random), DONE, task, task.service);
         const item = task.case;
-        if (item.traced) this.note(task.node.step.id, personOf(pool, task.person), 'started', `${task.review === 1 ? 'the second reviewer (four-eyes) ' : ''}starts after waiting ${formatSeconds(now - task.queuedAt)}`);
+        if (item.traced) this.note(task.node.step.id, personOf(pool, task.person), 'started', `${task.review === 1 ? 'the second reviewer (four-eyes) ' : ''}starts after waiting ${formatDuration(now - task.queuedAt)}`);
     }
 
     /** The person working on a task stops (done, or the timer took it away). */
@@ -719,7 +720,7 @@ class Run {
                 station.timeouts.set(action, (station.timeouts.get(action) ?? 0) + 1);
                 if (action !== 'none') this.audit?.timeout(this.now, item.id, step, action, this.now - task.enteredAt);
             }
-            if (item.traced) this.note(step.id, 'timer', 'timeout', `the ${formatSeconds(station.sla!)} SLA fires: ${action === 'none' ? 'no timeout action is declared, the item keeps waiting' : action === 'route' ? 'the timeout route' : `'${action}'`}`, timeout?.target);
+            if (item.traced) this.note(step.id, 'timer', 'timeout', `the ${formatDuration(station.sla!)} SLA fires: ${action === 'none' ? 'no timeout action is declared, the item keeps waiting' : action === 'route' ? 'the timeout route' : `'${action}'`}`, timeout?.target);
             if (action === 'none' || !timeout) return;
             this.takeAway(task);
             if (timeout.target) {
@@ -732,7 +733,7 @@ class Run {
         const chain = task.chain!;
         chain.stats.timedOut[task.level]++;
         this.takeAway(task);
-        if (item.traced) this.note(step.id, 'timer', 'timeout', `escalation level ${task.level + 1} (${chain.levels[task.level].party}) lets its ${formatSeconds(chain.levels[task.level].within!)} pass`);
+        if (item.traced) this.note(step.id, 'timer', 'timeout', `escalation level ${task.level + 1} (${chain.levels[task.level].party}) lets its ${formatDuration(chain.levels[task.level].within!)} pass`);
         if (task.level + 1 < chain.levels.length) return this.escalateTo(item, node, chain, task.level + 1);
         chain.stats.exhausted++;
         if (chain.onTimeout) return this.timeoutAction(item, node, chain.onTimeout);
@@ -784,7 +785,7 @@ class Run {
         item.reachedPerson = true;
         const target = chain.levels[level];
         if (item.measured) this.audit?.escalation(this.now, item.id, node.step, chain.id, level, target.party, target.channel);
-        if (item.traced) this.note(node.step.id, 'timer', 'escalated', `escalated to level ${level + 1} of ${chain.id ?? 'a direct escalation'}: ${target.party}${target.within !== undefined ? `, within ${formatSeconds(target.within)}` : ''}`);
+        if (item.traced) this.note(node.step.id, 'timer', 'escalated', `escalated to level ${level + 1} of ${chain.id ?? 'a direct escalation'}: ${target.party}${target.within !== undefined ? `, within ${formatDuration(target.within)}` : ''}`);
         const task = newTask(item, node, target.pool, this.now, level, chain, target.pool.discipline === 'risk' ? Math.max(0, riskRank(station.risk) + 1) : 0);
         if (target.within !== undefined) this.events.push(this.now + target.within, DEADLINE, task);
         this.enqueue(task);
@@ -884,7 +885,7 @@ class Run {
         if (item.finished) return;
         item.finished = true;
         this.finished++;
-        if (item.traced) this.note(outcome, 'system', 'finished', `ends as ${outcome} after ${formatSeconds(this.now - item.arrival)}`);
+        if (item.traced) this.note(outcome, 'system', 'finished', `ends as ${outcome} after ${formatDuration(this.now - item.arrival)}`);
         if (!item.measured) return;
         this.measuredFinished++;
         this.outcomes.set(outcome, (this.outcomes.get(outcome) ?? 0) + 1);
@@ -1003,14 +1004,6 @@ function sortById<T>(entries: Iterable<[string, T]>): Array<[string, T]> {
 
 function personOf(pool: Pool, person: number): string {
     return `${pool.party}#${person + 1}`;
-}
-
-/** `2h 5m`, `45s`: a span for a trace line. */
-function formatSeconds(seconds: number): string {
-    if (seconds < 60) return `${round(seconds, 1)}s`;
-    const minutes = Math.round(seconds / 60);
-    const [d, h, m] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60];
-    return [d ? `${d}d` : '', h ? `${h}h` : '', m ? `${m}m` : ''].filter(Boolean).join(' ') || '0m';
 }
 
 function inWindows(windows: ReadonlyArray<{ readonly from: number; readonly to: number }>, time: number): boolean {

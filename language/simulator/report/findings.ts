@@ -1,5 +1,5 @@
 import type { WorkflowSimulation } from './simulation-report.js';
-import { formatDuration, formatNumber, formatShare } from './units.js';
+import { formatDuration, formatNumber, formatShare } from '../units.js';
 
 /** Utilisation above this leaves no slack: any rise in arrivals makes the queue grow. */
 export const BUSY_UTILISATION = 0.85;

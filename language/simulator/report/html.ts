@@ -1,7 +1,7 @@
 import { findingsOf } from './findings.js';
 import { aiTable, budgetLines, headlineFigures, outcomeTable, roleTable, runLine, stationTable, sweepTable, type Table } from './sections.js';
 import type { SimulationReport, WorkflowSimulation } from './simulation-report.js';
-import { formatDuration } from './units.js';
+import { formatDuration } from '../units.js';
 
 /**
  * One self-contained HTML file: the summary, the tables and the charts, with the chart library

@@ -1,5 +1,5 @@
 import type { WorkflowSimulation } from './simulation-report.js';
-import { formatDuration, formatDurationFigure, formatNumber, formatShare, formatShareFigure } from './units.js';
+import { formatDuration, formatDurationFigure, formatNumber, formatShare, formatShareFigure } from '../units.js';
 
 /**
  * The report's tables as rows of text cells, shared by the text and Markdown formats (which

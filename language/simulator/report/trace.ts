@@ -1,5 +1,5 @@
 import type { TraceEntry } from '../results.js';
-import { formatDuration } from './units.js';
+import { formatDuration } from '../units.js';
 
 /**
  * One case's run step by step (`hitl simulate --trace K`): when (the simulated date and time,
