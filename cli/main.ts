@@ -231,6 +231,16 @@ const OUTPUT_FOLDER_OPTIONS = {
     help: { type: 'boolean', short: 'h' },
 } as const;
 
+function parseOutputFolderArgs(args: readonly string[]) {
+    return parseArgs({ args: [...args], allowPositionals: true, options: OUTPUT_FOLDER_OPTIONS });
+}
+type OutputFolderArgs = ReturnType<typeof parseOutputFolderArgs>;
+
+function help(io: CliIo): number {
+    io.stdout(HELP);
+    return 0;
+}
+
 /** What `compile` and `export` write, given the documents of the paths named (error-free, linked against the whole workspace). */
 interface OutputFolderCommand {
     readonly name: 'compile' | 'export';
@@ -245,11 +255,13 @@ interface OutputFolderCommand {
  * configuration's JSON Schema and the manifest.
  */
 async function compile(args: readonly string[], io: CliIo): Promise<number> {
-    const { values } = parseArgs({ args: [...args], allowPositionals: true, options: OUTPUT_FOLDER_OPTIONS });
+    const parsed = parseOutputFolderArgs(args);
+    const { values } = parsed;
+    if (values.help) return help(io);
     if (values.target !== undefined) throw new UsageError(`compile takes --format yaml|json; --target is for 'hitl export'`);
     const format = (values.format ?? 'yaml') as DeploymentFormat;
     if (!DEPLOYMENT_FORMATS.includes(format)) throw new UsageError(`unknown compile format '${values.format}'; use yaml or json`);
-    return writeOutputFolder(args, io, {
+    return writeOutputFolder(parsed, io, {
         name: 'compile',
         variant: format,
         example: 'hitl compile samples --out build/deploy',
@@ -259,12 +271,14 @@ async function compile(args: readonly string[], io: CliIo): Promise<number> {
 
 /** `hitl export --target bpmn|asl|mermaid`: each workflow in the format of an engine, or as a diagram. */
 async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
-    const { values } = parseArgs({ args: [...args], allowPositionals: true, options: OUTPUT_FOLDER_OPTIONS });
+    const parsed = parseOutputFolderArgs(args);
+    const { values } = parsed;
+    if (values.help) return help(io);
     if (values.format !== undefined) throw new UsageError(`export takes --target ${EXPORT_TARGETS.join('|')}; --format is for 'hitl compile'`);
     if (values.target === undefined) throw new UsageError(`export needs --target ${EXPORT_TARGETS.join('|')}, such as 'hitl export --target bpmn samples --out build/bpmn'`);
     const target = values.target as ExportTarget;
     if (!EXPORT_TARGETS.includes(target)) throw new UsageError(`unknown export target '${values.target}'; use ${EXPORT_TARGETS.join(', ')}`);
-    return writeOutputFolder(args, io, {
+    return writeOutputFolder(parsed, io, {
         name: 'export',
         variant: target,
         example: `hitl export --target ${target} samples --out build/${target}`,
@@ -279,12 +293,7 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
  * replacing the folder atomically. Findings go to stderr in the text format (stdout carries one
  * summary line on success), so that a pipeline's log shows them either way.
  */
-async function writeOutputFolder(args: readonly string[], io: CliIo, command: OutputFolderCommand): Promise<number> {
-    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: OUTPUT_FOLDER_OPTIONS });
-    if (values.help) {
-        io.stdout(HELP);
-        return 0;
-    }
+async function writeOutputFolder({ values, positionals }: OutputFolderArgs, io: CliIo, command: OutputFolderCommand): Promise<number> {
     if (values.out === undefined) throw new UsageError(`${command.name} needs --out <folder>, such as '${command.example}'`);
     const maxWarnings = parseMaxWarnings(values['max-warnings']);
     const generatedOn = buildDate(values.today, process.env.SOURCE_DATE_EPOCH);
