@@ -24,11 +24,16 @@ export class ReplicationRunner {
         return Math.max(1, Math.min(jobs ?? availableParallelism(), replications));
     }
 
+    /**
+     * The summary of `replications` runs. A run with `onAuditRecord` (a callback cannot cross to a
+     * worker) makes the first replication run in this thread, streaming its records.
+     */
     async run(model: HitlModel, options: Omit<RunOptions, 'replication'>, replications: number, progress?: (done: number) => void): Promise<Summary> {
         let done = 0;
+        const { onAuditRecord, ...portable } = options;
         const one = async (replication: number): Promise<RunResult> => {
-            const task: ReplicationTask = { model, options: { ...options, replication } };
-            const result = this.pool ? ((await this.pool.run(task)) as RunResult) : runReplication(task);
+            const here = !this.pool || (replication === 0 && onAuditRecord !== undefined);
+            const result = here ? runReplication({ model, options: { ...options, replication } }) : ((await this.pool!.run({ model, options: { ...portable, replication } } satisfies ReplicationTask)) as RunResult);
             progress?.(++done);
             if (!this.pool) await new Promise((resolve) => setImmediate(resolve)); // let progress and Ctrl-C through
             return result;

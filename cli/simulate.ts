@@ -11,7 +11,7 @@ import { brokenBudgets, parseBudget, unknownSubject, type Budget } from '../lang
 import { DEFAULTS, type Scenario } from '../language/simulator/scenario.js';
 import { parseScenario } from '../language/simulator/scenario-file.js';
 import { parseArrivalTrace } from '../language/simulator/arrivals.js';
-import { simulateRun } from '../language/simulator/engine.js';
+import { simulateRun, type RunOptions } from '../language/simulator/engine.js';
 import { renderTrace } from '../language/simulator/report/trace.js';
 import { adviseStaffing, sweepStaffing, type SweepResult } from '../language/simulator/sweep.js';
 import { renderHtml } from '../language/simulator/report/html.js';
@@ -120,13 +120,12 @@ export async function simulate(args: readonly string[], io: CliIo, version: stri
             const { scenario: fromFile, shown } = await scenarioFor(workflow, values.scenario, model, workspace.workspaceRoot, io);
             const scenario = withVolume(fromFile, cases, horizon);
             const label = (what: string) => `${workflow.id}: ${what}`;
-            const runWith = (withScenario: Scenario, what: string) =>
-                runner.run(model, { workflow: workflow.id, scenario: withScenario, seed }, replications, io.progress ? (done) => io.progress!(label(`${what} ${done}/${replications}`)) : undefined);
+            const runWith = (withScenario: Scenario, what: string, onAuditRecord?: RunOptions['onAuditRecord']) =>
+                runner.run(model, { workflow: workflow.id, scenario: withScenario, seed, onAuditRecord }, replications, io.progress ? (done) => io.progress!(label(`${what} ${done}/${replications}`)) : undefined);
             const staffed = (party: string, staff: number): Scenario => ({ ...scenario, roles: { ...scenario.roles, [party]: { ...scenario.roles?.[party], staff } } });
 
-            const summary = await runWith(scenario, 'replication');
-            // The audit log is the first replication's, run again here so its records stream to the file.
-            if (auditLog) simulateRun(model, { workflow: workflow.id, scenario, seed, replication: 0, onAuditRecord: (record) => auditLog.write(`${JSON.stringify(record)}\n`) });
+            // The audit log holds the first replication's records.
+            const summary = await runWith(scenario, 'replication', auditLog ? (record) => auditLog.write(`${JSON.stringify(record)}\n`) : undefined);
             for (const budget of budgets) {
                 const problem = unknownSubject(budget, summary);
                 if (problem) subjectProblems.set(budget, [...(subjectProblems.get(budget) ?? []), problem]);
