@@ -1,4 +1,4 @@
-// Runs the same end-to-end suite (e2e/suite/extension.test.cjs) in desktop VS Code through
+// Runs the same end-to-end suite (e2e/suite/index.cjs) in desktop VS Code through
 // @vscode/test-electron, for machines that can download VS Code from Microsoft's update server
 // (the project's own machines cannot: there, use `npm run e2e`, which runs it in code-server).
 //
@@ -25,7 +25,7 @@ try {
         version: process.env.HITL_VSCODE_VERSION || '1.117.0',
         cachePath: path.join(ROOT, '.cache', 'vscode-test'),
         extensionDevelopmentPath,
-        extensionTestsPath: path.join(ROOT, 'e2e', 'suite', 'extension.test.cjs'),
+        extensionTestsPath: path.join(ROOT, 'e2e', 'suite', 'index.cjs'),
         launchArgs: [
             workspace,
             '--disable-extensions', // every extension but the one under development

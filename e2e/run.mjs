@@ -4,7 +4,7 @@
 //   1. builds and packages the extension (npm run package; --no-build reuses the .vsix)
 //   2. prepares two throw-away workspaces from samples/ under e2e/.work/
 //   3. installs the .vsix into a fresh code-server profile and starts code-server on 127.0.0.1
-//   4. runs e2e/suite/extension.test.cjs in the extension host, the way @vscode/test-electron
+//   4. runs e2e/suite/index.cjs in the extension host, the way @vscode/test-electron
 //      would: the workbench URL's `payload` carries extensionDevelopmentPath (extension/) and
 //      extensionTestsPath; VS Code reports the result through window.codeAutomationExit(code)
 //   5. UI check with the installed .vsix: opens a sample with a problem, waits for the squiggle and
@@ -43,7 +43,7 @@ const STATE = path.join(WORK, 'state');
 const CACHE = path.resolve(process.env.HITL_E2E_CACHE || path.join(ROOT, '.cache', 'code-server'));
 const ENTRY = path.join(CACHE, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const EXTENSION_DIR = path.join(ROOT, 'extension');
-const SUITE = path.join(ROOT, 'e2e', 'suite', 'extension.test.cjs');
+const SUITE = path.join(ROOT, 'e2e', 'suite', 'index.cjs');
 const SCREENSHOT = path.join(ARTIFACTS, 'sample-with-diagnostic.png');
 const SUITE_TIMEOUT = Number(process.env.HITL_E2E_SUITE_TIMEOUT || 180_000);
 

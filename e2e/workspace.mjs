@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SAMPLES = path.join(ROOT, 'samples');
 
-/** The sample the tests edit; the suite (suite/extension.test.cjs) names it too. */
+/** The sample the tests edit; the suite (suite/language.test.cjs) names it too. */
 export const EDITED_SAMPLE = 'credit-limit-increase.hitl';
 
 /**
