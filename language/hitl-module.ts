@@ -18,6 +18,7 @@ import { createGuardedParser } from './parser/guarded-parser.js';
 import { HitlDocumentValidator } from './validation/document-validator.js';
 import { registerHitlRules } from './validation/registry.js';
 import { HitlScopeComputation } from './workspace/scope-computation.js';
+import { IndexedGlobalScopeProvider } from './workspace/global-scope.js';
 import { HitlServiceRegistry } from './workspace/service-registry.js';
 import { HitlLinker } from './references/hitl-linker.js';
 import { HitlDocumentBuilder } from './workspace/document-builder.js';
@@ -56,6 +57,7 @@ export const createHitlModule = (context: HitlContext): Module<HitlCoreServices,
     },
     references: {
         ScopeComputation: (services) => new HitlScopeComputation(services),
+        ScopeProvider: (services) => new IndexedGlobalScopeProvider(services),
         Linker: (services) => new HitlLinker(services),
     },
     validation: {

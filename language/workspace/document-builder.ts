@@ -35,6 +35,8 @@ export class HitlDocumentBuilder extends DefaultDocumentBuilder {
     private readonly relinked = new Set<string>();
     /** Documents whose diagnostics depended on the old content of changed or deleted documents. */
     private readonly pendingRevalidation = new Set<string>();
+    /** Documents with a reference that did not resolve when last linked: a change anywhere may resolve it. */
+    private readonly unresolved = new Set<string>();
     private pass: Pass | undefined;
     private readonly reads = crossFileReads();
 
@@ -44,7 +46,7 @@ export class HitlDocumentBuilder extends DefaultDocumentBuilder {
         // the names of deleted and changed documents are still the old ones here.
         this.onUpdate((changed, deleted) => this.beforeRebuild([...changed, ...deleted].map(String), deleted.map(String)));
         this.onDocumentPhase(DocumentState.IndexedContent, (document) => void this.reparsed.add(document.uri.toString()));
-        this.onDocumentPhase(DocumentState.Linked, (document) => void this.relinked.add(document.uri.toString()));
+        this.onDocumentPhase(DocumentState.Linked, (document) => this.recordLinked(document));
         this.onDocumentPhase(DocumentState.Validated, (document) => this.recordRelated(document));
     }
 
@@ -83,16 +85,25 @@ export class HitlDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     /**
-     * Also relinks a document linked by a build that was cancelled before its references were
-     * indexed: the index does not know yet that its links point into the changed documents.
+     * Langium's rule, with the unresolved references looked up in a flag kept per document
+     * rather than by scanning every reference of every document on each change. Also relinks a
+     * document linked by a build that was cancelled before its references were indexed: the
+     * index does not know yet that its links point into the changed documents.
      */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        if (super.shouldRelink(document, changedUris)) return true;
+        if (this.unresolved.has(document.uri.toString()) || this.indexManager.isAffected(document, changedUris)) return true;
         if (document.state !== DocumentState.Linked) return false;
         return document.references.some((reference) => {
             const target = isReference(reference) ? reference.$nodeDescription?.documentUri : undefined;
             return target !== undefined && changedUris.has(target.toString());
         });
+    }
+
+    private recordLinked(document: LangiumDocument): void {
+        const uri = document.uri.toString();
+        this.relinked.add(uri);
+        if (document.references.some((reference) => reference.error !== undefined)) this.unresolved.add(uri);
+        else this.unresolved.delete(uri);
     }
 
     /** When documents change or go: what depended on their old content, for the next pass. */
@@ -101,7 +112,10 @@ export class HitlDocumentBuilder extends DefaultDocumentBuilder {
             this.pointedFrom.get(uri)?.forEach((other) => this.pendingRevalidation.add(other));
             this.addSameNames(uri, this.pendingRevalidation);
         }
-        for (const uri of deleted) this.forgetRelated(uri);
+        for (const uri of deleted) {
+            this.forgetRelated(uri);
+            this.unresolved.delete(uri);
+        }
     }
 
     /**

@@ -12,6 +12,8 @@ import { compareUris } from './name-index.js';
  * as in `hitl check` (the first one, by file).
  */
 export class HitlIndexManager extends DefaultIndexManager {
+    /** Exported descriptions by name, in the order `allElements` yields them; kept per document as it is indexed. */
+    private readonly exportedByName = new Map<string, AstNodeDescription[]>();
     private readonly targets = new Map<string, Set<string>>();
     private readonly referrers = new Map<string, Set<string>>();
     /** Indexed document URIs in order; dropped when a document is added or deleted. */
@@ -27,8 +29,28 @@ export class HitlIndexManager extends DefaultIndexManager {
     }
 
     override async updateContent(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<void> {
-        if (!this.sorted?.members.has(document.uri.toString())) this.sorted = undefined;
+        const uri = document.uri.toString();
+        if (!this.sorted?.members.has(uri)) this.sorted = undefined;
+        const before = this.symbolIndex.get(uri) ?? [];
         await super.updateContent(document, cancelToken);
+        this.forgetNames(uri, before);
+        for (const description of this.symbolIndex.get(uri) ?? []) {
+            const list = this.exportedByName.get(description.name) ?? [];
+            list.push(description);
+            // Stable: a document's own descriptions keep their order among themselves.
+            if (list.length > 1) list.sort((a, b) => compareUris(a.documentUri.toString(), b.documentUri.toString()));
+            this.exportedByName.set(description.name, list);
+        }
+    }
+
+    override removeContent(uri: URI): void {
+        this.forgetNames(uri.toString(), this.symbolIndex.get(uri.toString()) ?? []);
+        super.removeContent(uri);
+    }
+
+    /** Every exported description with this name, in `allElements` order: a hash lookup, not a scan. */
+    exportedAs(name: string): readonly AstNodeDescription[] {
+        return this.exportedByName.get(name) ?? [];
     }
 
     override async updateReferences(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<void> {
@@ -71,6 +93,14 @@ export class HitlIndexManager extends DefaultIndexManager {
     /** Documents the given one refers to, as of its last linking. */
     targetsOf(uri: string): ReadonlySet<string> {
         return this.targets.get(uri) ?? new Set();
+    }
+
+    private forgetNames(uri: string, descriptions: readonly AstNodeDescription[]): void {
+        for (const description of descriptions) {
+            const list = this.exportedByName.get(description.name)?.filter((other) => other.documentUri.toString() !== uri) ?? [];
+            if (list.length > 0) this.exportedByName.set(description.name, list);
+            else this.exportedByName.delete(description.name);
+        }
     }
 
     private setTargets(uri: string, targets: Set<string>): void {
