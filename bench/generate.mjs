@@ -98,3 +98,23 @@ export function writeBigFile(target, samples, lines) {
     writeFileSync(file, text);
     return { file, lines: text.split('\n').length, bytes: Buffer.byteLength(text) };
 }
+
+/**
+ * (c) one workflow of `steps` steps in one file, beside organisation.hitl: the first automated
+ * step of the credit-limit sample repeated as a `then` chain between it and its successor.
+ */
+export function writeLongWorkflow(target, samples, steps) {
+    rmSync(target, { recursive: true, force: true });
+    mkdirSync(target, { recursive: true });
+    writeFileSync(path.join(target, 'organisation.hitl'), samples.organisation);
+    const sample = samples.workflows.find((workflow) => workflow.file === 'credit-limit-increase.hitl');
+    const step = sample && /\n( {4}automated step (\w+) "[^"]*" \{\n[\s\S]*?\n {8}then (\w+)\n {4}\}\n)/.exec(sample.text);
+    if (!step) throw new Error('samples/credit-limit-increase.hitl has no automated step ending in `then` to repeat');
+    const [, block, name, next] = step;
+    const link = (i) => (i === steps - 1 ? next : `Chain${i + 1}`);
+    const chain = Array.from({ length: steps - 1 }, (_, i) => block.replace(`step ${name} `, `step Chain${i + 1} `).replace(`then ${next}\n`, `then ${link(i + 1)}\n`));
+    const text = sample.text.replace(block, block.replace(`then ${next}\n`, `then ${link(0)}\n`) + chain.join(''));
+    const file = path.join(target, 'long-workflow.hitl');
+    writeFileSync(file, text);
+    return { file, steps: (text.match(/^ {4}(?:automated step|ai step|gate|queue|decision|effect|outcome) /gm) ?? []).length, lines: text.split('\n').length, bytes: Buffer.byteLength(text) };
+}

@@ -57,6 +57,7 @@ export class LspSession {
                 textDocument: {
                     synchronization: { didSave: false, dynamicRegistration: false },
                     completion: { completionItem: { snippetSupport: true } },
+                    hover: { contentFormat: ['markdown', 'plaintext'] },
                     publishDiagnostics: { relatedInformation: true },
                 },
                 workspace: { workspaceFolders: true },
@@ -100,6 +101,10 @@ export class LspSession {
 
     completion(uri, position) {
         return this.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position });
+    }
+
+    hover(uri, position) {
+        return this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
     }
 
     /** Peak and current resident set of the server process, in MB (Linux only). */

@@ -6,7 +6,8 @@
 // Environment: HITL_BENCH_RUNS (CLI runs per target, default 5), HITL_BENCH_EDITS (timed edits
 // per workspace, default 30), HITL_BENCH_COMPLETIONS (timed completions per position, default 40),
 // HITL_BENCH_FILES (workflow files in the large workspace, default 1000),
-// HITL_BENCH_LINES (lines in the single large file, default 10000), HITL_BENCH_ONLY (`cli` or
+// HITL_BENCH_LINES (lines in the single large file, default 10000), HITL_BENCH_STEPS (steps in the
+// long workflow, default 8000), HITL_BENCH_KEYSTROKES (timed edits of it, default 3), HITL_BENCH_ONLY (`cli` or
 // `server`: measure only that), HITL_BENCH_SERVER_ARGS (extra Node options for the server, such
 // as `--cpu-prof --cpu-prof-dir=bench/.work/profiles` to profile it).
 //
@@ -17,7 +18,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { grammarKeywords, loadSamples, writeBigFile, writeManyFiles } from './generate.mjs';
+import { grammarKeywords, loadSamples, writeBigFile, writeLongWorkflow, writeManyFiles } from './generate.mjs';
 import { LspSession, withTimeout } from './lsp-client.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,15 +33,22 @@ const EDITS = positiveInt('HITL_BENCH_EDITS', 30);
 const COMPLETIONS = positiveInt('HITL_BENCH_COMPLETIONS', 40);
 const FILES = positiveInt('HITL_BENCH_FILES', 1000);
 const LINES = positiveInt('HITL_BENCH_LINES', 10000);
+const STEPS = positiveInt('HITL_BENCH_STEPS', 8000);
+const KEYSTROKES = positiveInt('HITL_BENCH_KEYSTROKES', 3);
 const ONLY = process.env.HITL_BENCH_ONLY;
 const SERVER_ARGS = (process.env.HITL_BENCH_SERVER_ARGS ?? '').split(/\s+/).filter(Boolean);
 
 const TARGETS = {
     checkMs: 1000,
-    editP95Ms1000: 30,
-    editP95MsBigFile: 150,
-    completionP95Ms: 20,
     rssMb: 150,
+    // Issue 12, the language server:
+    openToAllMs1000: 3000,
+    editP95Ms1000: 15,
+    editP95MsBigFile: 100,
+    completionP95Ms: 15,
+    serverRssMb: 400,
+    keystrokeMsLongWorkflow: 200,
+    answerDuringValidationMs: 200,
 };
 
 function positiveInt(name, fallback) {
@@ -67,10 +75,11 @@ const samples = loadSamples(path.join(ROOT, 'samples'), grammarKeywords(ROOT));
 const ws1000 = path.join(WORK, `ws${FILES}`);
 const manyFiles = writeManyFiles(ws1000, samples, FILES);
 const big = writeBigFile(path.join(WORK, 'big'), samples, LINES);
+const long = writeLongWorkflow(path.join(WORK, 'long'), samples, STEPS);
 const workspaceLines = [path.join(ws1000, 'organisation.hitl'), ...manyFiles].reduce((sum, file) => sum + lineCount(file), 0);
 const sampleFiles = readdirSync(path.join(ROOT, 'samples')).filter((file) => file.endsWith('.hitl'));
 const sampleLines = sampleFiles.reduce((sum, file) => sum + lineCount(path.join(ROOT, 'samples', file)), 0);
-log(`workspaces: ${FILES + 1} files / ${workspaceLines} lines in ${rel(ws1000)}; ${big.lines} lines (${(big.bytes / 1024).toFixed(0)} KB) in ${rel(big.file)}`);
+log(`workspaces: ${FILES + 1} files / ${workspaceLines} lines in ${rel(ws1000)}; ${big.lines} lines (${(big.bytes / 1024).toFixed(0)} KB) in ${rel(big.file)}; ${long.steps} steps (${long.lines} lines) in ${rel(long.file)}`);
 
 function lineCount(file) {
     return readFileSync(file, 'utf8').split('\n').length;
@@ -176,6 +185,29 @@ function findLine(lines, pattern) {
     return undefined;
 }
 
+/**
+ * Edits that set the workflow's `sla` alternately to 0d (a values/non-positive-duration error)
+ * and a valid duration, so each publish can be checked against its edit. `during(sent)` runs
+ * once the change is sent, while the server works on it; `edit(i)` resolves with the time to
+ * the publish, whether it matched the edit, and what `during` returned.
+ */
+function slaEditor(session, uri, probe, timeoutMs, during = async () => undefined) {
+    let version = 1;
+    let length = probe.sla.length;
+    return async (i) => {
+        const value = i % 2 === 0 ? '0d' : `${1 + (i % 9)}d`;
+        const range = { start: { line: probe.sla.line, character: probe.sla.character }, end: { line: probe.sla.line, character: probe.sla.character + length } };
+        length = value.length;
+        const published = session.nextDiagnostics(uri);
+        const t0 = performance.now();
+        await session.change(uri, ++version, [{ range, text: value }]);
+        const [diagnostics, meanwhile] = await Promise.all([withTimeout(published, timeoutMs, `diagnostics after edit ${i}`), during(published)]);
+        const elapsed = performance.now() - t0;
+        const flagged = diagnostics.some((d) => d.code === 'values/non-positive-duration' && d.range.start.line === probe.sla.line);
+        return { elapsed, correct: flagged === (value === '0d'), meanwhile };
+    };
+}
+
 /** Opens `file` in a server rooted at `root`, then times edits and completions. */
 async function benchServer(name, root, file, allFiles) {
     const session = new LspSession({ node: NODE, server: SERVER, root, nodeArgs: SERVER_ARGS });
@@ -200,22 +232,7 @@ async function benchServer(name, root, file, allFiles) {
         await withTimeout(everyFile, 240_000, 'diagnostics for every file');
         result.openToAllDiagnosticsMs = performance.now() - begin;
 
-        // Edits: the workflow's `sla` alternates between 0d (a values/non-positive-duration
-        // error) and a valid duration, so each publish can be checked against its edit.
-        let version = 1;
-        let length = probe.sla.length;
-        const edit = async (i) => {
-            const value = i % 2 === 0 ? '0d' : `${1 + (i % 9)}d`;
-            const range = { start: { line: probe.sla.line, character: probe.sla.character }, end: { line: probe.sla.line, character: probe.sla.character + length } };
-            length = value.length;
-            const published = session.nextDiagnostics(uri);
-            const t0 = performance.now();
-            await session.change(uri, ++version, [{ range, text: value }]);
-            const diagnostics = await withTimeout(published, 60_000, `diagnostics after edit ${i}`);
-            const elapsed = performance.now() - t0;
-            const flagged = diagnostics.some((d) => d.code === 'values/non-positive-duration' && d.range.start.line === probe.sla.line);
-            return { elapsed, correct: flagged === (value === '0d') };
-        };
+        const edit = slaEditor(session, uri, probe, 60_000);
         for (let i = 0; i < 3; i++) await edit(i); // warm-up
         const edits = [];
         const cpuBefore = session.cpuMs();
@@ -230,14 +247,17 @@ async function benchServer(name, root, file, allFiles) {
         for (const [kind, position] of [['keyword', probe.keyword], ['reference', probe.reference]]) {
             let items = 0;
             const times = [];
+            let cpuBefore;
             for (let i = 0; i < COMPLETIONS + 5; i++) {
+                if (i === 5) cpuBefore = session.cpuMs();
                 const t0 = performance.now();
                 const response = await withTimeout(session.completion(uri, { line: position.line, character: position.character }), 30_000, 'completion');
                 const elapsed = performance.now() - t0;
                 items = Array.isArray(response) ? response.length : (response?.items?.length ?? 0);
                 if (i >= 5) times.push(elapsed);
             }
-            result.completion[kind] = { count: COMPLETIONS, line: position.line + 1, character: position.character + 1, items, ...percentiles(times) };
+            const cpuPerRequestMs = cpuBefore === undefined ? undefined : (session.cpuMs() - cpuBefore) / COMPLETIONS;
+            result.completion[kind] = { count: COMPLETIONS, line: position.line + 1, character: position.character + 1, items, ...percentiles(times), cpuPerRequestMs };
         }
 
         const memory = session.memory();
@@ -254,13 +274,71 @@ async function benchServer(name, root, file, allFiles) {
     return result;
 }
 
+/**
+ * One workflow of thousands of steps: the time from opening it to its diagnostics, then
+ * keystrokes (sla edits) timed to their publish, with a hover and a completion sent right
+ * after each keystroke, while the server re-checks the workflow; each is timed, and counted
+ * as answered during validation if it answered before the publish.
+ */
+async function benchLongWorkflow(root, file) {
+    const session = new LspSession({ node: NODE, server: SERVER, root, nodeArgs: SERVER_ARGS });
+    const result = { root: rel(root), file: rel(file), steps: long.steps, lines: long.lines };
+    const timeoutMs = 600_000;
+    try {
+        const uri = pathToFileURL(file).href;
+        const text = readFileSync(file, 'utf8');
+        const probe = probePositions(text);
+        await withTimeout(session.initialize(), 30_000, 'initialize');
+        const first = session.nextDiagnostics(uri);
+        let cpu = session.cpuMs();
+        let begin = performance.now();
+        await session.open(uri, text);
+        await withTimeout(first, timeoutMs, `first diagnostics for ${rel(file)}`);
+        result.openToDiagnosticsMs = performance.now() - begin;
+        result.openCpuMs = session.cpuMs() - cpu;
+
+        const answer = async (request, published) => {
+            let done = false;
+            void published.then(() => (done = true));
+            const t0 = performance.now();
+            const response = await withTimeout(request(), timeoutMs, 'a request during validation');
+            return { ms: performance.now() - t0, beforePublish: !done, answered: response !== null && response !== undefined };
+        };
+        const position = (p) => ({ line: p.line, character: p.character });
+        const edit = slaEditor(session, uri, probe, timeoutMs, (published) =>
+            Promise.all([answer(() => session.hover(uri, position(probe.reference)), published), answer(() => session.completion(uri, position(probe.keyword)), published)]),
+        );
+        const keystrokes = [];
+        cpu = session.cpuMs();
+        for (let i = 0; i < KEYSTROKES; i++) keystrokes.push(await edit(i));
+        const requests = keystrokes.flatMap((k) => k.meanwhile);
+        result.keystrokes = { count: KEYSTROKES, ...percentiles(keystrokes.map((k) => k.elapsed)), cpuPerKeystrokeMs: (session.cpuMs() - cpu) / KEYSTROKES, correct: keystrokes.filter((k) => k.correct).length };
+        result.duringValidation = {
+            requests: requests.length,
+            ...percentiles(requests.map((r) => r.ms)),
+            beforePublish: requests.filter((r) => r.beforePublish).length,
+            answered: requests.filter((r) => r.answered).length,
+        };
+        result.peakRssMb = session.memory().peakMb;
+        result.serverErrors = session.serverErrors.slice(0, 5);
+        log(`server ${long.steps}-step workflow: keystroke p95 ${ms(result.keystrokes.p95)}, hover/completion during validation p95 ${ms(result.duringValidation.p95)}`);
+    } catch (error) {
+        problems.push(`server ${long.steps}-step workflow: ${error.message}${session.stderr ? `\n${session.stderr.slice(0, 2000)}` : ''}`);
+        result.error = error.message;
+    } finally {
+        await session.close();
+    }
+    return result;
+}
+
 const editedFile = manyFiles[Math.floor(manyFiles.length / 2)];
 const server =
     ONLY === 'cli'
-        ? { files1000: {}, bigFile: {} }
+        ? { files1000: {}, bigFile: {}, longWorkflow: {} }
         : {
               files1000: await benchServer(`${FILES} files`, ws1000, editedFile, [path.join(ws1000, 'organisation.hitl'), ...manyFiles]),
               bigFile: await benchServer(`${big.lines}-line file`, path.dirname(big.file), big.file, [path.join(path.dirname(big.file), 'organisation.hitl'), big.file]),
+              longWorkflow: await benchLongWorkflow(path.dirname(long.file), long.file),
           };
 
 // ------------------------------------------------------------------ report
@@ -273,6 +351,7 @@ const results = {
         samples: { files: sampleFiles.length, lines: sampleLines },
         files1000: { files: FILES + 1, lines: workspaceLines },
         bigFile: { files: 2, lines: big.lines, bytes: big.bytes },
+        longWorkflow: { files: 2, steps: long.steps, lines: long.lines, bytes: long.bytes },
     },
     targets: TARGETS,
     cli,
@@ -281,7 +360,7 @@ const results = {
     problems,
 };
 // A partial run (HITL_BENCH_ONLY, or smaller sizes) must not overwrite the reference figures.
-const partial = ONLY !== undefined || FILES !== 1000 || LINES !== 10000 || process.env.HITL_BENCH_SERVER_ARGS;
+const partial = ONLY !== undefined || FILES !== 1000 || LINES !== 10000 || STEPS !== 8000 || process.env.HITL_BENCH_SERVER_ARGS;
 const resultsFile = partial ? path.join(WORK, 'results-partial.json') : path.join(ROOT, 'bench', 'results.json');
 writeFileSync(resultsFile, JSON.stringify(results, roundNumbers, 2) + '\n');
 
@@ -293,15 +372,18 @@ const rows = [
     [`hitl compile ${FILES} files (wall, incl. start-up)`, ms(cli.compile1000?.wallMsMedian), '', extra(cli.compile1000 ?? {})],
     [`CLI peak RSS, compile ${FILES} files`, mb(cli.compile1000?.peakRssMb), '', ''],
     [`CLI peak RSS, ${FILES} files`, mb(cli.files1000.peakRssMb), `≤ ${TARGETS.rssMb} MB`, '', verdict(cli.files1000.peakRssMb, TARGETS.rssMb)],
-    [`server: open → all diagnostics, ${FILES} files`, ms(server.files1000.openToAllDiagnosticsMs), '', 'indexing + first full validation'],
+    [`server: open → all diagnostics, ${FILES} files`, ms(server.files1000.openToAllDiagnosticsMs), `≤ ${ms(TARGETS.openToAllMs1000)}`, openNote(server.files1000), verdict(server.files1000.openToAllDiagnosticsMs, TARGETS.openToAllMs1000)],
     [`edit → diagnostics p50 / p95, ${FILES} files`, pair(server.files1000.edits), `p95 ≤ ${TARGETS.editP95Ms1000} ms`, correct(server.files1000.edits), verdict(server.files1000.edits?.p95, TARGETS.editP95Ms1000)],
     [`edit → diagnostics p50 / p95, ${big.lines}-line file`, pair(server.bigFile.edits), `p95 ≤ ${TARGETS.editP95MsBigFile} ms`, correct(server.bigFile.edits), verdict(server.bigFile.edits?.p95, TARGETS.editP95MsBigFile)],
     [`completion p50 / p95 (keyword), ${FILES} files`, pair(server.files1000.completion?.keyword), `p95 ≤ ${TARGETS.completionP95Ms} ms`, items(server.files1000.completion?.keyword), verdict(server.files1000.completion?.keyword?.p95, TARGETS.completionP95Ms)],
     [`completion p50 / p95 (reference), ${FILES} files`, pair(server.files1000.completion?.reference), `p95 ≤ ${TARGETS.completionP95Ms} ms`, items(server.files1000.completion?.reference), verdict(server.files1000.completion?.reference?.p95, TARGETS.completionP95Ms)],
     [`completion p50 / p95 (keyword), ${big.lines}-line file`, pair(server.bigFile.completion?.keyword), `p95 ≤ ${TARGETS.completionP95Ms} ms`, items(server.bigFile.completion?.keyword), verdict(server.bigFile.completion?.keyword?.p95, TARGETS.completionP95Ms)],
     [`completion p50 / p95 (reference), ${big.lines}-line file`, pair(server.bigFile.completion?.reference), `p95 ≤ ${TARGETS.completionP95Ms} ms`, items(server.bigFile.completion?.reference), verdict(server.bigFile.completion?.reference?.p95, TARGETS.completionP95Ms)],
-    [`server peak RSS, ${FILES} files`, mb(server.files1000.peakRssMb), `≤ ${TARGETS.rssMb} MB`, '', verdict(server.files1000.peakRssMb, TARGETS.rssMb)],
+    [`server peak RSS, ${FILES} files`, mb(server.files1000.peakRssMb), `≤ ${TARGETS.serverRssMb} MB`, '', verdict(server.files1000.peakRssMb, TARGETS.serverRssMb)],
     [`server peak RSS, ${big.lines}-line file`, mb(server.bigFile.peakRssMb), '', ''],
+    [`server: open → diagnostics, ${long.steps}-step workflow`, ms(server.longWorkflow.openToDiagnosticsMs), '', server.longWorkflow.openCpuMs === undefined ? '' : `server CPU ${ms(server.longWorkflow.openCpuMs)}`],
+    [`keystroke → diagnostics p50 / p95, ${long.steps}-step workflow`, pair(server.longWorkflow.keystrokes), `≤ ${TARGETS.keystrokeMsLongWorkflow} ms`, keystrokeNote(server.longWorkflow.keystrokes), verdict(server.longWorkflow.keystrokes?.max, TARGETS.keystrokeMsLongWorkflow)],
+    [`hover + completion during its validation p50 / p95`, pair(server.longWorkflow.duringValidation), `p95 ≤ ${TARGETS.answerDuringValidationMs} ms`, duringNote(server.longWorkflow.duringValidation), verdict(server.longWorkflow.duringValidation?.p95, TARGETS.answerDuringValidationMs)],
 ];
 console.log('');
 console.log(`hitl bench — ${results.machine.cpus} CPUs, Node ${results.node.replace(/^v/, '')}, ${RUNS} CLI runs, ${EDITS} edits, ${COMPLETIONS} completions; load average ${loadAverageAtStart[0]} at start, ${results.machine.loadAverageAtEnd[0]} at end`);
@@ -365,7 +447,21 @@ function correct(e) {
 }
 
 function items(c) {
-    return c ? `${c.items} items at ${c.line}:${c.character}` : '';
+    if (!c) return '';
+    const cpu = c.cpuPerRequestMs === undefined ? '' : `; server CPU ${ms(c.cpuPerRequestMs)}/request`;
+    return `${c.items} items at ${c.line}:${c.character}${cpu}`;
+}
+
+function openNote(r) {
+    return r.openToFileDiagnosticsMs === undefined ? '' : `the open file's diagnostics after ${ms(r.openToFileDiagnosticsMs)}`;
+}
+
+function keystrokeNote(k) {
+    return k ? `server CPU ${ms(k.cpuPerKeystrokeMs)}/keystroke; ${k.correct}/${k.count} publishes matched their edit` : '';
+}
+
+function duringNote(d) {
+    return d ? `${d.beforePublish}/${d.requests} answered before the keystroke's diagnostics, ${d.answered} with a result` : '';
 }
 
 function verdict(value, target) {

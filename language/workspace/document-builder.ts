@@ -84,6 +84,13 @@ export class HitlDocumentBuilder extends DefaultDocumentBuilder {
         await super.runCancelable([...documents, ...pass.added], targetState, cancelToken, callback);
     }
 
+    /** A document completed with these very options has every category they ask for: no need to recount them per document on each edit. */
+    protected override resultsAreIncomplete(document: LangiumDocument, options: BuildOptions | undefined): boolean {
+        const state = this.buildState.get(document.uri.toString());
+        if (state?.completed && state.options === options) return false;
+        return super.resultsAreIncomplete(document, options);
+    }
+
     /**
      * Langium's rule, with the unresolved references looked up in a flag kept per document
      * rather than by scanning every reference of every document on each change. Also relinks a
