@@ -85,6 +85,10 @@ export class EditorWorkspace {
         await this.services.shared.workspace.DocumentBuilder.update([], [this.uri(name)]);
     }
 
+    document(name: string): LangiumDocument | undefined {
+        return this.services.shared.workspace.LangiumDocuments.getDocument(this.uri(name));
+    }
+
     diagnostics(name: string): Diagnostic[] {
         return this.services.shared.workspace.LangiumDocuments.getDocument(this.uri(name))?.diagnostics ?? [];
     }
