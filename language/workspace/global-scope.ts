@@ -9,6 +9,9 @@ import type { HitlIndexManager } from './index-manager.js';
  * part of an edit's cost at 1,000 files, whether or not any export changed.
  */
 export class IndexedGlobalScope implements Scope {
+    /** Every element, kept while no export changes: completion lists them on each request. */
+    private all: { readonly revision: number; readonly elements: readonly AstNodeDescription[] } | undefined;
+
     constructor(
         private readonly index: HitlIndexManager,
         private readonly reflection: AstReflection,
@@ -24,7 +27,9 @@ export class IndexedGlobalScope implements Scope {
     }
 
     getAllElements(): Stream<AstNodeDescription> {
-        return this.index.allElements(this.referenceType);
+        const revision = this.index.exportsRevision;
+        if (this.all?.revision !== revision) this.all = { revision, elements: this.index.allElements(this.referenceType).toArray() };
+        return stream(this.all.elements);
     }
 }
 

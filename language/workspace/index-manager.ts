@@ -14,6 +14,8 @@ import { compareUris } from './name-index.js';
 export class HitlIndexManager extends DefaultIndexManager {
     /** Exported descriptions by name, in the order `allElements` yields them; kept per document as it is indexed. */
     private readonly exportedByName = new Map<string, AstNodeDescription[]>();
+    /** Counts changes of the exported descriptions, so that lists built from them know when they are out of date. */
+    private exportsVersion = 0;
     private readonly targets = new Map<string, Set<string>>();
     private readonly referrers = new Map<string, Set<string>>();
     /** Indexed document URIs in order; dropped when a document is added or deleted. */
@@ -34,6 +36,7 @@ export class HitlIndexManager extends DefaultIndexManager {
         const before = this.symbolIndex.get(uri) ?? [];
         await super.updateContent(document, cancelToken);
         this.forgetNames(uri, before);
+        this.exportsVersion++;
         for (const description of this.symbolIndex.get(uri) ?? []) {
             const list = this.exportedByName.get(description.name) ?? [];
             list.push(description);
@@ -45,7 +48,13 @@ export class HitlIndexManager extends DefaultIndexManager {
 
     override removeContent(uri: URI): void {
         this.forgetNames(uri.toString(), this.symbolIndex.get(uri.toString()) ?? []);
+        this.exportsVersion++;
         super.removeContent(uri);
+    }
+
+    /** Changes whenever any document's exported descriptions change. */
+    get exportsRevision(): number {
+        return this.exportsVersion;
     }
 
     /** Every exported description with this name, in `allElements` order: a hash lookup, not a scan. */
