@@ -127,6 +127,8 @@ writeFileSync(path.join(dirs['user-data'], 'User', 'settings.json'), JSON.string
     'window.commandCenter': false,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'chat.disableAIFeatures': true,
+    // VS Code for the Web saves after a delay by default; the suite edits in memory and reverts.
+    'files.autoSave': 'off',
 }, null, 2));
 // code-server and everything it starts (extension host, language server) keep their state here
 const serverEnv = {
