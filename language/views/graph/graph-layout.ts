@@ -40,7 +40,7 @@ export interface GraphLayout {
     readonly pathFindings: readonly PathFinding[];
 }
 
-export const CHAR_WIDTH = 7;
+const CHAR_WIDTH = 7;
 export const LINE_HEIGHT = 15;
 const MAX_LINE = 34;
 const MAX_EDGE_LABEL = 30;
@@ -59,7 +59,7 @@ const SHAPE_ROOM: Record<GraphNode['kind'], { width: number; height: number }> =
     'escalation-level': { width: 0, height: 0 },
 };
 
-export function shorten(text: string, max: number): string {
+function shorten(text: string, max: number): string {
     return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 

@@ -1,3 +1,4 @@
+import { escapeXml } from '../../util/xml.js';
 import { LINE_HEIGHT, type GraphLayout, type PlacedEdge, type PlacedNode } from './graph-layout.js';
 
 /**
@@ -33,10 +34,6 @@ const STYLE = `
 .hitl-graph .badge text { fill: #ffffff; font-size: 10px; font-weight: bold; }
 .hitl-graph .start-marker { fill: var(--vscode-editor-foreground, #1f1f1f); }
 `;
-
-export function escapeXml(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
 
 const num = (value: number) => String(Math.round(value * 10) / 10);
 
@@ -121,8 +118,13 @@ export function renderGraphSvg(layout: GraphLayout): string {
         `<style>${STYLE}</style>`,
         '<defs><marker id="hitl-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="arrow" d="M0,0 L10,5 L0,10 z"/></marker></defs>',
         `<rect class="background" width="${layout.width}" height="${layout.height}"/>`,
-        `<g class="edges">${layout.edges.map(edgeSvg).join('')}</g>`,
-        `<g class="nodes">${layout.nodes.map((node) => nodeSvg(node, layout.start)).join('')}</g>`,
+        // One element a line, so a golden file's diff shows what moved.
+        '<g class="edges">',
+        ...layout.edges.map(edgeSvg),
+        '</g>',
+        '<g class="nodes">',
+        ...layout.nodes.map((node) => nodeSvg(node, layout.start)),
+        '</g>',
         '</svg>',
         '',
     ].join('\n');

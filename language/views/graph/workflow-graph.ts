@@ -53,7 +53,7 @@ export interface WorkflowGraph {
 const EDGE_KINDS = { flow: 'flow', branch: 'branch', outcome: 'action', fallback: 'fallback', timeout: 'timeout' } as const;
 
 /** The node id of an escalation chain's level (0-based); step ids never hold a colon. */
-export function levelNodeId(ref: EscalationRef, level: number): string {
+function levelNodeId(ref: EscalationRef, level: number): string {
     return `escalation:${ref.scope}:${ref.id}:${level}`;
 }
 

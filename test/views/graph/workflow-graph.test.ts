@@ -130,7 +130,7 @@ describe('the SVG', () => {
         });
         const svg = renderGraphSvg(layoutGraph(workflowGraph(model, 'W')!));
         expect(xmlErrors(svg)).toEqual([]);
-        expect(svg).toContain('Check &lt;amount&gt; &amp; &apos;region&apos;');
+        expect(svg).toContain("Check &lt;amount&gt; &amp; 'region'");
         expect(svg).not.toContain('<amount>');
     });
 });
