@@ -127,13 +127,17 @@ class GraphPanel {
 
     private async refresh(): Promise<void> {
         const request = ++this.requested;
+        const uri = this.uri.toString();
+        const workflow = this.workflow;
         let result: GraphResult;
         try {
-            result = await this.client.sendRequest(GraphRequest, { uri: this.uri.toString(), workflow: this.workflow });
+            result = await this.client.sendRequest(GraphRequest, { uri, workflow });
         } catch (error) {
             if (!superseded(error)) this.post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
             return;
         }
+        // An answer for what the view showed before, or for an older text than the one shown, is dropped.
+        if (uri !== this.uri.toString() || workflow !== this.workflow) return;
         if (request < this.shownRequest || (result.version !== undefined && result.version < this.shownVersion)) return;
         this.shownRequest = request;
         if (result.version !== undefined) this.shownVersion = result.version;
@@ -249,7 +253,9 @@ export function registerGraph(context: vscode.ExtensionContext, client: Language
     const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
 
     const showGraph = async (uriArg?: unknown, workflowArg?: unknown, highlightArg?: unknown) => {
-        const uri = uriArg instanceof vscode.Uri ? uriArg : typeof uriArg === 'string' ? vscode.Uri.parse(uriArg) : vscode.window.activeTextEditor?.document.languageId === 'hitl' ? vscode.window.activeTextEditor.document.uri : undefined;
+        const active = vscode.window.activeTextEditor?.document.languageId === 'hitl' ? vscode.window.activeTextEditor.document.uri : undefined;
+        // From the palette while the view has the focus: the file it shows.
+        const uri = uriArg instanceof vscode.Uri ? uriArg : typeof uriArg === 'string' ? vscode.Uri.parse(uriArg) : (active ?? current?.uri);
         if (!uri) {
             void vscode.window.showInformationMessage('Open a .hitl file to see its workflow graph.');
             return;

@@ -123,6 +123,18 @@ describe('hitl/graph', () => {
         expect(bypass?.steps).toEqual(['Score', 'Review', 'LimitDecision']);
     });
 
+    test('draws a shared escalation chain declared in another file, level by level', async () => {
+        const shared = 'role Agent { authority 1 }\nrole Lead { authority 2 }\nrole Head { authority 3 }\nescalation Shared {\n    to Lead within 1d\n    to Head within 2d\n    on timeout deny\n}\n';
+        await client.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///ws/shared.hitl', languageId: 'hitl', version: 1, text: shared } });
+        await open(WORKFLOW.replace('on timeout deny', 'on timeout escalate to Shared').replace('role Agent { authority 1 }\n', ''));
+        const result = await graph({ uri });
+        const levels = result.graph!.nodes.filter((node) => node.kind === 'escalation-level');
+        expect(levels.map((node) => node.label)).toEqual(['Lead', 'Head']);
+        const edges = result.graph!.edges.map((edge) => `${edge.from}->${edge.to}:${edge.kind}`);
+        expect(edges).toContain(`Review->${levels[0].id}:timeout`);
+        expect(edges).toContain(`${levels[0].id}->${levels[1].id}:escalation`);
+    });
+
     test('a file the server does not know is refused with a message', async () => {
         await expect(graph({ uri: 'file:///ws/missing.hitl' })).rejects.toMatchObject({ message: expect.stringContaining('not a .hitl file of the workspace') });
     });
