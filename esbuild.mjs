@@ -29,6 +29,8 @@ const builds = [
     { entryPoints: ['cli/simulate-worker.ts'], outfile: 'dist/simulate-worker.cjs' },
     { entryPoints: ['server/main.ts'], outfile: 'extension/dist/server.cjs' },
     { entryPoints: ['extension/src/extension.ts'], outfile: 'extension/dist/extension.cjs', external: ['vscode'] },
+    // Webview pages run in the browser: a script (and the stylesheet it imports) per view.
+    { entryPoints: ['extension/webview/graph/main.ts'], outfile: 'extension/dist/webview/graph.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false },
 ];
 
 if (watch) {
@@ -40,5 +42,5 @@ if (watch) {
 } else {
     const started = Date.now();
     await Promise.all(builds.map((build) => esbuild.build({ ...common, ...build })));
-    console.log(`esbuild: bundled cli, simulation worker, server and extension in ${Date.now() - started} ms`);
+    console.log(`esbuild: bundled cli, simulation worker, server, extension and webviews in ${Date.now() - started} ms`);
 }

@@ -9,8 +9,9 @@
 //      extensionTestsPath; VS Code reports the result through window.codeAutomationExit(code)
 //   5. UI check with the installed .vsix: opens a sample with a problem, waits for the squiggle and
 //      the Problems panel entry, saves e2e/.work/artifacts/sample-with-diagnostic.png
-//   6. render checks (e2e/render/): generated diagrams and reports opened in the same browser
-//   7. stops code-server and prints 'N passed, M failed' (suite tests + UI check)
+//   6. view checks (e2e/views/): what the extension's webviews draw, with the installed .vsix
+//   7. render checks (e2e/render/): generated diagrams and reports opened in the same browser
+//   8. stops code-server and prints 'N passed, M failed' (suite tests + UI and view checks)
 //
 // Usage: node_modules/.bin/node e2e/run.mjs [--verbose] [--skip-suite] [--skip-ui] [--skip-render] [--keep-running] [--no-build]
 // Needs code-server in the cache (bash e2e/install-code-server.sh); `npm run e2e` does both.
@@ -21,6 +22,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHROMIUM, launchBrowser } from './browser.mjs';
 import { runRenderChecks } from './render/checks.mjs';
+import { graphViewCheck } from './views/graph.mjs';
 import { prepareWorkspace, ROOT } from './workspace.mjs';
 
 const { values: options } = parseArgs({
@@ -125,6 +127,8 @@ writeFileSync(path.join(dirs['user-data'], 'User', 'settings.json'), JSON.string
     'window.commandCenter': false,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'chat.disableAIFeatures': true,
+    // VS Code for the Web saves after a delay by default; the suite edits in memory and reverts.
+    'files.autoSave': 'off',
 }, null, 2));
 // code-server and everything it starts (extension host, language server) keep their state here
 const serverEnv = {
@@ -309,6 +313,7 @@ async function uiCheck() {
 try {
     if (!options['skip-suite']) await runSuite();
     if (!options['skip-ui']) await uiCheck();
+    if (!options['skip-ui']) await graphViewCheck({ browser, viewport, url: folderUrl(uiWorkspace.dir), workspace: uiWorkspace, artifacts: ARTIFACTS, record, lap, verbose: options.verbose });
     if (!options['skip-render']) await runRenderChecks({ browser, record, lap, root: ROOT, work: WORK, artifacts: ARTIFACTS });
 } catch (error) {
     record(false, 'e2e runner', error.message);

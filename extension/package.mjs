@@ -11,7 +11,7 @@ const extensionDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(extensionDir);
 const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'package.json'), 'utf8'));
 
-const required = ['dist/extension.cjs', 'dist/server.cjs', 'syntaxes/hitl.tmLanguage.json', 'snippets/hitl.json', 'language-configuration.json', 'README.md', 'LICENSE', 'images/icon.png'];
+const required = ['dist/extension.cjs', 'dist/server.cjs', 'dist/webview/graph.js', 'dist/webview/graph.css', 'syntaxes/hitl.tmLanguage.json', 'snippets/hitl.json', 'language-configuration.json', 'README.md', 'LICENSE', 'images/icon.png'];
 const missing = required.filter((file) => !existsSync(path.join(extensionDir, file)));
 if (missing.length > 0) {
     console.error(`package: missing ${missing.join(', ')} in extension/; run 'npm run build' first (or 'npm run package', which does).`);

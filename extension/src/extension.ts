@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { registerGraph } from './graph.js';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         synchronize: { fileEvents: watcher },
     };
     client = new LanguageClient('hitl', 'hitl language server', serverOptions, clientOptions);
+    registerGraph(context, client);
 
     const show = (text: string, tooltip: string) => {
         status.text = text;

@@ -4,6 +4,7 @@ import type { Connection, InitializeParams, InitializeResult } from 'vscode-lang
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { HitlCompletionProvider } from './completion.js';
 import { answerForCurrentVersion } from './current-version.js';
+import { registerGraphRequests } from './requests/graph.js';
 import { selectionRanges } from './selection-range.js';
 
 /** Langium's server capabilities, plus the requests hitl answers that Langium does not. */
@@ -31,6 +32,7 @@ export function prepareConnection(connection: Connection, shared: LangiumSharedS
     answerForCurrentVersion(connection, shared);
     connection.onSelectionRanges(createRequestHandler((_services, document, params) => selectionRanges(document, params.positions), shared, DocumentState.Parsed));
     connection.onCompletionResolve((item) => resolveCompletionItem(shared, item));
+    registerGraphRequests(connection, shared);
 }
 
 async function resolveCompletionItem(shared: LangiumSharedServices, item: CompletionItem): Promise<CompletionItem> {

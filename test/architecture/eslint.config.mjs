@@ -45,7 +45,7 @@ export default [
     { ignores: ['**/generated/**', '**/dist/**', 'node_modules/**'] },
     { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser, parserOptions: { tsconfigRootDir: root } }, linterOptions: { reportUnusedDisableDirectives: 'off' } },
     restrict(['language/**/*.ts']),
-    restrict(['language/model/**/*.ts', 'language/generators/**/*.ts', 'language/exports/**/*.ts', 'language/simulator/**/*.ts', 'language/diff/**/*.ts'], AST_PATTERNS),
+    restrict(['language/model/**/*.ts', 'language/generators/**/*.ts', 'language/exports/**/*.ts', 'language/simulator/**/*.ts', 'language/diff/**/*.ts', 'language/views/**/*.ts'], AST_PATTERNS),
     restrict(['language/lsp/quick-fixes/**/*.ts'], [{ group: ['**/validation/rules/**'], message: 'Quick fixes use language/analysis/, not rule internals.' }]),
     ...ruleFamilies.map((family) =>
         restrict(

@@ -1,3 +1,4 @@
+import { escapeXml } from '../../util/xml.js';
 import type { BpmnFlow, BpmnNode, BpmnProcess } from './graph.js';
 
 /** The process as BPMN 2.0 XML for Camunda 8.8 with its diagram: written by hand, so every attribute has a fixed order. */
@@ -50,14 +51,14 @@ function nodeXml(node: BpmnNode, incoming: readonly string[], outgoing: readonly
     const body = [
         ...documentation(node.documentation, 6),
         ...extensions(zeebe, node.properties ?? [], 6),
-        ...incoming.map((id) => `      <bpmn:incoming>${escape(id)}</bpmn:incoming>`),
-        ...outgoing.map((id) => `      <bpmn:outgoing>${escape(id)}</bpmn:outgoing>`),
+        ...incoming.map((id) => `      <bpmn:incoming>${escapeXml(id)}</bpmn:incoming>`),
+        ...outgoing.map((id) => `      <bpmn:outgoing>${escapeXml(id)}</bpmn:outgoing>`),
     ];
     if (node.errorCode) body.push(`      <bpmn:errorEventDefinition ${attributes([['id', `${node.id}-definition`], ['errorRef', errorId(node.errorCode)]])} />`);
     if (node.timer) {
         body.push(
             `      <bpmn:timerEventDefinition ${attributes([['id', `${node.id}-definition`]])}>`,
-            `        <bpmn:timeDuration xsi:type="bpmn:tFormalExpression">${escape(node.timer)}</bpmn:timeDuration>`,
+            `        <bpmn:timeDuration xsi:type="bpmn:tFormalExpression">${escapeXml(node.timer)}</bpmn:timeDuration>`,
             '      </bpmn:timerEventDefinition>',
         );
     }
@@ -68,11 +69,11 @@ function nodeXml(node: BpmnNode, incoming: readonly string[], outgoing: readonly
 function flowXml(flow: BpmnFlow): string[] {
     const open = `    <bpmn:sequenceFlow ${attributes([['id', flow.id], ['name', flow.name], ['sourceRef', flow.source], ['targetRef', flow.target]])}`;
     if (flow.condition === undefined) return [`${open} />`];
-    return [`${open}>`, `      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${escape(`=${flow.condition}`)}</bpmn:conditionExpression>`, '    </bpmn:sequenceFlow>'];
+    return [`${open}>`, `      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${escapeXml(`=${flow.condition}`)}</bpmn:conditionExpression>`, '    </bpmn:sequenceFlow>'];
 }
 
 function documentation(text: string | undefined, indent: number): string[] {
-    return text ? [`${' '.repeat(indent)}<bpmn:documentation>${escape(text)}</bpmn:documentation>`] : [];
+    return text ? [`${' '.repeat(indent)}<bpmn:documentation>${escapeXml(text)}</bpmn:documentation>`] : [];
 }
 
 function extensions(zeebe: readonly string[], properties: ReadonlyArray<readonly [string, string]>, indent: number): string[] {
@@ -93,9 +94,5 @@ function errorId(code: string): string {
 }
 
 function attributes(pairs: ReadonlyArray<readonly [string, string | undefined]>): string {
-    return pairs.flatMap(([name, value]) => (value === undefined ? [] : [`${name}="${escape(value)}"`])).join(' ');
-}
-
-function escape(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;');
+    return pairs.flatMap(([name, value]) => (value === undefined ? [] : [`${name}="${escapeXml(value)}"`])).join(' ');
 }
