@@ -4,11 +4,16 @@ import type { Connection, InitializeParams, InitializeResult } from 'vscode-lang
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { HitlCompletionProvider } from './completion.js';
 import { answerForCurrentVersion } from './current-version.js';
+import { RulePages } from './rule-pages.js';
 import { selectionRanges } from './selection-range.js';
 
 /** Langium's server capabilities, plus the requests hitl answers that Langium does not. */
 export class HitlLanguageServer extends DefaultLanguageServer {
+    /** Where rule links lead, as the client asked at start-up. */
+    readonly rulePages = new RulePages();
+
     protected override buildInitializeResult(params: InitializeParams): InitializeResult {
+        this.rulePages.configure(params.initializationOptions);
         const result = super.buildInitializeResult(params);
         const { completionProvider } = result.capabilities;
         return {
@@ -20,6 +25,11 @@ export class HitlLanguageServer extends DefaultLanguageServer {
             },
         };
     }
+}
+
+/** The server's rule links (see {@link RulePages}). */
+export function rulePagesOf(shared: LangiumSharedServices): RulePages {
+    return (shared.lsp.LanguageServer as HitlLanguageServer).rulePages;
 }
 
 /**
