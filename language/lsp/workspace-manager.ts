@@ -11,6 +11,7 @@ import { ignoreMatcher, type IgnoreMatcher } from '../settings/ignore-patterns.j
 import { isWorkspaceBound } from '../workspace/workspace-bound.js';
 import { describeReadError, readConfig, type LoadedConfig } from '../workspace/workspace-config.js';
 import { findWorkspace, type WorkspaceLocation } from '../workspace/workspace-root.js';
+import { yamlFileKind } from './yaml/yaml-file-kind.js';
 
 /** The config file's problems as the editor shows them: at the CLI's line and column, linked to the rule's page. */
 export function configDiagnostics(problems: readonly ConfigProblem[], pages: RulePages): Diagnostic[] {
@@ -115,6 +116,12 @@ export class HitlWorkspaceManager extends DefaultWorkspaceManager {
 export class HitlDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     constructor(private readonly shared: LangiumSharedServices) {
         super(shared);
+    }
+
+    /** hitl's YAML files are not hitl: the builder would parse an open one as hitl if it saw it (yaml/yaml-files.ts handles them). */
+    protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
+        const isHitl = (uri: URI) => yamlFileKind(uri) === undefined;
+        super.fireDocumentUpdate(changed.filter(isHitl), deleted.filter(isHitl));
     }
 
     protected override getWatchers(): FileSystemWatcher[] {
