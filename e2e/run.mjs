@@ -306,9 +306,48 @@ async function uiCheck() {
     lap(`screenshot ${path.relative(ROOT, SCREENSHOT)}`);
 }
 
+/**
+ * The walkthrough (extension/package.json contributes.walkthroughs) is listed by "Welcome: Open
+ * Walkthrough..." and opens on its steps; screenshot e2e/.work/artifacts/walkthrough.png.
+ */
+async function walkthroughCheck() {
+    const t = Date.now();
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    let ok = false;
+    let detail = '';
+    try {
+        await page.goto(folderUrl(uiWorkspace.dir));
+        await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ timeout: 10_000 });
+        await input.fill('>Welcome: Open Walkthrough...');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor({ timeout: 10_000 });
+        await page.keyboard.press('Enter');
+        const listed = page.locator('.quick-input-list .monaco-list-row', { hasText: walkthrough.title }).first();
+        await listed.waitFor({ timeout: 30_000 });
+        await listed.click();
+        // The walkthrough's page: its title and every step's title.
+        const container = page.locator('.gettingStartedContainer');
+        await container.getByText(walkthrough.title, { exact: true }).first().waitFor({ timeout: 30_000 });
+        for (const step of walkthrough.steps) await container.getByText(step.title, { exact: true }).first().waitFor({ timeout: 10_000 });
+        ok = true;
+        detail = `'${walkthrough.title}' listed and open with its ${walkthrough.steps.length} steps in ${((Date.now() - t) / 1000).toFixed(1)} s`;
+    } catch (error) {
+        detail = error.message.split('\n')[0];
+    } finally {
+        await page.screenshot({ path: path.join(ARTIFACTS, 'walkthrough.png') }).catch(() => {});
+        await context.close();
+    }
+    record(ok, 'UI: the walkthrough is listed and opens', detail);
+}
+
 try {
     if (!options['skip-suite']) await runSuite();
     if (!options['skip-ui']) await uiCheck();
+    if (!options['skip-ui']) await walkthroughCheck();
     if (!options['skip-render']) await runRenderChecks({ browser, record, lap, root: ROOT, work: WORK, artifacts: ARTIFACTS });
 } catch (error) {
     record(false, 'e2e runner', error.message);
