@@ -2,7 +2,7 @@
 // single CommonJS files.
 // `node esbuild.mjs --watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -32,6 +32,19 @@ const builds = [
     // Webview pages run in the browser: a script (and the stylesheet it imports) per view.
     { entryPoints: ['extension/webview/graph/main.ts'], outfile: 'extension/dist/webview/graph.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false },
 ];
+
+// The extension opens rule pages offline and hands YAML editors the schemas: copies of docs/
+// beside its bundles. The rule pages link to requirements.md and review.md, so those come too.
+function copyExtensionDocs() {
+    const docs = new URL('./extension/dist/docs/', import.meta.url);
+    const schemas = new URL('./extension/dist/schemas/', import.meta.url);
+    rmSync(docs, { recursive: true, force: true });
+    rmSync(schemas, { recursive: true, force: true });
+    cpSync(new URL('./docs/rules/', import.meta.url), new URL('rules/', docs), { recursive: true });
+    for (const page of ['requirements.md', 'review.md']) cpSync(new URL(`./docs/${page}`, import.meta.url), new URL(page, docs));
+    cpSync(new URL('./docs/schemas/', import.meta.url), schemas, { recursive: true });
+}
+copyExtensionDocs();
 
 if (watch) {
     for (const build of builds) {

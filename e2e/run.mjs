@@ -310,10 +310,101 @@ async function uiCheck() {
     lap(`screenshot ${path.relative(ROOT, SCREENSHOT)}`);
 }
 
+/**
+ * The rule code of a problem is a link: clicked in the Problems panel, it opens the rule's page,
+ * shipped with the extension, in the Markdown preview; screenshot e2e/.work/artifacts/rule-page.png.
+ */
+async function rulePageCheck() {
+    const t = Date.now();
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    let ok = false;
+    let detail = '';
+    try {
+        await page.goto(folderUrl(uiWorkspace.dir));
+        await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+        const item = page.locator('.explorer-folders-view .monaco-list-row', { hasText: uiWorkspace.file }).first();
+        await item.waitFor({ timeout: 60_000 });
+        await item.click();
+        await page.keyboard.press('Control+Shift+M');
+        const filter = page.locator('.part.panel').getByPlaceholder(/^Filter/).first();
+        await filter.waitFor({ timeout: 10_000 });
+        await filter.fill(uiWorkspace.message);
+        const row = page.locator('.markers-panel .monaco-list-row', { hasText: uiWorkspace.message }).first();
+        await row.waitFor({ timeout: 60_000 });
+        await row.locator('a.monaco-link', { hasText: uiWorkspace.code }).first().click();
+        const [, name] = uiWorkspace.code.split('/');
+        await page.waitForSelector(`.tab[aria-label*="${name}.md"]`, { timeout: 30_000 });
+        // The preview renders the page: its title, inside the webview's frames.
+        const heading = await waitForFrameText(page, `${uiWorkspace.code}`, 30_000);
+        ok = true;
+        detail = `${uiWorkspace.code} opened in the preview ('${heading}') in ${((Date.now() - t) / 1000).toFixed(1)} s`;
+    } catch (error) {
+        detail = error.message.split('\n')[0];
+    } finally {
+        await page.screenshot({ path: path.join(ARTIFACTS, 'rule-page.png') }).catch(() => {});
+        await context.close();
+    }
+    record(ok, "UI: a problem's rule code opens the rule's page", detail);
+}
+
+/** The text of the first h1 holding `text` in any frame of the page (webviews nest frames). */
+async function waitForFrameText(page, text, ms) {
+    const end = Date.now() + ms;
+    for (;;) {
+        for (const frame of page.frames()) {
+            const found = await frame.locator('h1', { hasText: text }).first().innerText({ timeout: 200 }).catch(() => undefined);
+            if (found) return found;
+        }
+        if (Date.now() > end) throw new Error(`no frame shows a heading '${text}' after ${ms} ms`);
+        await page.waitForTimeout(250);
+    }
+}
+
+/**
+ * The walkthrough (extension/package.json contributes.walkthroughs) is listed by "Welcome: Open
+ * Walkthrough..." and opens on its steps; screenshot e2e/.work/artifacts/walkthrough.png.
+ */
+async function walkthroughCheck() {
+    const t = Date.now();
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    let ok = false;
+    let detail = '';
+    try {
+        await page.goto(folderUrl(uiWorkspace.dir));
+        await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ timeout: 10_000 });
+        await input.fill('>Welcome: Open Walkthrough...');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor({ timeout: 10_000 });
+        await page.keyboard.press('Enter');
+        const listed = page.locator('.quick-input-list .monaco-list-row', { hasText: walkthrough.title }).first();
+        await listed.waitFor({ timeout: 30_000 });
+        await listed.click();
+        // The walkthrough's page: its title and every step's title.
+        const container = page.locator('.gettingStartedContainer');
+        await container.getByText(walkthrough.title, { exact: true }).first().waitFor({ timeout: 30_000 });
+        for (const step of walkthrough.steps) await container.getByText(step.title, { exact: true }).first().waitFor({ timeout: 10_000 });
+        ok = true;
+        detail = `'${walkthrough.title}' listed and open with its ${walkthrough.steps.length} steps in ${((Date.now() - t) / 1000).toFixed(1)} s`;
+    } catch (error) {
+        detail = error.message.split('\n')[0];
+    } finally {
+        await page.screenshot({ path: path.join(ARTIFACTS, 'walkthrough.png') }).catch(() => {});
+        await context.close();
+    }
+    record(ok, 'UI: the walkthrough is listed and opens', detail);
+}
+
 try {
     if (!options['skip-suite']) await runSuite();
     if (!options['skip-ui']) await uiCheck();
     if (!options['skip-ui']) await graphViewCheck({ browser, viewport, url: folderUrl(uiWorkspace.dir), workspace: uiWorkspace, artifacts: ARTIFACTS, record, lap, verbose: options.verbose });
+    if (!options['skip-ui']) await rulePageCheck();
+    if (!options['skip-ui']) await walkthroughCheck();
     if (!options['skip-render']) await runRenderChecks({ browser, record, lap, root: ROOT, work: WORK, artifacts: ARTIFACTS });
 } catch (error) {
     record(false, 'e2e runner', error.message);

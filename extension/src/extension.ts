@@ -2,6 +2,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { registerGraph } from './graph.js';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerNewWorkflow } from './new-workflow.js';
+import { RULE_PAGE_COMMAND, registerRulePages } from './rule-pages.js';
 
 let client: LanguageClient | undefined;
 
@@ -22,9 +24,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const watcher = vscode.workspace.createFileSystemWatcher('**/{*.hitl,hitl.config.yaml}');
     context.subscriptions.push(watcher);
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ language: 'hitl' }],
+        // The server checks and completes the workspace's YAML files too, from their schemas.
+        documentSelector: [{ language: 'hitl' }, { pattern: '**/hitl.config.yaml' }, { pattern: '**/*.scenario.yaml' }],
         outputChannel: output,
         synchronize: { fileEvents: watcher },
+        // Rule links open the pages shipped with the extension, offline (rule-pages.ts).
+        initializationOptions: { rulePageCommand: RULE_PAGE_COMMAND },
+        markdown: { isTrusted: { enabledCommands: [RULE_PAGE_COMMAND] } },
     };
     client = new LanguageClient('hitl', 'hitl language server', serverOptions, clientOptions);
     registerGraph(context, client);
@@ -46,6 +52,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             await client?.restart();
         }),
     );
+    registerRulePages(context);
+    registerNewWorkflow(context);
     await client.start();
 }
 

@@ -1,6 +1,7 @@
 import { ruleDocs } from './generated/rule-docs.js';
 import { citationLines } from '../governance/citations.js';
 import { findRule } from '../validation/registry.js';
+import { rulePageUrl } from './rule-links.js';
 
 /** A rule's documentation page (Markdown), as written in docs/rules/<area>/<name>.md. */
 export function ruleDoc(code: string): string | undefined {
@@ -17,12 +18,15 @@ export function ruleSummary(code: string): string | undefined {
     return (cut >= 0 ? body.slice(0, cut) : body).trim();
 }
 
-/** A short Markdown card for hovers: code, title, requirement ids, summary, and what each requirement cites. */
-export function ruleCard(code: string): string | undefined {
+/**
+ * A short Markdown card for the editor's hover: code, title, requirement ids, summary, what each
+ * requirement cites, and a link to the full page (the published one unless the editor gives its own).
+ */
+export function ruleCard(code: string, pageLink: string | undefined = ruleDoc(code) === undefined ? undefined : rulePageUrl(code)): string | undefined {
     const rule = findRule(code);
     if (!rule) return undefined;
     const requirements = rule.requirements.length > 0 ? ` · ${rule.requirements.join(', ')}` : '';
     const cites = citationLines(rule.requirements).map((line) => `\n\n*Requirement* ${line}`).join('');
     const summary = ruleSummary(code);
-    return `**${code}** — ${rule.title} (${rule.severity}${requirements})${summary ? `\n\n${summary}` : ''}${cites}\n\nRun \`hitl explain ${code}\` for the full page.`;
+    return `**${code}** — ${rule.title} (${rule.severity}${requirements})${summary ? `\n\n${summary}` : ''}${cites}${pageLink ? `\n\n[Read the full page of ${code}](${pageLink})` : ''}`;
 }

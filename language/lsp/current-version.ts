@@ -55,8 +55,9 @@ export function forCurrentVersion(shared: LangiumSharedServices, handler: Docume
         const uri: unknown = params?.textDocument?.uri;
         if (typeof uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'The request names no text document (textDocument.uri).');
         const version = editorVersion(shared, uri);
-        // Files the editor does not have open cannot be out of date with it.
-        if (version === undefined) return handler(params, token, ...rest);
+        // Files the editor does not have open cannot be out of date with it, and files that are
+        // not hitl (the YAML files) have no parse to wait for.
+        if (version === undefined || !shared.ServiceRegistry.hasServices(URI.parse(uri))) return handler(params, token, ...rest);
         await parsed(shared, uri, version, token);
         if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request has been cancelled.');
         const result = await handler(params, token, ...rest);

@@ -1,16 +1,24 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
-import { MultilineCommentHoverProvider } from 'langium/lsp';
+import { MultilineCommentHoverProvider, type LangiumServices, type LangiumSharedServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { isSuppression } from '../generated/ast.js';
 import { ruleCard } from '../documentation/rule-docs.js';
 import { describeDeclaration } from './declarations.js';
+import { rulePagesOf } from './language-server.js';
 
 /**
  * Hover shows, for the element under the cursor, its kind, name and title with its `/** … *\/`
  * documentation; and for every diagnostic at the cursor (or a `suppress "code"`), the rule's card.
  */
 export class HitlHoverProvider extends MultilineCommentHoverProvider {
+    private readonly shared: LangiumSharedServices;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.shared = services.shared;
+    }
+
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
         const parts: string[] = [];
         const codes = new Set<string>();
@@ -20,7 +28,7 @@ export class HitlHoverProvider extends MultilineCommentHoverProvider {
         const suppressed = this.suppressedCodeAt(document, params.position);
         if (suppressed) codes.add(suppressed);
         for (const code of codes) {
-            const card = ruleCard(code);
+            const card = ruleCard(code, rulePagesOf(this.shared).link(code));
             if (card) parts.push(card);
         }
         const element = await super.getHoverContent(document, params);

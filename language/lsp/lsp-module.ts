@@ -17,7 +17,8 @@ import { HitlCompletionProvider } from './completion.js';
 import { VersionRecordingDocumentFactory } from './document-versions.js';
 import { HitlFormatter } from './formatter.js';
 import { HitlHoverProvider } from './hover.js';
-import { HitlLanguageServer } from './language-server.js';
+import { HitlLanguageServer, rulePagesOf } from './language-server.js';
+import { LinkedDocumentValidator } from './rule-pages.js';
 import { HitlNodeKindProvider } from './node-kinds.js';
 import { HitlRenameProvider } from './rename.js';
 import { HitlSemanticTokenProvider } from './semantic-tokens.js';
@@ -32,6 +33,9 @@ export const HitlLspModule: Module<LangiumServices, PartialLangiumServices> = {
         RenameProvider: (services) => new HitlRenameProvider(services),
         SemanticTokenProvider: (services) => new HitlSemanticTokenProvider(services),
         CodeActionProvider: (services) => new HitlCodeActionProvider(services as HitlServices),
+    },
+    validation: {
+        DocumentValidator: (services) => new LinkedDocumentValidator(services, rulePagesOf(services.shared)),
     },
 };
 

@@ -3,16 +3,22 @@ import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langiu
 import type { DidChangeWatchedFilesParams, FileSystemWatcher, WorkspaceFolder } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { HitlServices } from '../hitl-module.js';
+import { ConfigInvalid } from '../validation/built-in-rules.js';
+import { rulePagesOf } from './language-server.js';
+import type { RulePages } from './rule-pages.js';
 import { CONFIG_FILE_NAME, type ConfigProblem } from '../settings/config-file.js';
 import { ignoreMatcher, type IgnoreMatcher } from '../settings/ignore-patterns.js';
 import { isWorkspaceBound } from '../workspace/workspace-bound.js';
 import { describeReadError, readConfig, type LoadedConfig } from '../workspace/workspace-config.js';
 import { findWorkspace, type WorkspaceLocation } from '../workspace/workspace-root.js';
+import { yamlFileKind } from './yaml/yaml-file-kind.js';
 
-function configDiagnostics(problems: readonly ConfigProblem[]): Diagnostic[] {
+/** The config file's problems as the editor shows them: at the CLI's line and column, linked to the rule's page. */
+export function configDiagnostics(problems: readonly ConfigProblem[], pages: RulePages): Diagnostic[] {
+    const href = pages.link(ConfigInvalid.code);
     return problems.map((problem) => {
         const position = { line: problem.line - 1, character: problem.column - 1 };
-        return { range: { start: position, end: position }, severity: 1, code: 'config/invalid', source: 'hitl', message: problem.message };
+        return { range: { start: position, end: position }, severity: 1, code: ConfigInvalid.code, ...(href ? { codeDescription: { href } } : {}), source: 'hitl', message: problem.message };
     });
 }
 
@@ -101,7 +107,7 @@ export class HitlWorkspaceManager extends DefaultWorkspaceManager {
         if (this.configShown && (!file || this.configShown.toString() !== file.toString())) {
             connection?.sendDiagnostics({ uri: this.configShown.toString(), diagnostics: [] });
         }
-        if (file) connection?.sendDiagnostics({ uri: file.toString(), diagnostics: configDiagnostics(config.problems) });
+        if (file) connection?.sendDiagnostics({ uri: file.toString(), diagnostics: configDiagnostics(config.problems, rulePagesOf(this.shared)) });
         this.configShown = file;
     }
 }
@@ -110,6 +116,12 @@ export class HitlWorkspaceManager extends DefaultWorkspaceManager {
 export class HitlDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     constructor(private readonly shared: LangiumSharedServices) {
         super(shared);
+    }
+
+    /** hitl's YAML files are not hitl: the builder would parse an open one as hitl if it saw it (yaml/yaml-files.ts handles them). */
+    protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
+        const isHitl = (uri: URI) => yamlFileKind(uri) === undefined;
+        super.fireDocumentUpdate(changed.filter(isHitl), deleted.filter(isHitl));
     }
 
     protected override getWatchers(): FileSystemWatcher[] {

@@ -20,6 +20,11 @@ export async function readConfig(fileSystem: FileSystemProvider, file: URI): Pro
     } catch (error) {
         return { settings: {}, problems: [{ message: `${CONFIG_FILE_NAME} cannot be read: it ${describeReadError(error)}; the defaults apply`, line: 1, column: 1 }] };
     }
+    return parseWorkspaceConfig(text);
+}
+
+/** A configuration file's text, read against the rule catalogue as the checker reads it. */
+export function parseWorkspaceConfig(text: string): LoadedConfig {
     return parseConfig(text, new Set(ruleCatalogue.map((rule) => rule.code)));
 }
 

@@ -94,7 +94,9 @@ describe('hover', () => {
         const text = (hover?.contents as { value: string }).value;
         expect(text).toContain('**escalation/timeout-required**');
         expect(text).toContain('G18');
-        expect(text).toContain('hitl explain escalation/timeout-required');
+        // The editor's card links to the page instead of sending the reader to a command line.
+        expect(text).not.toContain('hitl explain');
+        expect(text).toContain('[Read the full page of escalation/timeout-required](https://github.com/hitl-dev/hitl/blob/main/docs/rules/escalation/timeout-required.md)');
     });
 
     test('explains the code named in a suppression', async () => {

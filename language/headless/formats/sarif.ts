@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { citationLines } from '../../governance/citations.js';
+import { DEFAULT_DOCS_BASE_URL, rulePageUrl } from '../../documentation/rule-links.js';
 import type { CheckResult, Finding, Region } from '../check-result.js';
 import { WorkspaceError } from '../workspace-check.js';
 import type { RuleMeta } from '../../validation/rule.js';
@@ -14,9 +15,6 @@ export interface SarifOptions {
     /** Where the docs folder is published (HITL_DOCS_BASE_URL); rule pages are `rules/<code>.md` under it. */
     readonly docsBaseUrl?: string;
 }
-
-/** The repository's docs folder, where rule pages are readable without any set-up. */
-export const DEFAULT_DOCS_BASE_URL = 'https://github.com/hitl-dev/hitl/blob/main/docs/';
 
 /**
  * SARIF wants `helpUri` absolute; a base that is not an absolute URL is a usage error rather
@@ -82,7 +80,7 @@ export function formatSarif(result: CheckResult, options: SarifOptions): string 
                         informationUri: 'https://github.com/hitl-dev/hitl',
                         rules: rules.map((rule) => {
                             const page = options.help?.(rule.code);
-                            const helpUri = new URL(`rules/${rule.code}.md`, base).href;
+                            const helpUri = rulePageUrl(rule.code, base);
                             const help = page ? absoluteLinks(page, helpUri) : rule.title;
                             return {
                                 id: rule.code,
