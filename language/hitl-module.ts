@@ -17,6 +17,7 @@ import { HitlTokenBuilder } from './parser/token-builder.js';
 import { createGuardedParser } from './parser/guarded-parser.js';
 import { HitlDocumentValidator } from './validation/document-validator.js';
 import { registerHitlRules } from './validation/registry.js';
+import { HitlScopeProvider } from './references/scope-provider.js';
 import { HitlScopeComputation } from './workspace/scope-computation.js';
 import { HitlServiceRegistry } from './workspace/service-registry.js';
 import { HitlLinker } from './references/hitl-linker.js';
@@ -57,6 +58,7 @@ export const createHitlModule = (context: HitlContext): Module<HitlCoreServices,
     references: {
         ScopeComputation: (services) => new HitlScopeComputation(services),
         Linker: (services) => new HitlLinker(services),
+        ScopeProvider: (services) => new HitlScopeProvider(services),
     },
     validation: {
         DocumentValidator: (services) => new HitlDocumentValidator(services),
