@@ -200,16 +200,18 @@ ${raci}
         }),
 };
 
-/** The workflow of `shape` closest to `bytes` long (never shorter), and its unit count. */
+/** The shortest workflow of `shape` at least `bytes` long, and its unit count (names grow with it: a binary search). */
 export function shapeOfSize(shape, bytes) {
     const make = SHAPES[shape];
-    const base = Buffer.byteLength(make(10));
-    const unit = (Buffer.byteLength(make(20)) - base) / 10;
-    let n = Math.max(1, Math.ceil((bytes - base) / unit) + 10);
-    let text = make(n);
-    while (Buffer.byteLength(text) < bytes) text = make(++n);
-    while (n > 1 && Buffer.byteLength(make(n - 1)) >= bytes) text = make(--n);
-    return { text, units: n };
+    let low = 1;
+    let high = 1;
+    while (Buffer.byteLength(make(high)) < bytes) high *= 2;
+    while (low < high) {
+        const middle = Math.floor((low + high) / 2);
+        if (Buffer.byteLength(make(middle)) < bytes) low = middle + 1;
+        else high = middle;
+    }
+    return { text: make(low), units: low };
 }
 
 // ------------------------------------------------------------------ the measurement
