@@ -17,6 +17,7 @@ import { HitlTokenBuilder } from './parser/token-builder.js';
 import { createGuardedParser } from './parser/guarded-parser.js';
 import { HitlDocumentValidator } from './validation/document-validator.js';
 import { registerHitlRules } from './validation/registry.js';
+import { HitlScopeProvider } from './references/scope-provider.js';
 import { HitlScopeComputation } from './workspace/scope-computation.js';
 import { IndexedGlobalScopeProvider } from './workspace/global-scope.js';
 import { HitlServiceRegistry } from './workspace/service-registry.js';
@@ -59,6 +60,7 @@ export const createHitlModule = (context: HitlContext): Module<HitlCoreServices,
         ScopeComputation: (services) => new HitlScopeComputation(services),
         ScopeProvider: (services) => new IndexedGlobalScopeProvider(services),
         Linker: (services) => new HitlLinker(services),
+        ScopeProvider: (services) => new HitlScopeProvider(services),
     },
     validation: {
         DocumentValidator: (services) => new HitlDocumentValidator(services),

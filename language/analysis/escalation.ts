@@ -1,9 +1,10 @@
 import type { AstNode } from 'langium';
 import { isDecision, isEffect, isEscalation, isEventRoute, isGate, isManualQueue, isOutcome, isRole, isTeam, type Channel, type Decision, type Escalation, type EscalationRule, type EscalationTarget, type Party, type Step, type TimeoutAction } from '../generated/ast.js';
-import type { FlowEdge, FlowGraph } from './flow-graph.js';
+import { shownEdges, type FlowEdge, type FlowGraph, type PathView } from './flow-graph.js';
 import { decisionsFedBy, effectiveAuthority, findUnblockedPath, isHumanStep, riskRank } from './governance.js';
 import type { RelatedNode } from '../validation/rule.js';
 import { quoted } from '../util/names.js';
+import { joinShown, MAX_PATH_STEPS } from './caps.js';
 
 /**
  * Facts the escalation and fallback rules share: where a step escalates to, who handles it,
@@ -128,31 +129,135 @@ export interface Chain {
 export function chainOf(escalation: Escalation): Chain {
     const levels: ChainLevel[] = [];
     const escalations: Escalation[] = [];
+    const passed = new Set<Escalation>();
     let current: Escalation | undefined = escalation;
     let loopsBackTo: Escalation | undefined;
     while (current) {
-        if (escalations.includes(current)) {
+        if (passed.has(current)) {
             loopsBackTo = current;
             break;
         }
+        passed.add(current);
         escalations.push(current);
-        for (const level of current.levels) {
-            levels.push({ party: level.target?.ref, name: level.target?.$refText ?? '?', node: level, channel: level.channel?.ref, escalation: current });
-        }
-        const handOver: TimeoutAction | undefined = current.onTimeout;
-        const next: EscalationTarget | undefined = handOver?.kind === 'escalate' ? handOver.target?.ref : undefined;
-        if (isEscalation(next)) {
-            current = next;
-        } else {
-            if (handOver && next) levels.push({ party: next, name: next.name, node: handOver, channel: undefined, escalation: current });
-            current = undefined;
-        }
+        levels.push(...ownLevels(current));
+        const { next, handOver } = handOverOf(current);
+        if (handOver) levels.push(handOver);
+        current = next;
     }
     return { levels, escalations, loopsBackTo };
 }
 
+/** The first `count` levels of an escalation's chain, as `chainOf` lists them, without walking the rest. */
+export function chainStart(escalation: Escalation, count: number): ChainLevel[] {
+    const levels: ChainLevel[] = [];
+    const passed = new Set<Escalation>();
+    for (let current: Escalation | undefined = escalation; current && levels.length < count && !passed.has(current); current = handOverOf(current).next) {
+        passed.add(current);
+        levels.push(...ownLevels(current));
+        const { handOver } = handOverOf(current);
+        if (handOver) levels.push(handOver);
+    }
+    return levels.slice(0, count);
+}
+
+function ownLevels(escalation: Escalation): ChainLevel[] {
+    return escalation.levels.map((level) => ({ party: level.target?.ref, name: level.target?.$refText ?? '?', node: level, channel: level.channel?.ref, escalation }));
+}
+
+/** Where an escalation's `on timeout escalate to` hands over: another escalation, or one more level (a role or team). */
+function handOverOf(escalation: Escalation): { next?: Escalation; handOver?: ChainLevel } {
+    const action: TimeoutAction | undefined = escalation.onTimeout;
+    const target: EscalationTarget | undefined = action?.kind === 'escalate' ? action.target?.ref : undefined;
+    if (isEscalation(target)) return { next: target };
+    return action && target ? { handOver: { party: target, name: target.name, node: action, channel: undefined, escalation } } : {};
+}
+
+/**
+ * A chain that does not loop, read without listing it: how many levels it has, its first and
+ * last levels (MAX_PATH_STEPS of each) and its levels in order, lazily. Outlines are kept in
+ * `memo` and built from the outline of the escalation handed over to, so that outlining every
+ * escalation of a deep chain costs its length once rather than once per escalation. Undefined
+ * for a chain that loops (see `chainOf`).
+ */
+export interface ChainOutline {
+    readonly length: number;
+    readonly head: readonly ChainLevel[];
+    readonly tail: readonly ChainLevel[];
+    readonly escalation: Escalation;
+}
+
+export interface OutlineMemo {
+    get(escalation: Escalation): ChainOutline | null | undefined;
+    set(escalation: Escalation, outline: ChainOutline | null): void;
+}
+
+export function chainOutline(escalation: Escalation, memo: OutlineMemo): ChainOutline | undefined {
+    const known = memo.get(escalation);
+    if (known !== undefined) return known ?? undefined;
+    // Walk down to an outlined escalation or the end, then outline back up; iterative for deep chains.
+    const walk: Escalation[] = [];
+    const onWalk = new Set<Escalation>();
+    let below: ChainOutline | null | undefined;
+    for (let current: Escalation | undefined = escalation; current; current = handOverOf(current).next) {
+        below = memo.get(current);
+        if (below !== undefined) break;
+        if (onWalk.has(current)) {
+            below = null;
+            break;
+        }
+        walk.push(current);
+        onWalk.add(current);
+    }
+    for (let i = walk.length - 1; i >= 0; i--) {
+        const current = walk[i];
+        if (below === null) {
+            memo.set(current, null);
+            continue;
+        }
+        const own = ownLevels(current);
+        const { handOver } = handOverOf(current);
+        const rest: readonly ChainLevel[] = below ? below.head : handOver ? [handOver] : [];
+        const restLength = below ? below.length : rest.length;
+        const all = [...own, ...rest];
+        const outline: ChainOutline = {
+            length: own.length + restLength,
+            head: all.slice(0, MAX_PATH_STEPS),
+            tail: below && below.length >= MAX_PATH_STEPS ? below.tail : all.slice(-MAX_PATH_STEPS),
+            escalation: current,
+        };
+        memo.set(current, outline);
+        below = outline;
+    }
+    return memo.get(escalation) ?? undefined;
+}
+
+/** The level at `index` of an outlined chain: quick for its first and last levels. */
+export function outlineLevel(outline: ChainOutline, index: number): ChainLevel | undefined {
+    if (index < outline.head.length) return outline.head[index];
+    if (index >= outline.length - outline.tail.length) return outline.tail[index - (outline.length - outline.tail.length)];
+    let position = 0;
+    for (const level of outlineLevels(outline)) if (position++ === index) return level;
+    return undefined;
+}
+
+/** An outlined chain's levels in order, as `chainOf` lists them. */
+export function* outlineLevels(outline: ChainOutline): Generator<ChainLevel> {
+    for (let current: Escalation | undefined = outline.escalation; current; ) {
+        yield* ownLevels(current);
+        const { next, handOver } = handOverOf(current);
+        if (handOver) yield handOver;
+        current = next;
+    }
+}
+
+/** `A → B → C`; a long chain shows its first and last levels and how many lie between. */
 export function describeChain(levels: readonly ChainLevel[]): string {
-    return levels.map((level) => level.name).join(' → ');
+    return joinShown(levels.length, (index) => levels[index].name, 'levels');
+}
+
+/** {@link describeChain} of an outlined chain. */
+export function describeOutline(outline: ChainOutline): string {
+    return joinShown(outline.length, (index) => outlineLevel(outline, index)!.name, 'levels');
 }
 
 /**
@@ -189,10 +294,10 @@ export function unattendedPath(graph: FlowGraph, edge: FlowEdge): FlowEdge[] | u
     return rest ? [edge, ...rest] : undefined;
 }
 
-/** Related locations for a path: every step on it, each saying how the item moves on. */
-export function pathRelated(path: readonly FlowEdge[], last: string): RelatedNode[] {
-    const related: RelatedNode[] = path.map((edge) => ({ node: edge.from, message: `${quoted(edge.from.name)} leads on (${edge.label}) to ${quoted(edge.to.name)}` }));
-    const end = path[path.length - 1]?.to;
+/** Related locations for a path: each step on it (a long path's first and last), saying how the item moves on. */
+export function pathRelated(path: PathView, last: string): RelatedNode[] {
+    const related: RelatedNode[] = shownEdges(path).map((edge) => ({ node: edge.from, message: `${quoted(edge.from.name)} leads on (${edge.label}) to ${quoted(edge.to.name)}` }));
+    const end = path.at(path.length - 1)?.to;
     if (end) related.push({ node: end, message: last });
     return related;
 }

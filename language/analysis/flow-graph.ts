@@ -12,6 +12,7 @@ import {
 } from '../generated/ast.js';
 import { conditionText } from './conditions.js';
 import { reachable } from '../util/graph.js';
+import { joinShown, MAX_PATH_STEPS, shownPositions } from './caps.js';
 
 /**
  * How an item moves along an edge. `flow` is the normal path, `branch` a conditional one,
@@ -140,13 +141,17 @@ export function reachableFrom(graph: FlowGraph, from: Step): Set<Step> {
     return reachable(from, (step) => (graph.outgoing.get(step) ?? []).map((edge) => edge.to));
 }
 
-/** Strongly connected components (Tarjan), each in declaration order; iterative to stay stack-safe. */
+/**
+ * Strongly connected components (Tarjan), each in declaration order; iterative to stay
+ * stack-safe. A component comes after every component it leads to (reverse topological order).
+ */
 export function stronglyConnectedComponents(graph: FlowGraph): Step[][] {
     const index = new Map<Step, number>();
     const lowLink = new Map<Step, number>();
     const onStack = new Set<Step>();
     const stack: Step[] = [];
     const components: Step[][] = [];
+    const order = new Map(graph.steps.map((s, i) => [s, i]));
     let counter = 0;
     for (const root of graph.steps) {
         if (index.has(root)) continue;
@@ -184,7 +189,6 @@ export function stronglyConnectedComponents(graph: FlowGraph): Step[][] {
                     onStack.delete(member);
                     component.push(member);
                 } while (member !== frame.step);
-                const order = new Map(graph.steps.map((s, i) => [s, i]));
                 components.push(component.sort((a, b) => order.get(a)! - order.get(b)!));
             }
         }
@@ -192,32 +196,83 @@ export function stronglyConnectedComponents(graph: FlowGraph): Step[][] {
     return components;
 }
 
-/** How many steps a path shows in a message or in related locations before it is shortened. */
-const MAX_PATH_STEPS = 12;
-
 /**
- * The positions of a path's steps that are shown: all of them, or for a long path the first
- * and last few (`undefined` stands for the run left out between them).
+ * A path as findings read it: its length and its edges by position. An array is one; a path
+ * from a {@link ShortestPaths} tree answers for its first and last edges without being walked.
  */
-export function shownPositions(count: number, max = MAX_PATH_STEPS): Array<number | undefined> {
-    const all = Array.from({ length: count }, (_, i) => i);
-    if (count <= max) return all;
-    const head = Math.ceil((max - 1) / 2);
-    const tail = max - 1 - head;
-    return [...all.slice(0, head), undefined, ...all.slice(count - tail)];
+export interface PathView {
+    readonly length: number;
+    at(index: number): FlowEdge | undefined;
 }
 
 /**
  * `A → B → C`, with each hop's label where it is not plain flow; a long path shows its first
  * and last steps and how many lie between.
  */
-export function describePath(edges: readonly FlowEdge[]): string {
-    if (edges.length === 0) return '';
-    const parts = [edges[0].from.name];
-    for (const edge of edges) {
-        parts.push(edge.kind === 'flow' ? edge.to.name : `(${edge.label}) ${edge.to.name}`);
+export function describePath(path: PathView): string {
+    if (path.length === 0) return '';
+    return joinShown(path.length + 1, (position) => {
+        if (position === 0) return path.at(0)!.from.name;
+        const edge = path.at(position - 1)!;
+        return edge.kind === 'flow' ? edge.to.name : `(${edge.label}) ${edge.to.name}`;
+    });
+}
+
+/** The positions of a path's edges that related locations show (see {@link shownPositions}). */
+export function shownEdges(path: PathView): FlowEdge[] {
+    return shownPositions(path.length).flatMap((position) => (position === undefined ? [] : [path.at(position)!]));
+}
+
+/**
+ * Shortest paths from one step to every step (breadth first, edges in declaration order: the
+ * path {@link findUnblockedPath} finds to each), built once; a path is read without walking it.
+ */
+export class ShortestPaths {
+    private readonly previous = new Map<Step, FlowEdge | null>();
+    private readonly depth = new Map<Step, number>();
+    /** The ancestor at depth MAX_PATH_STEPS (or the step itself when nearer): where a path's first edges end. */
+    private readonly anchor = new Map<Step, Step>();
+
+    constructor(graph: FlowGraph, from: Step) {
+        this.previous.set(from, null);
+        this.depth.set(from, 0);
+        this.anchor.set(from, from);
+        const queue: Step[] = [from];
+        for (let next = 0; next < queue.length; next++) {
+            const step = queue[next];
+            const depth = this.depth.get(step)! + 1;
+            for (const edge of graph.outgoing.get(step) ?? []) {
+                if (this.previous.has(edge.to)) continue;
+                this.previous.set(edge.to, edge);
+                this.depth.set(edge.to, depth);
+                this.anchor.set(edge.to, depth <= MAX_PATH_STEPS ? edge.to : this.anchor.get(step)!);
+                queue.push(edge.to);
+            }
+        }
     }
-    const shown = shownPositions(parts.length);
-    const left = parts.length - shown.length + 1;
-    return shown.map((position) => (position === undefined ? `… ${left} more steps …` : parts[position])).join(' → ');
+
+    /** The path to `step`; undefined when it is not reached (or is the start). */
+    pathTo(step: Step): PathView | undefined {
+        const length = this.depth.get(step);
+        if (!length) return undefined;
+        const tail = this.walkBack(step, MAX_PATH_STEPS);
+        const anchor = this.anchor.get(step)!;
+        const head = this.walkBack(anchor, this.depth.get(anchor)!);
+        return {
+            length,
+            at: (index) => {
+                if (index < 0 || index >= length) return undefined;
+                if (index < head.length) return head[index];
+                if (index >= length - tail.length) return tail[index - (length - tail.length)];
+                return this.walkBack(step, length - index)[0];
+            },
+        };
+    }
+
+    /** The last `count` edges of the path to `step`, in order. */
+    private walkBack(step: Step, count: number): FlowEdge[] {
+        const edges: FlowEdge[] = [];
+        for (let edge = this.previous.get(step); edge && edges.length < count; edge = this.previous.get(edge.from)) edges.push(edge);
+        return edges.reverse();
+    }
 }

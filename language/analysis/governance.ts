@@ -16,7 +16,7 @@ import {
     type Team,
     type Workflow,
 } from '../generated/ast.js';
-import { flowGraphOf, reachableFrom, type FlowEdge, type FlowGraph } from './flow-graph.js';
+import { flowGraphOf, stronglyConnectedComponents, type FlowEdge, type FlowGraph } from './flow-graph.js';
 
 /** Facts about a workflow that many rules ask: its risk, who is human, what feeds what. */
 
@@ -166,12 +166,46 @@ function mostSeniorMember(team: Team): Role | undefined {
     return senior;
 }
 
-/** Decisions an item can reach after this step, in declaration order. */
-export function decisionsFedBy(step: Step): Decision[] {
+/** Decisions an item can reach after this step (itself included), in declaration order. */
+export function decisionsFedBy(step: Step): readonly Decision[] {
     const workflow = workflowOf(step);
     if (!workflow) return [];
-    const reachable = reachableFrom(flowGraphOf(workflow), step);
-    return decisionsOf(workflow).filter((decision) => reachable.has(decision));
+    return fedDecisionsOf(flowGraphOf(workflow)).get(step) ?? [];
+}
+
+const fedDecisions = new WeakMap<FlowGraph, Map<Step, readonly Decision[]>>();
+
+/**
+ * The decisions each step feeds, in one pass over the strongly connected components (each
+ * comes after those it leads to), instead of a search of the graph per step, which cost n² on
+ * a long chain. A component that adds no decision shares its only successor's list.
+ */
+function fedDecisionsOf(graph: FlowGraph): Map<Step, readonly Decision[]> {
+    let fed = fedDecisions.get(graph);
+    if (fed) return fed;
+    fed = new Map();
+    const order = new Map(graph.steps.map((step, index) => [step, index]));
+    const none: readonly Decision[] = [];
+    for (const component of stronglyConnectedComponents(graph)) {
+        const members = new Set(component);
+        const onward = new Set<readonly Decision[]>();
+        for (const step of component) {
+            for (const edge of graph.outgoing.get(step) ?? []) {
+                if (!members.has(edge.to)) onward.add(fed.get(edge.to) ?? none);
+            }
+        }
+        const own = component.filter((step): step is Decision => isDecision(step) && order.has(step));
+        let decisions: readonly Decision[];
+        if (own.length === 0 && onward.size <= 1) decisions = onward.values().next().value ?? none;
+        else {
+            const all = new Set<Decision>(own);
+            for (const list of onward) for (const decision of list) all.add(decision);
+            decisions = [...all].sort((a, b) => order.get(a)! - order.get(b)!);
+        }
+        for (const step of component) fed.set(step, decisions);
+    }
+    fedDecisions.set(graph, fed);
+    return fed;
 }
 
 /** The highest risk among the decisions a step feeds; an AI step is as risky as what it decides. */
@@ -202,8 +236,8 @@ export function findUnblockedPath(
 ): FlowEdge[] | undefined {
     const previous = new Map<Step, FlowEdge | null>([[from, null]]);
     const queue: Step[] = [from];
-    while (queue.length > 0) {
-        const step = queue.shift()!;
+    for (let next = 0; next < queue.length; next++) {
+        const step = queue[next];
         if (step !== from && isTarget(step)) {
             const path: FlowEdge[] = [];
             for (let edge = previous.get(step); edge; edge = previous.get(edge.from)) path.unshift(edge);

@@ -1,5 +1,6 @@
 import { isAiStep, isEscalation, isEscalationRule, isEventRoute, isGate, isManualQueue, isRole, isTeam, type AiModel, type AiStep, type Escalation, type EscalationRule, type EscalationTarget, type Gate, type ManualQueue, type Party, type Step, type Workflow } from '../generated/ast.js';
-import { automaticExits, flowGraphOf, NO_PERSON_EVENTS, reachableFrom, shownPositions, type FlowEdge, type FlowGraph } from './flow-graph.js';
+import { automaticExits, flowGraphOf, NO_PERSON_EVENTS, reachableFrom, type FlowEdge, type FlowGraph } from './flow-graph.js';
+import { joinShown, shownPositions } from './caps.js';
 import { aiStepsOf, isHumanParty } from './governance.js';
 import type { RelatedNode } from '../validation/rule.js';
 import { quoted } from '../util/names.js';
@@ -86,7 +87,7 @@ export function chainExitMoves(step: Step): Move[] {
         const exit: ChainExit = { reference, chain, last, action };
         const route = isEventRoute(reference.node.$container) ? reference.node.$container : undefined;
         const event = route?.event ?? 'timeout';
-        const label = `${event} → ${chain.escalations.map((escalation) => escalation.name).join(' → ')} → ${action}`;
+        const label = `${event} → ${joinShown(chain.escalations.length, (index) => chain.escalations[index].name, 'escalations')} → ${action}`;
         for (const edge of automaticExits(step, action, route, label)) moves.push({ ...edge, chainExit: exit });
     }
     return moves;
@@ -199,8 +200,8 @@ export function shortestUnclearedPath(
     const start: State = { step: from, marked: false };
     const previous = new Map<string, { edge: FlowEdge; key: string } | null>([[key(start), null]]);
     const queue: State[] = [start];
-    while (queue.length > 0) {
-        const state = queue.shift()!;
+    for (let taken = 0; taken < queue.length; taken++) {
+        const state = queue[taken];
         const here = key(state);
         if (state.step === target && state.marked) {
             const path: FlowEdge[] = [];

@@ -3,6 +3,7 @@ import { DiagnosticTag, type DiagnosticRelatedInformation, type Range } from 'vs
 import type { HitlAstType, Suppression } from '../generated/ast.js';
 import type { HitlCoreServices } from '../hitl-module.js';
 import { locationOf } from '../util/locations.js';
+import { MAX_RELATED } from '../analysis/caps.js';
 import { markUsed, suppressionInfo } from './suppressions.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -92,13 +93,17 @@ export interface ReportContext {
 export function reporterFor(rule: RuleMeta, accept: ValidationAcceptor, context: ReportContext): Report {
     return (finding) => {
         const relatedInformation: DiagnosticRelatedInformation[] = [];
-        for (const related of finding.related ?? []) {
-            const location = locationOf(related.node);
-            if (location) relatedInformation.push({ location, message: related.message });
+        const related = finding.related ?? [];
+        for (const { node, message } of related.slice(0, MAX_RELATED)) {
+            const location = locationOf(node);
+            if (location) relatedInformation.push({ location, message });
         }
+        // No finding grows with the workflow: past the cap, the message says how many are left out.
+        const more = related.length > MAX_RELATED ? ` (and ${related.length - MAX_RELATED} more related locations)` : '';
+        const message = `${finding.message}${more}`;
         const suppression = context.suppressionFor(finding.node, rule.code);
         if (suppression) markUsed(suppression);
-        accept(suppression ? 'hint' : context.severity, suppression ? `${finding.message} (suppressed: ${suppression.reason})` : finding.message, {
+        accept(suppression ? 'hint' : context.severity, suppression ? `${message} (suppressed: ${suppression.reason})` : message, {
             node: finding.node,
             property: finding.property,
             keyword: finding.keyword,

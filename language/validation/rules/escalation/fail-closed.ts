@@ -1,4 +1,5 @@
-import { AstUtils } from 'langium';
+import { AstUtils, WorkspaceCache, type AstNode } from 'langium';
+import { compareUris } from '../../../workspace/name-index.js';
 import { isEscalation, isStep, type Escalation, type Gate, type ManualQueue, type Step, type TimeoutAction } from '../../../generated/ast.js';
 import { describePath, flowGraphOf } from '../../../analysis/flow-graph.js';
 import { workflowOf } from '../../../analysis/governance.js';
@@ -23,27 +24,30 @@ export const timeoutsMustFailClosed = defineRule({
     requirements: ['G18'],
     // An escalation's finding comes from the steps, in other files, that hand items to it.
     crossFile: { referrersOf: ['Escalation'] },
-    checks: (services: HitlCoreServices) => ({
-        Gate: (gate, report) => checkStepTimeouts(gate, report),
-        ManualQueue: (queue, report) => checkStepTimeouts(queue, report),
-        Escalation: (escalation, report) => {
-            const action = escalation.onTimeout;
-            if (!action || (action.kind !== 'approve' && action.kind !== 'skip')) return;
-            for (const step of stepsUsing(escalation, services)) {
-                const decision = decisionAboveLowFedBy(step);
-                if (!decision) continue;
-                report({
-                    node: action,
-                    message: `Escalation ${quoted(escalation.name)} ends with 'on timeout ${action.kind}', so an item nobody at any level answers goes through unreviewed; ${quoted(step.name)} uses it and leads to decision ${quoted(decision.name)} (${riskText(decision)}). Write 'on timeout deny' or 'on timeout pause' (fail closed).`,
-                    related: [
-                        { node: step, message: `${quoted(step.name)} escalates to ${quoted(escalation.name)}` },
-                        { node: decision, message: `decision ${quoted(decision.name)} (${riskText(decision)})` },
-                    ],
-                });
-                return;
-            }
-        },
-    }),
+    checks: (services: HitlCoreServices) => {
+        const referrers = new WorkspaceCache<'escalations', Map<Escalation, AstNode[]>>(services.shared);
+        return {
+            Gate: (gate, report) => checkStepTimeouts(gate, report),
+            ManualQueue: (queue, report) => checkStepTimeouts(queue, report),
+            Escalation: (escalation, report) => {
+                const action = escalation.onTimeout;
+                if (!action || (action.kind !== 'approve' && action.kind !== 'skip')) return;
+                for (const step of stepsUsing(escalation, referrers.get('escalations', () => escalationReferrers(services)))) {
+                    const decision = decisionAboveLowFedBy(step);
+                    if (!decision) continue;
+                    report({
+                        node: action,
+                        message: `Escalation ${quoted(escalation.name)} ends with 'on timeout ${action.kind}', so an item nobody at any level answers goes through unreviewed; ${quoted(step.name)} uses it and leads to decision ${quoted(decision.name)} (${riskText(decision)}). Write 'on timeout deny' or 'on timeout pause' (fail closed).`,
+                        related: [
+                            { node: step, message: `${quoted(step.name)} escalates to ${quoted(escalation.name)}` },
+                            { node: decision, message: `decision ${quoted(decision.name)} (${riskText(decision)})` },
+                        ],
+                    });
+                    return;
+                }
+            },
+        };
+    },
 });
 
 function checkStepTimeouts(step: Gate | ManualQueue, report: Report): void {
@@ -80,23 +84,39 @@ function checkStepTimeouts(step: Gate | ManualQueue, report: Report): void {
  * Steps that hand items to an escalation: directly (`escalate on … to E`, `on timeout
  * escalate to E`) or through another escalation whose timeout hands over to it.
  */
-function stepsUsing(escalation: Escalation, services: HitlCoreServices, seen = new Set<Escalation>()): Step[] {
+function stepsUsing(escalation: Escalation, referrers: ReadonlyMap<Escalation, readonly AstNode[]>, seen = new Set<Escalation>()): Step[] {
     if (seen.has(escalation)) return [];
     seen.add(escalation);
     const steps: Step[] = [];
-    const documents = services.shared.workspace.LangiumDocuments;
-    const locator = services.workspace.AstNodeLocator;
-    for (const reference of services.references.References.findReferences(escalation, { includeDeclaration: false })) {
-        const document = documents.hasDocument(reference.sourceUri) ? documents.getDocument(reference.sourceUri) : undefined;
-        const node = document ? locator.getAstNode(document.parseResult.value, reference.sourcePath) : undefined;
-        if (!node) continue;
+    for (const node of referrers.get(escalation) ?? []) {
         const step = AstUtils.getContainerOfType(node, isStep);
         if (step) {
             if (!steps.includes(step)) steps.push(step);
             continue;
         }
         const handingOver = AstUtils.getContainerOfType(node, isEscalation);
-        if (handingOver) steps.push(...stepsUsing(handingOver, services, seen).filter((s) => !steps.includes(s)));
+        if (handingOver) steps.push(...stepsUsing(handingOver, referrers, seen).filter((s) => !steps.includes(s)));
     }
     return steps;
+}
+
+/**
+ * The nodes that refer to each escalation, in the order the index finds them (files in URI
+ * order, then in the text): one pass over the workspace's references, where asking the index
+ * once per escalation read every reference each time.
+ */
+function escalationReferrers(services: HitlCoreServices): Map<Escalation, AstNode[]> {
+    const referrers = new Map<Escalation, AstNode[]>();
+    const documents = [...services.shared.workspace.LangiumDocuments.all].sort((a, b) => compareUris(a.uri.toString(), b.uri.toString()));
+    for (const document of documents) {
+        for (const reference of document.references) {
+            const target = 'ref' in reference ? reference.ref : undefined;
+            const node = reference.$refNode?.astNode;
+            if (!isEscalation(target) || !node) continue;
+            const list = referrers.get(target);
+            if (list) list.push(node);
+            else referrers.set(target, [node]);
+        }
+    }
+    return referrers;
 }

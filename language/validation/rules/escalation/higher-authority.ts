@@ -2,7 +2,7 @@ import type { AstNode } from 'langium';
 import { isEscalation, isTeam, type Escalation, type Party, type Step } from '../../../generated/ast.js';
 import { defineRule, type RelatedNode, type Report } from '../../rule.js';
 import { effectiveAuthority, partiesOverlap } from '../../../analysis/governance.js';
-import { authorityLabel, chainOf, escalationReferencesOf, handlerNoun, handlersOf, memberRelated, stepNoun } from '../../../analysis/escalation.js';
+import { authorityLabel, chainStart, escalationReferencesOf, handlerNoun, handlersOf, memberRelated, stepNoun } from '../../../analysis/escalation.js';
 import { isAiParty } from '../../../analysis/governance.js';
 import { quoted } from '../../../util/names.js';
 import { levelRelated } from '../../../analysis/authority.js';
@@ -32,7 +32,7 @@ function checkStep(step: Step, report: Report): void {
     for (const reference of escalationReferencesOf(step)) {
         const target = reference.target;
         if (!target) continue;
-        const first: Party | undefined = isEscalation(target) ? chainOf(target).levels[0]?.party : target;
+        const first: Party | undefined = isEscalation(target) ? chainStart(target, 1)[0]?.party : target;
         // Escalating to the step's own handlers, or people among them, is escalation/target-not-reviewer's finding.
         if (!first || isAiParty(first) || handlers.some((handler) => partiesOverlap(handler, first))) continue;
         const firstLabel = authorityLabel(first, 'target');
@@ -76,7 +76,8 @@ function checkStep(step: Step, report: Report): void {
 }
 
 function checkChain(escalation: Escalation, report: Report): void {
-    const { levels } = chainOf(escalation);
+    // Its own levels and the first one it hands over to: the rest are checked where they are written.
+    const levels = chainStart(escalation, escalation.levels.length + 1);
     const seen = new Set<Party>();
     levels.forEach((level, index) => {
         const party = level.party;
