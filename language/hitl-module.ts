@@ -19,7 +19,6 @@ import { HitlDocumentValidator } from './validation/document-validator.js';
 import { registerHitlRules } from './validation/registry.js';
 import { HitlScopeProvider } from './references/scope-provider.js';
 import { HitlScopeComputation } from './workspace/scope-computation.js';
-import { IndexedGlobalScopeProvider } from './workspace/global-scope.js';
 import { HitlServiceRegistry } from './workspace/service-registry.js';
 import { HitlLinker } from './references/hitl-linker.js';
 import { HitlDocumentBuilder } from './workspace/document-builder.js';
@@ -58,7 +57,6 @@ export const createHitlModule = (context: HitlContext): Module<HitlCoreServices,
     },
     references: {
         ScopeComputation: (services) => new HitlScopeComputation(services),
-        ScopeProvider: (services) => new IndexedGlobalScopeProvider(services),
         Linker: (services) => new HitlLinker(services),
         ScopeProvider: (services) => new HitlScopeProvider(services),
     },
