@@ -56,7 +56,7 @@ describe('single large workflows stay linear (issue 12)', () => {
         expect(large_.length).toBeGreaterThan(0);
         for (const diagnostic of large_) expect(diagnostic.relatedInformation?.length ?? 0).toBeLessThanOrEqual(MAX_RELATED);
         // Names grow by a digit or two with the size (S12 → S1234); a path or list does not.
-        const longest = (diagnostics: typeof large_) => Math.max(...diagnostics.map((d) => d.message.length));
+        const longest = (diagnostics: typeof large_) => Math.max(...diagnostics.map((d) => (typeof d.message === 'string' ? d.message : d.message.value).length));
         expect(longest(large_)).toBeLessThanOrEqual(longest(small_) + 60);
     }, 120_000);
 });
