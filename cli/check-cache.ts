@@ -213,8 +213,8 @@ async function pruneFolder(folder: string, keep: string): Promise<void> {
  * nearest folder at or above the workspace that has a `node_modules`, as other tools keep theirs;
  * else `$XDG_CACHE_HOME/hitl` (`~/.cache/hitl`).
  */
-export function cacheFolder(workspaceRoot: string, env: Readonly<Record<string, string | undefined>>): string {
-    if (env.HITL_CACHE_DIR) return path.resolve(workspaceRoot, env.HITL_CACHE_DIR);
+export function cacheFolder(workspaceRoot: string, cwd: string, env: Readonly<Record<string, string | undefined>>): string {
+    if (env.HITL_CACHE_DIR) return path.resolve(cwd, env.HITL_CACHE_DIR);
     for (let dir = workspaceRoot; ; dir = path.dirname(dir)) {
         if (existsSync(path.join(dir, 'node_modules'))) return path.join(dir, 'node_modules', '.cache', 'hitl');
         if (path.dirname(dir) === dir) break;

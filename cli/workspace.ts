@@ -69,7 +69,7 @@ export async function loadWorkspace(positionals: readonly string[], values: Work
     if (values.output !== undefined) await checkOutputPath(path.resolve(io.cwd, values.output), values.output, [...read, ...(config.file ? [config.file] : [])]);
     const display = (uri: URI) => displayPath(displayRoot, uri.fsPath);
     const checked = options.reportContext ? uniqueUris([...files, ...context]) : files;
-    const cache = options.cache && io.cache && (await openCache(options.cache.version, io.cache, root, displayRoot, Hitl.governance.Clock.today(), config, display));
+    const cache = options.cache && io.cache && (await openCache(options.cache.version, io, root, displayRoot, Hitl.governance.Clock.today(), config, display));
     const reportedUris = new Set(files.map((uri) => uri.toString()));
     const unchanged = await cache?.unchanged(uniqueUris([...checked, ...context]), new Set(checked.map(String)));
     const { result, documents } = unchanged ? { result: { files: unchanged }, documents: [] } : await checkFiles(shared, { files: checked, context, display, validateContext: options.validateContext, cache });
@@ -80,10 +80,11 @@ export async function loadWorkspace(positionals: readonly string[], values: Work
 }
 
 /** The cache of this workspace; its salt holds what every finding may depend on besides the sources. */
-async function openCache(version: string, host: NonNullable<CliIo['cache']>, workspaceRoot: string, displayRoot: string, today: Date, config: CliConfig, display: (uri: URI) => string): Promise<CheckCache> {
+async function openCache(version: string, io: CliIo, workspaceRoot: string, displayRoot: string, today: Date, config: CliConfig, display: (uri: URI) => string): Promise<CheckCache> {
     const configText = config.file === undefined ? '' : await readFile(config.file, 'utf8').catch(() => '');
     const salt = JSON.stringify({ today: today.toISOString().slice(0, 10), displayRoot, config: config.file ?? null, configText });
-    return CheckCache.open({ folder: cacheFolder(workspaceRoot, host.env), workspaceRoot, tool: toolIdentity(version, host.bundle), salt, display });
+    const host = io.cache!;
+    return CheckCache.open({ folder: cacheFolder(workspaceRoot, io.cwd, host.env), workspaceRoot, tool: toolIdentity(version, host.bundle), salt, display });
 }
 
 function uniqueUris(uris: readonly URI[]): URI[] {
