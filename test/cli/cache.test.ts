@@ -26,12 +26,14 @@ function workspace(name: string): string {
     return root;
 }
 
+/** Unset, so that the cache goes where it goes in a project (test/cli/cli.ts sets it for the other tests). */
+const DEFAULT_PLACE = { HITL_CACHE_DIR: undefined };
 const cacheFolderOf = (root: string) => path.join(root, 'node_modules', '.cache', 'hitl');
 
 /** A run with the cache and one without, on the same files: the first is returned once both agree. */
 function warmEqualsCold(root: string, args: readonly string[] = []): Run {
-    const warm = hitl(['check', '.', ...args], { cwd: root });
-    const cold = hitl(['check', '.', '--no-cache', ...args], { cwd: root });
+    const warm = hitl(['check', '.', ...args], { cwd: root, env: DEFAULT_PLACE });
+    const cold = hitl(['check', '.', '--no-cache', ...args], { cwd: root, env: DEFAULT_PLACE });
     expect(warm.stderr).toBe(cold.stderr);
     expect(warm.stdout).toBe(cold.stdout);
     expect(warm.code).toBe(cold.code);
@@ -122,7 +124,7 @@ describe('hitl check with its cache gives what a check without it gives', () => 
             return `${createHash('sha256').update(body).digest('hex')}\n${body}`;
         };
         writeFileSync(file, planted());
-        expect(hitl(['check', '.', '--format', 'json'], { cwd: root }).stdout).toContain('planted/finding');
+        expect(hitl(['check', '.', '--format', 'json'], { cwd: root, env: DEFAULT_PLACE }).stdout).toContain('planted/finding');
         for (const corrupt of ['not a cache', good.slice(0, good.length / 2), good.replace('"findings"', '"findingz"'), '', planted('0.0.0 another build'), planted().replace('"planted"', '"plantex"')]) {
             writeFileSync(file, corrupt);
             expect(warmEqualsCold(root, ['--format', 'json']).stdout).not.toContain('planted/finding');
@@ -134,7 +136,7 @@ describe('hitl check with its cache gives what a check without it gives', () => 
 describe('--no-cache and the bounds of the cache', () => {
     test('--no-cache neither reads nor writes a cache', () => {
         const root = workspace('no-cache');
-        expect(hitl(['check', '.', '--no-cache'], { cwd: root }).code).toBe(0);
+        expect(hitl(['check', '.', '--no-cache'], { cwd: root, env: DEFAULT_PLACE }).code).toBe(0);
         expect(existsSync(cacheFolderOf(root))).toBe(false);
     });
 
@@ -145,7 +147,7 @@ describe('--no-cache and the bounds of the cache', () => {
         const folder = cacheFolderOf(root);
         for (const sla of ['0d', '1d', '0h', '2d', '0m', '3d']) {
             writeFileSync(file, original.replace(/^(\s*sla )\S+$/m, `$1${sla}`));
-            expect(hitl(['check', '.'], { cwd: root }).code).toBeLessThan(2);
+            expect(hitl(['check', '.'], { cwd: root, env: DEFAULT_PLACE }).code).toBeLessThan(2);
             const names = readdirSync(folder);
             expect(names).toHaveLength(1);
             const text = readFileSync(path.join(folder, names[0]), 'utf8');
