@@ -49,6 +49,7 @@ function edit(file: string, from: string | RegExp, to: string): void {
     writeFileSync(file, changed);
 }
 
+// Each test starts from the workspace and the cache that the test before it left.
 describe('hitl check with its cache gives what a check without it gives', () => {
     const root = workspace('steps');
 
@@ -65,6 +66,16 @@ describe('hitl check with its cache gives what a check without it gives', () => 
         const run = warmEqualsCold(root, ['--format', 'json']);
         expect(run.code).toBe(1);
         expect(codes(run)).toContain('credit-limit-increase.hitl values/non-positive-duration');
+    });
+
+    test('a declaration another file reads changed its body: the findings of the files that read it change', () => {
+        const organisation = path.join(root, 'organisation.hitl');
+        const original = readFileSync(organisation, 'utf8');
+        edit(organisation, /(role ChiefRiskOfficer[^}]*authority )5/, '$11');
+        const run = warmEqualsCold(root, ['--format', 'json']);
+        expect(codes(run)).toContain('credit-limit-increase.hitl escalation/higher-authority');
+        writeFileSync(organisation, original);
+        expect(codes(warmEqualsCold(root, ['--format', 'json']))).not.toContain('credit-limit-increase.hitl escalation/higher-authority');
     });
 
     test("a declaration renamed: the files that use it get their findings, the file's own stay", () => {
