@@ -124,7 +124,8 @@ function procPeakKb(pid) {
     }
 }
 
-async function benchCheck(name, target, command_ = ['check']) {
+// The cold check: the findings cache (measured by bench/cache.mjs) would answer every run after the first.
+async function benchCheck(name, target, command_ = ['check', '--no-cache']) {
     const label = `${command_[0]} ${name}`;
     try {
         // No warm-up run: the files were just written, so they are in the page cache already.

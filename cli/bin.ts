@@ -36,6 +36,7 @@ void runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     colour,
     ...(process.stderr.isTTY ? { progress: (text: string) => process.stderr.write(`\r\x1b[K${text}`) } : {}),
+    cache: { bundle: __filename, env: process.env },
 }).then((code) => {
     process.exitCode = code;
 });

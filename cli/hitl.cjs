@@ -5,6 +5,8 @@
 const path = require('node:path');
 const major = Number(process.versions.node.split('.')[0]);
 if (major >= 22) {
+    // V8 keeps the compiled bundle on disk (in the system's temporary folder): start-up halves.
+    require('node:module').enableCompileCache?.();
     require(path.join(__dirname, '..', 'dist', 'cli.cjs'));
 } else {
     const { spawnSync } = require('node:child_process');

@@ -15,4 +15,10 @@ export interface CliIo {
     readonly colour: boolean;
     /** A status line for long runs, on a terminal only; '' clears it. */
     readonly progress?: (text: string) => void;
+    /** Set by the built CLI only: what `hitl check` needs to keep findings across runs (cli/check-cache.ts). */
+    readonly cache?: {
+        /** The running bundle, hashed into every key. */
+        readonly bundle: string;
+        readonly env: Readonly<Record<string, string | undefined>>;
+    };
 }

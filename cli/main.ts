@@ -54,6 +54,8 @@ Options for check:
       --max-warnings <n>                 Fail (exit 1) when there are more than n warnings
       --baseline <rev>                   Only the findings new since git revision rev (matched as
                                          SARIF's fingerprints); the fixed ones are listed too
+      --no-cache                         Check every file afresh: neither read nor write the cache
+                                         of earlier runs' findings (node_modules/.cache/hitl)
 
 Options for report:
   -f, --format <markdown|json>           Output format (default: markdown)
@@ -153,7 +155,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseArgs({
         args: [...args],
         allowPositionals: true,
-        options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f', default: 'text' }, 'max-warnings': { type: 'string' }, baseline: { type: 'string' } },
+        options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f', default: 'text' }, 'max-warnings': { type: 'string' }, baseline: { type: 'string' }, 'no-cache': { type: 'boolean' } },
     });
     if (values.help) {
         io.stdout(HELP);
@@ -162,7 +164,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}'; use one of ${FORMATS.join(', ')}`);
     const maxWarnings = parseMaxWarnings(values['max-warnings']);
-    const { result: checked } = await loadWorkspace(positionals, values, io);
+    const { result: checked } = await loadWorkspace(positionals, values, io, values['no-cache'] ? {} : { cache: { version: VERSION } });
     const now = () => (values.today !== undefined ? parseDate(values.today)! : new Date());
     const baseline = values.baseline === undefined ? undefined : await againstBaseline(checked, values.baseline, positionals, io.cwd, now);
     const result = baseline?.result ?? checked;

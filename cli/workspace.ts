@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { lstat, stat } from 'node:fs/promises';
+import { lstat, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { URI, type LangiumSharedCoreServices } from 'langium';
 import { createHitlCoreServices, type HitlCoreServices } from '../language/hitl-module.js';
@@ -10,6 +10,7 @@ import { findWorkspace } from '../language/workspace/workspace-root.js';
 import { parseDate } from '../language/util/quantities.js';
 import type { FileResult, Finding } from '../language/headless/check-result.js';
 import { checkFiles, collectHitlFiles, type GivenPath, type IgnoredPath } from '../language/headless/workspace-check.js';
+import { cacheFolder, CheckCache, toolIdentity } from './check-cache.js';
 import { UsageError, type CliIo } from './io.js';
 import { BoundedNodeFileSystemProvider, isInside } from './node-file-system.js';
 
@@ -32,6 +33,8 @@ export interface WorkspaceValues {
 }
 
 interface LoadOptions {
+    /** Reuse and keep findings across runs (check only); needs `io.cache`. */
+    readonly cache?: { readonly version: string };
     /** Validate the files loaded around the paths given too (their findings count for the compliance report). */
     readonly validateContext?: boolean;
     /** Report the findings of every file loaded, not only of the paths given (compile refuses a workspace with errors). */
@@ -49,7 +52,7 @@ export async function loadWorkspace(positionals: readonly string[], values: Work
     const inputs = positionals.length > 0 ? positionals : ['.'];
     const absoluteInputs = inputs.map((input) => path.resolve(io.cwd, input));
     const start = commonFolder(absoluteInputs);
-    const { shared, location, config } = await openWorkspace(start, values, io);
+    const { shared, Hitl, location, config } = await openWorkspace(start, values, io);
     const displayRoot = repositoryRoot(io.cwd);
     const ignored = ignoredPaths(config);
     // Paths that the workspace ignores (test fixtures, say) are not part of it: they form a workspace of their own.
@@ -66,11 +69,22 @@ export async function loadWorkspace(positionals: readonly string[], values: Work
     if (values.output !== undefined) await checkOutputPath(path.resolve(io.cwd, values.output), values.output, [...read, ...(config.file ? [config.file] : [])]);
     const display = (uri: URI) => displayPath(displayRoot, uri.fsPath);
     const checked = options.reportContext ? uniqueUris([...files, ...context]) : files;
-    const { result, documents } = await checkFiles(shared, { files: checked, context, display, validateContext: options.validateContext });
-    const configFindings = config.file && config.problems.length > 0 ? [configFileResult(displayPath(displayRoot, config.file), config.problems)] : [];
+    const cache = options.cache && io.cache && (await openCache(options.cache.version, io, root, displayRoot, Hitl.governance.Clock.today(), config, display));
     const reportedUris = new Set(files.map((uri) => uri.toString()));
+    const unchanged = await cache?.unchanged(uniqueUris([...checked, ...context]), new Set(checked.map(String)));
+    const { result, documents } = unchanged ? { result: { files: unchanged }, documents: [] } : await checkFiles(shared, { files: checked, context, display, validateContext: options.validateContext, cache });
+    if (!unchanged) await cache?.save();
+    const configFindings = config.file && config.problems.length > 0 ? [configFileResult(displayPath(displayRoot, config.file), config.problems)] : [];
     const sources = uniqueUris([...files, ...context]);
     return { result: { files: [...configFindings, ...result.files] }, documents, root: displayRoot, reportedUris, config, workspaceRoot: root, sources, fileSystem };
+}
+
+/** The cache of this workspace; its salt holds what every finding may depend on besides the sources. */
+async function openCache(version: string, io: CliIo, workspaceRoot: string, displayRoot: string, today: Date, config: CliConfig, display: (uri: URI) => string): Promise<CheckCache> {
+    const configText = config.file === undefined ? '' : await readFile(config.file, 'utf8').catch(() => '');
+    const salt = JSON.stringify({ today: today.toISOString().slice(0, 10), displayRoot, config: config.file ?? null, configText });
+    const host = io.cache!;
+    return CheckCache.open({ folder: cacheFolder(workspaceRoot, io.cwd, host.env), workspaceRoot, tool: toolIdentity(version, host.bundle), salt, display });
 }
 
 function uniqueUris(uris: readonly URI[]): URI[] {

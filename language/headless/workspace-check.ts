@@ -2,6 +2,7 @@ import { URI, UriUtils, type FileSystemProvider, type LangiumDocument, type Lang
 import { MAX_SOURCE_BYTES } from '../parser/guarded-parser.js';
 import { FileRefusal } from '../workspace/file-refusal.js';
 import { compareFindings, toFinding, type CheckResult, type FileResult, type Finding } from './check-result.js';
+import { dependenciesOf, type FileDependencies } from './dependencies.js';
 
 /**
  * The headless check: collect a workspace's files through an injected file system, read them
@@ -172,6 +173,17 @@ export interface CheckOptions {
     readonly display: (uri: URI) => string;
     /** Validate the context files too (the compliance report counts their findings). */
     readonly validateContext?: boolean;
+    /** Findings of earlier runs, for the files whose dependencies have not changed (check only: no documents are returned for them). */
+    readonly cache?: FindingsCache;
+}
+
+/** Where findings of earlier runs are kept (the CLI keeps them on disk, keyed by content). */
+export interface FindingsCache {
+    /** Once the sources are read: the files' results of a run that read exactly these sources. */
+    readonly whole: (sources: readonly SourceFile[]) => readonly FileResult[] | undefined;
+    readonly lookup: (file: URI, dependencies: FileDependencies) => readonly Finding[] | undefined;
+    readonly store: (file: URI, dependencies: FileDependencies, findings: readonly Finding[]) => void;
+    readonly storeWhole: (files: readonly FileResult[]) => void;
 }
 
 /** Loads the files into one workspace, builds and validates it, and collects findings per file. */
@@ -186,6 +198,9 @@ export async function checkFiles(shared: LangiumSharedCoreServices, options: Che
             return undefined;
         });
     const sources = (await Promise.all(all.map(read))).filter((source) => source !== undefined);
+    const cache = options.cache;
+    const stored = cache?.whole(sources);
+    if (stored) return { result: { files: stored }, documents: [] };
 
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents: LangiumDocument[] = [];
@@ -195,29 +210,61 @@ export async function checkFiles(shared: LangiumSharedCoreServices, options: Che
         shared.workspace.LangiumDocuments.addDocument(document);
         documents.push(document);
     }
-    // Only the reported files need their own findings; the context is linked, not validated (unless asked).
     const builder = shared.workspace.DocumentBuilder;
     if (options.validateContext) {
         await builder.build(documents, { validation: true });
-    } else {
-        await builder.build(documents, { validation: false });
-        await builder.build(documents.filter((document) => reported.has(document.uri.toString())), { validation: true });
+        return { result: collect(sources, documents, reported, options, new Map()), documents };
     }
+    // Only the reported files need their own findings, and only those the cache does not hold.
+    await builder.build(documents, { validation: false });
+    const reportedDocuments = documents.filter((document) => reported.has(document.uri.toString()));
+    const dependencies = cache ? dependenciesOf(shared, reportedDocuments.map((document) => document.uri)) : undefined;
+    const known = new Map<string, readonly Finding[]>();
+    for (const document of reportedDocuments) {
+        const uri = document.uri.toString();
+        const found = dependencies && cache?.lookup(document.uri, dependencies.get(uri)!);
+        const findings = found ?? (await validate(shared, document, options));
+        if (!found && dependencies) cache?.store(document.uri, dependencies.get(uri)!, findings);
+        known.set(uri, findings);
+    }
+    const result = collect(sources, documents, reported, options, known);
+    cache?.storeWhole(result.files);
+    return { result, documents };
+}
 
-    const pathOf = (uri: string) => options.display(URI.parse(uri));
+/**
+ * One document's findings, validated on its own: through the builder, a validation build would
+ * also re-check every document depending on the ones it parsed (what the editor needs after an
+ * edit), that is the whole workspace.
+ */
+async function validate(shared: LangiumSharedCoreServices, document: LangiumDocument, options: CheckOptions): Promise<Finding[]> {
+    const services = shared.ServiceRegistry.getServices(document.uri);
+    const categories = [...services.validation.ValidationRegistry.getAllValidationCategories(document)];
+    document.diagnostics = await services.validation.DocumentValidator.validateDocument(document, { categories });
+    return findingsOf(document, options);
+}
+
+/** The findings per reported file, sorted; those already known as given. */
+function collect(sources: readonly SourceFile[], documents: readonly LangiumDocument[], reported: ReadonlySet<string>, options: CheckOptions, known: ReadonlyMap<string, readonly Finding[]>): CheckResult {
     const byUri = new Map(documents.map((document) => [document.uri.toString(), document]));
     const files: FileResult[] = [];
     for (const source of sources) {
-        if (!reported.has(source.uri.toString())) continue;
+        const uri = source.uri.toString();
+        if (!reported.has(uri)) continue;
         const filePath = options.display(source.uri);
         if (source.unreadable) {
             files.push({ path: filePath, findings: [source.unreadable] });
             continue;
         }
-        const diagnostics = byUri.get(source.uri.toString())?.diagnostics ?? [];
-        const findings = diagnostics.map((diagnostic) => toFinding(diagnostic, filePath, pathOf)).sort(compareFindings);
-        files.push({ path: filePath, findings });
+        const document = byUri.get(uri);
+        files.push({ path: filePath, findings: known.get(uri) ?? (document ? findingsOf(document, options) : []) });
     }
     files.sort((a, b) => compareText(a.path, b.path));
-    return { result: { files }, documents };
+    return { files };
+}
+
+function findingsOf(document: LangiumDocument, options: CheckOptions): Finding[] {
+    const filePath = options.display(document.uri);
+    const pathOf = (uri: string) => options.display(URI.parse(uri));
+    return (document.diagnostics ?? []).map((diagnostic) => toFinding(diagnostic, filePath, pathOf)).sort(compareFindings);
 }

@@ -230,7 +230,7 @@ function crossFileReads(): { sameNames: boolean; referrersOf: ReadonlySet<string
 }
 
 /** Everything reachable from the start documents along `next`, the start documents included. */
-function closure(start: Iterable<string>, next: (uri: string) => Iterable<string>): Set<string> {
+export function closure(start: Iterable<string>, next: (uri: string) => Iterable<string>): Set<string> {
     const seen = new Set(start);
     const queue = [...seen];
     while (queue.length > 0) {

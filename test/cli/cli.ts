@@ -31,7 +31,8 @@ export function hitl(args: readonly string[], options: RunOptions = {}): Run {
 }
 
 export function run(command: string, args: readonly string[], options: RunOptions = {}): Run {
-    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
+    // The check cache goes to the repository's .cache/ (gitignored), not to the node_modules that worktrees share; cache.test.ts tests the default place.
+    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, HITL_CACHE_DIR: path.join(REPO, '.cache', 'check-cache'), ...options.env };
     const result = spawnSync(command, [...args], {
         cwd: options.cwd ?? REPO,
         env: Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined)) as NodeJS.ProcessEnv,

@@ -1,0 +1,238 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { URI } from 'langium';
+import type { FileResult, Finding } from '../language/headless/check-result.js';
+import type { FileDependencies } from '../language/headless/dependencies.js';
+import type { FindingsCache, SourceFile } from '../language/headless/workspace-check.js';
+import { processIsAlive, writeFileAtomically } from './atomic-write.js';
+
+/**
+ * The warm `hitl check`: findings of earlier runs on disk, one file per workspace, keyed by
+ * content (see docs/cli.md, "Cache"). A run whose sources, configuration, date and tool are those
+ * of the last run reuses its whole result without parsing; otherwise each file's findings are
+ * reused when its dependencies (language/headless/dependencies.ts) hash the same. The file holds
+ * only the entries of the last run, so it never grows beyond one workspace's findings, and the
+ * folder keeps the most recently used workspaces only. A cache that cannot be read, is corrupt
+ * or comes from another build of hitl is ignored and rewritten; one that cannot be written is
+ * left alone: the check never fails for its cache.
+ */
+
+/** Bumped when the layout of the cache file changes. */
+const FORMAT = 1;
+/** How many workspaces' cache files the folder keeps. */
+export const MAX_CACHE_FILES = 16;
+/** How long before its stamp a file's change time must lie for the stamp to vouch for its content. */
+const RACY_MS = 2000;
+const CACHE_FILE = /^check-[0-9a-f]{16}\.json$/;
+
+interface StoredEntry {
+    readonly findings: readonly Finding[];
+    /** Files outside the dependencies that the findings point into (display path → content hash when stored). */
+    readonly related: Readonly<Record<string, string>>;
+}
+
+/** A file as `stat` saw it before it was read: `[uri, reported, inode, size, mtime, ctime]`. */
+type FileStamp = readonly [string, boolean, number, number, number, number];
+
+interface Stored {
+    readonly format: number;
+    readonly tool: string;
+    readonly whole?: {
+        readonly key: string;
+        readonly files: readonly FileResult[];
+        /** Shortcut to `key` that reads no file: the salt's hash and the files' stamps, taken at `stampedAt`. */
+        readonly salt: string;
+        readonly stamps: readonly FileStamp[];
+        readonly stampedAt: number;
+    };
+    readonly files: Readonly<Record<string, StoredEntry>>;
+}
+
+export interface CacheSettings {
+    /** The folder holding the cache files. */
+    readonly folder: string;
+    /** The workspace's root folder: one cache file each. */
+    readonly workspaceRoot: string;
+    /** The version and a hash of the running build. */
+    readonly tool: string;
+    /** Everything else every finding depends on: configuration, date, display root. */
+    readonly salt: string;
+    readonly display: (uri: URI) => string;
+}
+
+export class CheckCache implements FindingsCache {
+    private readonly hashes = new Map<string, string>();
+    private readonly hashByDisplay = new Map<string, string>();
+    private wholeKey = '';
+    private declarationsKey: { readonly text: string; readonly hash: string } | undefined;
+    private readonly used: Record<string, StoredEntry> = {};
+    private wholeResult: readonly FileResult[] | undefined;
+    private stamps: FileStamp[] = [];
+    private stampedAt = 0;
+
+    private constructor(
+        private readonly settings: CacheSettings,
+        private readonly file: string,
+        private readonly stored: Stored | undefined,
+    ) {}
+
+    static async open(settings: CacheSettings): Promise<CheckCache> {
+        const file = path.join(settings.folder, `check-${sha256(settings.workspaceRoot).slice(0, 16)}.json`);
+        return new CheckCache(settings, file, await readStored(file, settings.tool));
+    }
+
+    /**
+     * Before anything is read: the stored result when every file is where it was, with the same
+     * inode, size, modification and change time as when the stored run read it. As in git's
+     * index, a file changed less than {@link RACY_MS} before it was stamped could have changed
+     * again within the same clock tick unseen: then the files are read and hashed.
+     */
+    async unchanged(files: readonly URI[], reported: ReadonlySet<string>): Promise<readonly FileResult[] | undefined> {
+        this.stampedAt = Date.now();
+        try {
+            this.stamps = await Promise.all(
+                files.map(async (uri): Promise<FileStamp> => {
+                    const info = await stat(uri.fsPath);
+                    return [uri.toString(), reported.has(uri.toString()), info.ino, info.size, info.mtimeMs, info.ctimeMs];
+                }),
+            );
+        } catch {
+            this.stamps = [];
+            return undefined;
+        }
+        const whole = this.stored?.whole;
+        if (!whole || whole.salt !== sha256(this.settings.salt) || whole.stamps.length !== this.stamps.length) return undefined;
+        const same = this.stamps.every((stamp, i) => {
+            const old = whole.stamps[i];
+            return stamp.every((value, k) => value === old[k]) && Math.max(stamp[4], stamp[5]) < whole.stampedAt - RACY_MS;
+        });
+        return same ? whole.files : undefined;
+    }
+
+    whole(sources: readonly SourceFile[]): readonly FileResult[] | undefined {
+        const key = createHash('sha256').update(`${this.settings.salt}\n`);
+        for (const source of sources) {
+            const hash = sha256(source.text ?? `unreadable ${JSON.stringify(source.unreadable)}`);
+            const display = this.settings.display(source.uri);
+            this.hashes.set(source.uri.toString(), hash);
+            this.hashByDisplay.set(display, hash);
+            key.update(`${source.uri.toString()} ${display} ${hash}\n`);
+        }
+        this.wholeKey = key.digest('hex');
+        if (this.stored?.whole?.key !== this.wholeKey) return undefined;
+        // Kept again with this run's stamps, so that the next run can skip reading; its entries still hold.
+        this.wholeResult = this.stored.whole.files;
+        Object.assign(this.used, this.stored.files);
+        return this.wholeResult;
+    }
+
+    lookup(file: URI, dependencies: FileDependencies): readonly Finding[] | undefined {
+        const key = this.keyOf(file, dependencies);
+        const entry = this.stored?.files[key];
+        if (!entry) return undefined;
+        for (const [shown, hash] of Object.entries(entry.related)) if (this.hashByDisplay.get(shown) !== hash) return undefined;
+        this.used[key] = entry;
+        return entry.findings;
+    }
+
+    store(file: URI, dependencies: FileDependencies, findings: readonly Finding[]): void {
+        const read = new Set(dependencies.files.map((uri) => this.settings.display(uri)));
+        const related: Record<string, string> = {};
+        for (const finding of findings) {
+            for (const location of finding.related) {
+                if (read.has(location.path)) continue;
+                const hash = this.hashByDisplay.get(location.path);
+                // A location the cache cannot check later: the findings are not kept.
+                if (hash === undefined) return;
+                related[location.path] = hash;
+            }
+        }
+        this.used[this.keyOf(file, dependencies)] = { findings, related };
+    }
+
+    storeWhole(files: readonly FileResult[]): void {
+        this.wholeResult = files;
+    }
+
+    /** Writes the entries of this run; a failure only costs the next run its cache. */
+    async save(): Promise<void> {
+        if (this.wholeResult === undefined) return;
+        const whole = { key: this.wholeKey, files: this.wholeResult, salt: sha256(this.settings.salt), stamps: this.stamps, stampedAt: this.stampedAt };
+        const stored: Stored = { format: FORMAT, tool: this.settings.tool, whole, files: this.used };
+        const body = JSON.stringify(stored);
+        try {
+            await mkdir(this.settings.folder, { recursive: true });
+            await writeFileAtomically(this.file, `${sha256(body)}\n${body}`, { pid: process.pid, isAlive: processIsAlive });
+            await pruneFolder(this.settings.folder, this.file);
+        } catch {
+            // read-only or full: the next run checks without a cache
+        }
+    }
+
+    private keyOf(file: URI, dependencies: FileDependencies): string {
+        if (this.declarationsKey?.text !== dependencies.declarations) this.declarationsKey = { text: dependencies.declarations, hash: sha256(dependencies.declarations) };
+        const key = createHash('sha256').update(`${this.settings.salt}\n${this.declarationsKey.hash}\n${file.toString()}\n`);
+        for (const uri of dependencies.files) key.update(`${uri.toString()} ${this.settings.display(uri)} ${this.hashes.get(uri.toString()) ?? '-'}\n`);
+        return key.digest('hex');
+    }
+}
+
+/** The stored entries, or undefined when there are none usable: missing, unreadable, corrupt, of another build. */
+async function readStored(file: string, tool: string): Promise<Stored | undefined> {
+    let text: string;
+    try {
+        text = await readFile(file, 'utf8');
+    } catch {
+        return undefined;
+    }
+    const newline = text.indexOf('\n');
+    const body = text.slice(newline + 1);
+    if (newline < 0 || text.slice(0, newline) !== sha256(body)) return undefined;
+    try {
+        const stored = JSON.parse(body) as Stored;
+        return stored.format === FORMAT && stored.tool === tool && typeof stored.files === 'object' ? stored : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/** Keeps the most recently written cache files only. */
+async function pruneFolder(folder: string, keep: string): Promise<void> {
+    const names = (await readdir(folder)).filter((name) => CACHE_FILE.test(name));
+    if (names.length <= MAX_CACHE_FILES) return;
+    const dated = await Promise.all(names.map(async (name) => ({ file: path.join(folder, name), time: (await stat(path.join(folder, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
+    dated.sort((a, b) => b.time - a.time);
+    for (const { file } of dated.slice(MAX_CACHE_FILES)) if (file !== keep) await rm(file, { force: true });
+}
+
+/**
+ * `$HITL_CACHE_DIR` if set (a CI job's cached folder, say); else `node_modules/.cache/hitl` in the
+ * nearest folder at or above the workspace that has a `node_modules`, as other tools keep theirs;
+ * else `$XDG_CACHE_HOME/hitl` (`~/.cache/hitl`).
+ */
+export function cacheFolder(workspaceRoot: string, cwd: string, env: Readonly<Record<string, string | undefined>>): string {
+    if (env.HITL_CACHE_DIR) return path.resolve(cwd, env.HITL_CACHE_DIR);
+    for (let dir = workspaceRoot; ; dir = path.dirname(dir)) {
+        if (existsSync(path.join(dir, 'node_modules'))) return path.join(dir, 'node_modules', '.cache', 'hitl');
+        if (path.dirname(dir) === dir) break;
+    }
+    const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
+    return path.join(base, 'hitl');
+}
+
+/** The version and, for a bundle, a hash of its bytes: a rebuilt hitl never reads an older build's findings. */
+export function toolIdentity(version: string, bundle: string | undefined): string {
+    if (bundle === undefined) return version;
+    try {
+        return `${version} ${sha256(readFileSync(bundle))}`;
+    } catch {
+        return `${version} ${bundle}`;
+    }
+}
+
+function sha256(data: string | Uint8Array): string {
+    return createHash('sha256').update(data).digest('hex');
+}
