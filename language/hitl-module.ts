@@ -16,6 +16,7 @@ import { HitlLexerErrorMessageProvider } from './parser/lexer-messages.js';
 import { HitlTokenBuilder } from './parser/token-builder.js';
 import { createGuardedParser } from './parser/guarded-parser.js';
 import { HitlDocumentValidator } from './validation/document-validator.js';
+import { HitlValidationRegistry } from './validation/validation-registry.js';
 import { registerHitlRules } from './validation/registry.js';
 import { HitlScopeComputation } from './workspace/scope-computation.js';
 import { HitlServiceRegistry } from './workspace/service-registry.js';
@@ -60,6 +61,7 @@ export const createHitlModule = (context: HitlContext): Module<HitlCoreServices,
     },
     validation: {
         DocumentValidator: (services) => new HitlDocumentValidator(services),
+        ValidationRegistry: (services) => new HitlValidationRegistry(services),
     },
     workspace: {
         NameIndex: (services) => new NameIndex(services.shared),
