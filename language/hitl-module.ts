@@ -14,6 +14,7 @@ import { HitlGeneratedModule, HitlGeneratedSharedModule } from './generated/modu
 import { HitlParserErrorMessageProvider } from './parser/error-messages.js';
 import { HitlLexerErrorMessageProvider } from './parser/lexer-messages.js';
 import { HitlTokenBuilder } from './parser/token-builder.js';
+import { HitlValueConverter } from './parser/value-converter.js';
 import { createGuardedParser } from './parser/guarded-parser.js';
 import { HitlDocumentValidator } from './validation/document-validator.js';
 import { HitlValidationRegistry } from './validation/validation-registry.js';
@@ -54,6 +55,7 @@ export const createHitlModule = (context: HitlContext): Module<HitlCoreServices,
         ParserErrorMessageProvider: (services) => new HitlParserErrorMessageProvider(services.Grammar),
         LexerErrorMessageProvider: () => new HitlLexerErrorMessageProvider(),
         TokenBuilder: () => new HitlTokenBuilder(),
+        ValueConverter: () => new HitlValueConverter(),
     },
     references: {
         ScopeComputation: (services) => new HitlScopeComputation(services),
