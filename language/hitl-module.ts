@@ -14,8 +14,10 @@ import { HitlGeneratedModule, HitlGeneratedSharedModule } from './generated/modu
 import { HitlParserErrorMessageProvider } from './parser/error-messages.js';
 import { HitlLexerErrorMessageProvider } from './parser/lexer-messages.js';
 import { HitlTokenBuilder } from './parser/token-builder.js';
+import { HitlValueConverter } from './parser/value-converter.js';
 import { createGuardedParser } from './parser/guarded-parser.js';
 import { HitlDocumentValidator } from './validation/document-validator.js';
+import { HitlValidationRegistry } from './validation/validation-registry.js';
 import { registerHitlRules } from './validation/registry.js';
 import { HitlScopeProvider } from './references/scope-provider.js';
 import { HitlScopeComputation } from './workspace/scope-computation.js';
@@ -54,6 +56,7 @@ export const createHitlModule = (context: HitlContext): Module<HitlCoreServices,
         ParserErrorMessageProvider: (services) => new HitlParserErrorMessageProvider(services.Grammar),
         LexerErrorMessageProvider: () => new HitlLexerErrorMessageProvider(),
         TokenBuilder: () => new HitlTokenBuilder(),
+        ValueConverter: () => new HitlValueConverter(),
     },
     references: {
         ScopeComputation: (services) => new HitlScopeComputation(services),
@@ -62,6 +65,7 @@ export const createHitlModule = (context: HitlContext): Module<HitlCoreServices,
     },
     validation: {
         DocumentValidator: (services) => new HitlDocumentValidator(services),
+        ValidationRegistry: (services) => new HitlValidationRegistry(services),
     },
     workspace: {
         NameIndex: (services) => new NameIndex(services.shared),

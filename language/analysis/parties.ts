@@ -1,4 +1,5 @@
 import { AstUtils, type AstNode } from 'langium';
+import { documentNodes } from './document-nodes.js';
 import { isAiActor, isRole, isTeam, type Party, type Workflow } from '../generated/ast.js';
 import { partiesIn } from './governance.js';
 
@@ -10,7 +11,7 @@ export function includesAi(party: Party | undefined): boolean {
 /** Every party a workflow refers to anywhere (RACI, reviewers, owners, alerts, notices …). */
 export function partiesReferencedIn(workflow: Workflow, skip: (node: AstNode) => boolean = () => false): Set<Party> {
     const parties = new Set<Party>();
-    for (const node of AstUtils.streamAst(workflow)) {
+    for (const node of documentNodes(workflow).within(workflow)) {
         if (skip(node)) continue;
         for (const { reference } of AstUtils.streamReferences(node)) {
             const target = 'ref' in reference ? reference.ref : undefined;

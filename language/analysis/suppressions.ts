@@ -1,11 +1,12 @@
-import { AstUtils, type AstNode } from 'langium';
+import type { AstNode } from 'langium';
+import { documentNodes } from './document-nodes.js';
 import { isSuppression } from '../generated/ast.js';
 import type { Report } from '../validation/rule.js';
 import { suppressionProblems, wasUsed } from '../validation/suppressions.js';
 
 export function reportUnusedSuppressions(root: AstNode, report: Report, today: Date): void {
-    for (const node of AstUtils.streamAst(root)) {
-        if (!isSuppression(node) || wasUsed(node) || suppressionProblems(node, today).length > 0) continue;
+    for (const node of documentNodes(root).ofKind(isSuppression)) {
+        if (wasUsed(node) || suppressionProblems(node, today).length > 0) continue;
         report({
             node,
             property: 'code',

@@ -41,7 +41,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string, ((value: string) => bool
 const AFTER_KEYWORD = /\b((?:credentials|password|passwd|token|api[_-]?key|apikey|client[_-]?secret)[\s"':=]+)([A-Za-z0-9+/=_.-]{16,})/gi;
 
 /** Candidate tokens for the generic test: runs of key-ish characters. */
-const TOKEN = /[A-Za-z0-9+/=_.-]{32,}/g;
+const TOKEN = /(?<![A-Za-z0-9+/=_.-])[A-Za-z0-9+/=_.-]{32,}/g;
 
 /** Shannon entropy in bits per character. */
 function entropy(text: string): number {

@@ -1,9 +1,10 @@
-import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
 import { isHitlLinkingError } from '../references/hitl-linker.js';
-import type { Cancellation } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { exceedsSourceLimit } from '../parser/guarded-parser.js';
 import { findSecrets, redactSecrets, secretPieces } from '../util/secrets.js';
+import { documentNodes, forgetDocumentNodes } from '../analysis/document-nodes.js';
+import { HitlValidationRegistry } from './validation-registry.js';
 import { ReferenceUnresolved, SyntaxFileTooLarge, SyntaxInvalidToken, SyntaxParseError } from './built-in-rules.js';
 
 /** Syntax errors past this many in one file add nothing a reader can use; the rest are summarised. */
@@ -21,7 +22,13 @@ const LANGIUM_CODES = new Map<string, string>([
  */
 export class HitlDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = withoutSecrets(document, await super.validateDocument(document, options, cancelToken));
+        let validated: Diagnostic[];
+        try {
+            validated = await super.validateDocument(document, options, cancelToken);
+        } finally {
+            forgetDocumentNodes(document.parseResult.value);
+        }
+        const diagnostics = withoutSecrets(document, validated);
         const tooLarge = exceedsSourceLimit(document.textDocument.getText());
         let syntaxCount = 0;
         const result: Diagnostic[] = [];
@@ -43,6 +50,30 @@ export class HitlDocumentValidator extends DefaultDocumentValidator {
             });
         }
         return result;
+    }
+
+    /**
+     * Langium's walk over the nodes, on the shared node list (see analysis/document-nodes.ts),
+     * awaiting only checks that return a promise and yielding to the event loop only when the
+     * build can be cancelled (the editor's; the CLI's cannot).
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const registry = this.validationRegistry;
+        if (this.profiler?.isActive('validating') || !(registry instanceof HitlValidationRegistry)) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        const nodes = documentNodes(rootNode);
+        const cancellable = cancelToken !== Cancellation.CancellationToken.None;
+        for (let index = 0; index < nodes.all.length; ) {
+            if (cancellable) await interruptAndCheck(cancelToken);
+            const node = nodes.all[index];
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                for (const check of registry.checksFor(node.$type, options.categories)) {
+                    const result = check(node, acceptor, cancelToken);
+                    if (result) await result;
+                }
+            }
+            index = nodeOptions.validateChildren ? index + 1 : nodes.subtreeEnd(index);
+        }
     }
 
     /** Adds the linker's suggestions to each unresolved reference's data, for the quick fixes. */

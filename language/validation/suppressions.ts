@@ -1,4 +1,5 @@
-import { AstUtils, type AstNode } from 'langium';
+import type { AstNode } from 'langium';
+import { documentNodes } from '../analysis/document-nodes.js';
 import { isSuppression, type Suppression } from '../generated/ast.js';
 import { parseDate } from '../util/quantities.js';
 
@@ -54,7 +55,5 @@ export function wasUsed(suppression: Suppression): boolean {
 }
 
 export function resetUsage(root: AstNode): void {
-    for (const node of AstUtils.streamAst(root)) {
-        if (isSuppression(node)) used.delete(node);
-    }
+    for (const node of documentNodes(root).ofKind(isSuppression)) used.delete(node);
 }

@@ -1,8 +1,8 @@
-import { AstUtils } from 'langium';
 import { isSuppression } from '../../../generated/ast.js';
 import type { HitlCoreServices } from '../../../hitl-module.js';
 import { defineRule } from '../../rule.js';
 import { isExpired } from '../../suppressions.js';
+import { documentNodes } from '../../../analysis/document-nodes.js';
 
 export const suppressionsMustNotExpire = defineRule({
     code: 'change/suppression-expired',
@@ -13,8 +13,8 @@ export const suppressionsMustNotExpire = defineRule({
     checks: (services: HitlCoreServices) => ({
         HitlFile: (file, report) => {
             const today = services.governance.Clock.today();
-            for (const node of AstUtils.streamAst(file)) {
-                if (isSuppression(node) && isExpired(node, today)) {
+            for (const node of documentNodes(file).ofKind(isSuppression)) {
+                if (isExpired(node, today)) {
                     report({
                         node,
                         property: 'expires',

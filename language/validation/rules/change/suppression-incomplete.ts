@@ -1,9 +1,9 @@
-import { AstUtils } from 'langium';
 import { isSuppression } from '../../../generated/ast.js';
 import type { HitlCoreServices } from '../../../hitl-module.js';
 import { defineRule } from '../../rule.js';
 import { isExpired, suppressionProblems } from '../../suppressions.js';
 import { isImpossibleDate } from '../../../analysis/governed-values.js';
+import { documentNodes } from '../../../analysis/document-nodes.js';
 
 export const suppressionsMustBeComplete = defineRule({
     code: 'change/suppression-incomplete',
@@ -13,8 +13,8 @@ export const suppressionsMustBeComplete = defineRule({
     checks: (services: HitlCoreServices) => ({
         HitlFile: (file, report) => {
             const today = services.governance.Clock.today();
-            for (const node of AstUtils.streamAst(file)) {
-                if (!isSuppression(node) || isExpired(node, today)) continue;
+            for (const node of documentNodes(file).ofKind(isSuppression)) {
+                if (isExpired(node, today)) continue;
                 const [problem] = suppressionProblems(node, today);
                 if (!problem) continue;
                 // Only the date wrong: a finding on the value as written, on the date itself.

@@ -1,4 +1,5 @@
-import { AstUtils, type AstNode } from 'langium';
+import type { AstNode } from 'langium';
+import { documentNodes } from '../../../analysis/document-nodes.js';
 import { isRaci, isRole, isStep, isTeam, type Party } from '../../../generated/ast.js';
 import { defineRule } from '../../rule.js';
 import { partyKindLabel } from '../../../analysis/oversight.js';
@@ -35,7 +36,7 @@ export const informedPartiesShouldBeReachable = defineRule({
                     related: [{ node: party, message: `${partyKindLabel(party)} is declared here` }],
                 });
             };
-            for (const raci of AstUtils.streamAllContents(workflow).filter(isRaci)) {
+            for (const raci of documentNodes(workflow).within(workflow).filter(isRaci)) {
                 const step = raci.$container;
                 raci.informed.forEach((party, index) =>
                     check(party.ref, raci, 'informed', index, `is informed about step ${quoted(isStep(step) ? step.name : undefined)}`, `add 'channel <Channel>' to ${quoted(party.ref?.name)}`),

@@ -3,6 +3,7 @@ import { isAiModel } from '../../../generated/ast.js';
 import { findSecrets, redacted, type SecretMatch } from '../../../util/secrets.js';
 import { defineRule } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
+import { documentNodes } from '../../../analysis/document-nodes.js';
 
 /** Past this many secrets in one file, listing more helps nobody: the rest are summarised. */
 const MAX_SECRETS_LISTED = 20;
@@ -21,14 +22,19 @@ function withoutComments(text: string): string {
         parts.push(text.slice(copied, start), text.slice(start, end).replace(/[^\r\n]/g, ' '));
         copied = end;
     };
+    // Only a quote or a slash can start a string or a comment: jump from one to the next.
+    const candidates = /["/]/g;
     for (let i = 0; i < text.length; ) {
+        candidates.lastIndex = i;
+        const next = candidates.exec(text);
+        if (!next) break;
+        i = next.index;
         if (text[i] === '"') {
             let end = i + 1;
             while (end < text.length && text[end] !== '"' && text[end] !== '\n' && text[end] !== '\r') end += text[end] === '\\' && !/[\r\n]/.test(text[end + 1] ?? '\n') ? 2 : 1;
             i = text[end] === '"' ? end + 1 : i + 1;
         } else if (text.startsWith('//', i)) {
-            const end = text.slice(i).search(/[\r\n]/);
-            blank(i, end < 0 ? text.length : i + end);
+            blank(i, lineEnd(text, i));
             i = copied;
         } else if (text.startsWith('/*', i) && !unclosedBlock) {
             const close = text.indexOf('*/', i + 2);
@@ -44,6 +50,15 @@ function withoutComments(text: string): string {
     return parts.join('');
 }
 
+/** Where the line that `from` is on ends (its line break, or the end of the text). */
+function lineEnd(text: string, from: number): number {
+    for (let i = from; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 10 || code === 13) return i;
+    }
+    return text.length;
+}
+
 export const secretsMustNotBeInline = defineRule({
     code: 'security/inline-secret',
     title: 'Secrets are referenced by name, never written inline',
@@ -56,7 +71,7 @@ export const secretsMustNotBeInline = defineRule({
             const text = document.getText();
             // Characters inside inline credentials: the model's own finding covers them.
             const inline = new Uint8Array(text.length);
-            for (const model of AstUtils.streamAllContents(file).filter(isAiModel)) {
+            for (const model of documentNodes(file).ofKind(isAiModel)) {
                 if (model.inlineCredentials === undefined) continue;
                 const cst = GrammarUtils.findNodeForProperty(model.$cstNode, 'inlineCredentials');
                 if (cst) inline.fill(1, cst.offset, cst.end);

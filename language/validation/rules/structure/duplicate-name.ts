@@ -1,5 +1,6 @@
 import { AstUtils, type AstNode } from 'langium';
 import { isHitlFile, type HitlFile } from '../../../generated/ast.js';
+import { documentNodes } from '../../../analysis/document-nodes.js';
 import type { NameIndex } from '../../../workspace/name-index.js';
 import { defineRule, type Report } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
@@ -19,9 +20,7 @@ export const namesMustBeUnique = defineRule({
     checks: (services) => ({
         HitlFile: (file, report) => {
             checkTopLevel(file, services.workspace.NameIndex, report);
-            for (const node of AstUtils.streamAllContents(file)) {
-                checkChildren(node, report);
-            }
+            checkChildren(documentNodes(file).all, report);
         },
     }),
 });
@@ -48,11 +47,15 @@ function describeWhere(other: string, uri: string): string {
     return ` in ${other.slice(other.lastIndexOf('/') + 1)}`;
 }
 
-function checkChildren(container: AstNode, report: Report): void {
-    const seen = new Map<string, AstNode>();
-    for (const child of AstUtils.streamContents(container)) {
+/** Names within each block (a top-level name is checked across the workspace instead). */
+function checkChildren(nodes: readonly AstNode[], report: Report): void {
+    const seenIn = new Map<AstNode, Map<string, AstNode>>();
+    for (const child of nodes) {
+        const container = child.$container;
         const name = (child as { name?: unknown }).name;
-        if (typeof name !== 'string' || name.length === 0 || isHitlFile(container)) continue;
+        if (!container || typeof name !== 'string' || name.length === 0 || isHitlFile(container)) continue;
+        let seen = seenIn.get(container);
+        if (!seen) seenIn.set(container, (seen = new Map()));
         const first = seen.get(name);
         if (first) {
             report({

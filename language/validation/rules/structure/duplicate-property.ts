@@ -1,4 +1,5 @@
-import { AstUtils, GrammarUtils, isCompositeCstNode, isLeafCstNode, type CompositeCstNode, type CstNode } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type CompositeCstNode, type CstNode } from 'langium';
+import { documentNodes } from '../../../analysis/document-nodes.js';
 import { defineRule } from '../../rule.js';
 
 /**
@@ -13,12 +14,12 @@ export const propertiesMustNotRepeat = defineRule({
     evidence: 'presence',
     checks: {
         HitlFile: (file, report) => {
-            for (const node of AstUtils.streamAst(file)) {
+            for (const node of documentNodes(file).all) {
                 const cst = ownCstNode(node.$cstNode);
                 if (!cst) continue;
                 const firstByFeature = new Map<string, CstNode>();
                 cst.content.forEach((child, position) => {
-                    const assignment = GrammarUtils.findAssignment(child);
+                    const assignment = assignmentOf(child);
                     if (!assignment || assignment.operator === '+=') return;
                     const first = firstByFeature.get(assignment.feature);
                     if (!first) {
@@ -39,6 +40,28 @@ export const propertiesMustNotRepeat = defineRule({
     },
 });
 
+/** The grammar assignment around each grammar element; the grammar is fixed, so each is looked up once. */
+const assignmentAround = new WeakMap<GrammarAST.AbstractElement, GrammarAST.Assignment | null>();
+
+/**
+ * `GrammarUtils.findAssignment`, with the climb through the grammar remembered per grammar
+ * element: called for every token of every file, the climb was most of this rule's time.
+ */
+function assignmentOf(cst: CstNode): GrammarAST.Assignment | undefined {
+    const astNode = cst.astNode;
+    for (let current = cst; astNode === current.container?.astNode; current = current.container!) {
+        const source = current.grammarSource;
+        if (!source) continue;
+        let assignment = assignmentAround.get(source);
+        if (assignment === undefined) {
+            assignment = AstUtils.getContainerOfType(source, GrammarAST.isAssignment) ?? null;
+            assignmentAround.set(source, assignment);
+        }
+        if (assignment) return assignment;
+    }
+    return undefined;
+}
+
 /** A node reached through a union rule (`Step` → `Gate`) sits inside a wrapper; unwrap to its own tokens. */
 function ownCstNode(cst: CstNode | undefined): CompositeCstNode | undefined {
     let current = cst;
@@ -53,7 +76,7 @@ function leadingKeywords(siblings: readonly CstNode[], position: number): CstNod
     const lead: CstNode[] = [];
     for (let i = position - 1; i >= 0; i--) {
         const sibling = siblings[i];
-        if (!isLeafCstNode(sibling) || sibling.hidden || GrammarUtils.findAssignment(sibling)) break;
+        if (!isLeafCstNode(sibling) || sibling.hidden || assignmentOf(sibling)) break;
         if (!/^[a-z][a-z-]*$/.test(sibling.text)) break;
         lead.unshift(sibling);
     }

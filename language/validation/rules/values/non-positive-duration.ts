@@ -1,7 +1,8 @@
-import { CstUtils, GrammarUtils, isLeafCstNode } from 'langium';
+import { GrammarUtils } from 'langium';
 import { defineRule } from '../../rule.js';
 import { parseDuration } from '../../../util/quantities.js';
 import { governingRule } from '../../../analysis/governed-values.js';
+import { documentNodes } from '../../../analysis/document-nodes.js';
 
 /**
  * A zero duration where no requirement reads it (the workflow's own SLA, say). A zero gate SLA,
@@ -16,8 +17,8 @@ export const durationsMustBePositive = defineRule({
     evidence: 'presence',
     checks: {
         HitlFile: (file, report) => {
-            for (const leaf of CstUtils.streamCst(file.$cstNode!)) {
-                if (!isLeafCstNode(leaf) || leaf.tokenType.name !== 'DURATION') continue;
+            for (const leaf of documentNodes(file).leaves) {
+                if (leaf.tokenType.name !== 'DURATION') continue;
                 if (governingRule(leaf.astNode, GrammarUtils.findAssignment(leaf)?.feature)) continue;
                 const duration = parseDuration(leaf.text);
                 if (duration !== undefined && duration.milliseconds <= 0) {

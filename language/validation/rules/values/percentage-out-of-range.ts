@@ -1,6 +1,6 @@
-import { AstUtils } from 'langium';
 import { isQuantity, isWhenRoute, type Quantity } from '../../../generated/ast.js';
 import { defineRule } from '../../rule.js';
+import { documentNodes } from '../../../analysis/document-nodes.js';
 import { governingRule, isOutsideUnitRange, isOverAHundredPercent, quantityText } from '../../../analysis/governed-values.js';
 
 /**
@@ -17,8 +17,8 @@ export const percentagesMustBeInRange = defineRule({
     evidence: 'presence',
     checks: {
         HitlFile: (file, report) => {
-            for (const node of AstUtils.streamAllContents(file)) {
-                if (!isQuantity(node) || governingRule(node.$container, node.$containerProperty)) continue;
+            for (const node of documentNodes(file).ofKind(isQuantity)) {
+                if (governingRule(node.$container, node.$containerProperty)) continue;
                 if (isRouteProbability(node) && node.unit !== '%' && isOutsideUnitRange(node)) {
                     report({ node, message: `'probability ${quantityText(node)}' is more than certain; write a share such as 'probability ${node.value}%' or a fraction from 0 to 1.` });
                 } else if (isOverAHundredPercent(node)) {
