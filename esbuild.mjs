@@ -29,6 +29,8 @@ const builds = [
     { entryPoints: ['cli/simulate-worker.ts'], outfile: 'dist/simulate-worker.cjs' },
     { entryPoints: ['server/main.ts'], outfile: 'extension/dist/server.cjs' },
     { entryPoints: ['extension/src/extension.ts'], outfile: 'extension/dist/extension.cjs', external: ['vscode'] },
+    // Webview scripts run in the browser: one self-contained file each (Chart.js included), no source maps in the package.
+    ...['simulation', 'compliance'].map((view) => ({ entryPoints: [`extension/webview/${view}/main.ts`], outfile: `extension/dist/webview/${view}.js`, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false })),
 ];
 
 if (watch) {

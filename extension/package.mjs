@@ -24,7 +24,7 @@ const packagePath = path.join(outDir, `${manifest.name}-${manifest.version}.vsix
 
 const started = Date.now();
 const files = await listFiles({ cwd: extensionDir, packageManager: PackageManager.None });
-const unexpected = files.filter((file) => !required.includes(file) && !file.startsWith('syntaxes/') && !file.startsWith('snippets/') && file !== 'package.json');
+const unexpected = files.filter((file) => !required.includes(file) && !file.startsWith('syntaxes/') && !file.startsWith('snippets/') && !/^dist\/webview\/[\w-]+\.js$/.test(file) && file !== 'package.json');
 if (unexpected.length > 0) {
     console.error(`package: unexpected files would go into the .vsix (fix extension/.vscodeignore): ${unexpected.join(', ')}`);
     process.exit(1);

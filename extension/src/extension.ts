@@ -1,6 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCompliance } from './compliance.js';
+import { registerOutputFolder } from './output-folder.js';
+import { registerSimulation } from './simulation.js';
 
 let client: LanguageClient | undefined;
 
@@ -44,6 +47,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             await client?.restart();
         }),
     );
+    registerSimulation(context, client);
+    registerOutputFolder(context, client);
+    registerCompliance(context, client);
     await client.start();
 }
 

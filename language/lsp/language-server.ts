@@ -3,6 +3,9 @@ import { createRequestHandler, DefaultLanguageServer, type LangiumServices, type
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { HitlCompletionProvider } from './completion.js';
+import { registerComplianceRequests } from './requests/compliance.js';
+import { registerOutputFolderRequests } from './requests/output-folder.js';
+import { registerSimulationRequests } from './requests/simulation.js';
 import { answerForCurrentVersion } from './current-version.js';
 import { selectionRanges } from './selection-range.js';
 
@@ -31,6 +34,9 @@ export function prepareConnection(connection: Connection, shared: LangiumSharedS
     answerForCurrentVersion(connection, shared);
     connection.onSelectionRanges(createRequestHandler((_services, document, params) => selectionRanges(document, params.positions), shared, DocumentState.Parsed));
     connection.onCompletionResolve((item) => resolveCompletionItem(shared, item));
+    registerSimulationRequests(connection, shared);
+    registerOutputFolderRequests(connection, shared);
+    registerComplianceRequests(connection, shared);
 }
 
 async function resolveCompletionItem(shared: LangiumSharedServices, item: CompletionItem): Promise<CompletionItem> {

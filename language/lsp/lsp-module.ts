@@ -13,6 +13,7 @@ import { createHitlModule, HitlSharedModule, type HitlContext, type HitlServices
 import { registerHitlRules } from '../validation/registry.js';
 import { prepareConnection } from './language-server.js';
 import { HitlCodeActionProvider } from './code-actions.js';
+import { HitlCodeLensProvider } from './code-lens.js';
 import { HitlCompletionProvider } from './completion.js';
 import { VersionRecordingDocumentFactory } from './document-versions.js';
 import { HitlFormatter } from './formatter.js';
@@ -32,6 +33,7 @@ export const HitlLspModule: Module<LangiumServices, PartialLangiumServices> = {
         RenameProvider: (services) => new HitlRenameProvider(services),
         SemanticTokenProvider: (services) => new HitlSemanticTokenProvider(services),
         CodeActionProvider: (services) => new HitlCodeActionProvider(services as HitlServices),
+        CodeLensProvider: (services) => new HitlCodeLensProvider(services),
     },
 };
 

@@ -55,6 +55,16 @@ export class HitlWorkspaceManager extends DefaultWorkspaceManager {
         return true;
     }
 
+    /** The workspace root as the CLI finds it (the folder of `hitl.config.yaml`, else the repository root, else the first folder). */
+    workspaceRoot(): URI | undefined {
+        return this.location?.root ?? this.roots()[0];
+    }
+
+    /** The configuration file read, if any: a source of what compile writes. */
+    configFile(): URI | undefined {
+        return this.location?.configFile;
+    }
+
     roots(): URI[] {
         return this.startupFolders.map((folder) => URI.parse(folder.uri));
     }

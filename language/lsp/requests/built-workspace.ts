@@ -1,0 +1,36 @@
+import { Cancellation, DocumentState, UriUtils, type LangiumDocument, type URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { compileModel } from '../../compiler/compile-model.js';
+import type { HitlModel } from '../../model/schema.js';
+import { HitlWorkspaceManager } from '../workspace-manager.js';
+
+// What the custom requests read: the workspace's documents once they are validated, named
+// relative to the workspace root as the CLI names them, and compiled into the model.
+
+export interface BuiltWorkspace {
+    readonly root: URI;
+    readonly documents: readonly LangiumDocument[];
+    readonly configFile?: URI;
+    /** Relative to the workspace root, forward slashes: as `hitl` run at the root names the file. */
+    readonly display: (uri: URI) => string;
+    /** Active errors (a suppressed finding does not count), as `hitl check` counts them. */
+    readonly errors: number;
+}
+
+export async function builtWorkspace(shared: LangiumSharedServices, token = Cancellation.CancellationToken.None): Promise<BuiltWorkspace> {
+    await shared.workspace.WorkspaceManager.ready;
+    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
+    const manager = shared.workspace.WorkspaceManager;
+    const hitl = manager instanceof HitlWorkspaceManager ? manager : undefined;
+    const documents = shared.workspace.LangiumDocuments.all.toArray();
+    const root = hitl?.workspaceRoot() ?? (documents[0] ? UriUtils.dirname(documents[0].uri) : undefined);
+    if (!root) throw new Error('no workspace folder is open');
+    const errors = documents.flatMap((document) => document.diagnostics ?? []).filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error && !(diagnostic.data as { suppression?: unknown } | undefined)?.suppression).length;
+    const configFile = hitl?.configFile();
+    return { root, documents, ...(configFile ? { configFile } : {}), display: (uri) => UriUtils.relative(root, uri), errors };
+}
+
+export function modelOf(workspace: BuiltWorkspace): HitlModel {
+    return compileModel(workspace.documents, { display: workspace.display });
+}
