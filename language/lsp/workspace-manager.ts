@@ -29,6 +29,9 @@ export class HitlWorkspaceManager extends DefaultWorkspaceManager {
 
     constructor(private readonly shared: LangiumSharedServices) {
         super(shared);
+        // Every file is checked at start-up, as `hitl check` checks the workspace: the Problems
+        // panel lists the errors that make compile, export and simulate refuse.
+        this.initialBuildOptions = { validation: true };
     }
 
     protected override async performStartup(folders: WorkspaceFolder[]): Promise<LangiumDocument[]> {

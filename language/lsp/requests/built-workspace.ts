@@ -1,4 +1,4 @@
-import { Cancellation, DocumentState, UriUtils, type LangiumDocument, type URI } from 'langium';
+import { Cancellation, DocumentState, isOperationCancelled, UriUtils, type LangiumDocument, type URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { compileModel } from '../../compiler/compile-model.js';
@@ -20,7 +20,16 @@ export interface BuiltWorkspace {
 
 export async function builtWorkspace(shared: LangiumSharedServices, token = Cancellation.CancellationToken.None): Promise<BuiltWorkspace> {
     await shared.workspace.WorkspaceManager.ready;
-    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
+    // Each document, not the builder's state: a build with nothing to do resets that state without telling its listeners.
+    const builder = shared.workspace.DocumentBuilder;
+    await Promise.all(
+        shared.workspace.LangiumDocuments.all.map((document) =>
+            builder.waitUntil(DocumentState.Validated, document.uri, token).catch((error: unknown) => {
+                if (isOperationCancelled(error)) throw error;
+                // A document the builder does not validate (one excluded from the workspace) is read as it is.
+            }),
+        ),
+    );
     const manager = shared.workspace.WorkspaceManager;
     const hitl = manager instanceof HitlWorkspaceManager ? manager : undefined;
     const documents = shared.workspace.LangiumDocuments.all.toArray();
