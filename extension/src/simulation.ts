@@ -98,13 +98,15 @@ export function registerSimulation(context: vscode.ExtensionContext, client: Lan
     };
 
     context.subscriptions.push(
-        vscode.commands.registerCommand('hitl.simulate', async (uriArgument?: unknown, workflowArgument?: unknown): Promise<SimulateResult | undefined> => {
+        // A caller (a test, another extension) may size the run: { cases, replications, seed }.
+        vscode.commands.registerCommand('hitl.simulate', async (uriArgument?: unknown, workflowArgument?: unknown, size?: Pick<SimulateParams, 'cases' | 'replications' | 'seed'>): Promise<SimulateResult | undefined> => {
             const target = targetOf(uriArgument, workflowArgument);
             if (!target?.workflow) {
                 void vscode.window.showWarningMessage('hitl: open a .hitl file with a workflow to simulate it.');
                 return undefined;
             }
-            const result = await run({ uri: target.uri, workflow: target.workflow }, `Simulating ${target.workflow}`);
+            const { cases, replications, seed } = size ?? {};
+            const result = await run({ uri: target.uri, workflow: target.workflow, ...(cases !== undefined ? { cases } : {}), ...(replications !== undefined ? { replications } : {}), ...(seed !== undefined ? { seed } : {}) }, `Simulating ${target.workflow}`);
             if (result) show(target.uri, target.workflow, result);
             return result;
         }),
