@@ -1,6 +1,6 @@
-import { DocumentState, GrammarUtils, type LangiumDocument } from 'langium';
+import { GrammarUtils, type LangiumDocument } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import type { CancellationToken, CodeLens, CodeLensParams } from 'vscode-languageserver';
+import type { CodeLens } from 'vscode-languageserver';
 import type { CodeLensProvider } from 'langium/lsp';
 import { isHitlFile, isWorkflow } from '../generated/ast.js';
 import { workflowCompliance } from '../report/workflow-compliance.js';
@@ -12,15 +12,14 @@ import { workflowCompliance } from '../report/workflow-compliance.js';
 export class HitlCodeLensProvider implements CodeLensProvider {
     constructor(private readonly services: LangiumServices) {}
 
-    async provideCodeLens(document: LangiumDocument, _params: CodeLensParams, cancelToken?: CancellationToken): Promise<CodeLens[]> {
+    provideCodeLens(document: LangiumDocument): CodeLens[] {
         const root = document.parseResult.value;
         if (!isHitlFile(root)) return [];
         const workflows = root.elements.filter(isWorkflow);
         if (workflows.length === 0) return [];
-        // The count needs every file's findings: wait until the workspace is validated.
-        const shared = this.services.shared;
-        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, cancelToken);
-        const documents = shared.workspace.LangiumDocuments.all.toArray();
+        // The handler runs once this document is validated (HITL_SERVICE_REQUIREMENTS); waiting here,
+        // inside the workspace's read lock, would hold back the very build it waits for.
+        const documents = this.services.shared.workspace.LangiumDocuments.all.toArray();
         const compliance = new Map(workflowCompliance(document, documents, (uri) => uri).map((each) => [each.workflow, each]));
         const uri = document.uri.toString();
         return workflows.flatMap((workflow) => {

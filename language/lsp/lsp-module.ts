@@ -1,4 +1,4 @@
-import { createDefaultCoreModule, createDefaultSharedCoreModule, inject, type Module } from 'langium';
+import { createDefaultCoreModule, createDefaultSharedCoreModule, DocumentState, inject, type Module } from 'langium';
 import {
     createDefaultLSPModule,
     createDefaultSharedLSPModule,
@@ -23,6 +23,9 @@ import { HitlNodeKindProvider } from './node-kinds.js';
 import { HitlRenameProvider } from './rename.js';
 import { HitlSemanticTokenProvider } from './semantic-tokens.js';
 import { HitlDocumentUpdateHandler, HitlWorkspaceManager } from './workspace-manager.js';
+
+/** What a request waits for before its handler runs (`startLanguageServer`'s second argument): the code lens counts the document's findings. */
+export const HITL_SERVICE_REQUIREMENTS = { CodeLensProvider: DocumentState.Validated };
 
 /** Editor services replacing Langium's defaults. */
 export const HitlLspModule: Module<LangiumServices, PartialLangiumServices> = {

@@ -12,7 +12,7 @@ import { runCli } from '../../cli/main.js';
 import { BoundedNodeFileSystemProvider } from '../../cli/node-file-system.js';
 import { writeFolderAtomically } from '../../cli/output-folder.js';
 import { REQUIREMENTS } from '../../language/governance/requirements.js';
-import { createHitlServices } from '../../language/lsp/lsp-module.js';
+import { createHitlServices, HITL_SERVICE_REQUIREMENTS } from '../../language/lsp/lsp-module.js';
 import type { OutputFolderResult } from '../../language/lsp/requests/output-folder.js';
 import type { SimulateResult, TraceResult } from '../../language/lsp/requests/simulation.js';
 import type { WorkflowCompliance } from '../../language/report/workflow-compliance.js';
@@ -42,7 +42,7 @@ async function serverOn(edit?: (dir: string) => void): Promise<Server> {
     const toClient = new PassThrough();
     const connection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
     const { shared } = createHitlServices({ now: () => new Date(), connection, fileSystemProvider: () => new BoundedNodeFileSystemProvider() });
-    startLanguageServer(shared);
+    startLanguageServer(shared, HITL_SERVICE_REQUIREMENTS);
     const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     client.onRequest('workspace/configuration', (params: { items?: unknown[] }) => (params.items ?? []).map(() => null));
     client.onRequest('client/registerCapability', () => null);

@@ -1,5 +1,6 @@
 import { Cancellation, DocumentState, isOperationCancelled, UriUtils, type LangiumDocument, type URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
+import { ResponseError } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { compileModel } from '../../compiler/compile-model.js';
 import type { HitlModel } from '../../model/schema.js';
@@ -7,6 +8,9 @@ import { HitlWorkspaceManager } from '../workspace-manager.js';
 
 // What the custom requests read: the workspace's documents once they are validated, named
 // relative to the workspace root as the CLI names them, and compiled into the model.
+
+/** Answered when the workspace has errors: nothing is simulated, compiled or exported. */
+export const WORKSPACE_HAS_ERRORS = -32001;
 
 export interface BuiltWorkspace {
     readonly root: URI;
@@ -42,4 +46,17 @@ export async function builtWorkspace(shared: LangiumSharedServices, token = Canc
 
 export function modelOf(workspace: BuiltWorkspace): HitlModel {
     return compileModel(workspace.documents, { display: workspace.display });
+}
+
+/** While the workspace has errors, what the server would produce says nothing: it refuses, with the count. */
+export function refuseErrors(workspace: BuiltWorkspace, what: string): void {
+    if (workspace.errors === 0) return;
+    const count = `${workspace.errors} error${workspace.errors === 1 ? '' : 's'}`;
+    throw new ResponseError(WORKSPACE_HAS_ERRORS, `${what} refused: the workspace has ${count}`, { errors: workspace.errors });
+}
+
+declare const HITL_VERSION: string;
+/** The version the bundle was built as (esbuild.mjs), as the CLI reports it. */
+export function toolVersion(): string {
+    return typeof HITL_VERSION === 'string' ? HITL_VERSION : '0.0.0-dev';
 }

@@ -3,8 +3,7 @@ import { ErrorCodes, RequestType, ResponseError, type CancellationToken, type Co
 import { EXPORT_TARGETS, type ExportTarget } from '../../exports/export-files.js';
 import type { DeploymentFile, DeploymentFormat } from '../../generators/index.js';
 import { DEPLOYMENT_FORMATS, outputFolderFiles, workflowsIn, type OutputKind } from '../../headless/output-folder-files.js';
-import { builtWorkspace } from './built-workspace.js';
-import { refuseErrors, toolVersion } from './simulation.js';
+import { builtWorkspace, refuseErrors, toolVersion } from './built-workspace.js';
 
 // `hitl/compile` and `hitl/export`: the files `hitl compile` and `hitl export` write for the whole
 // workspace (run at its root), manifest included; the extension writes them. Refused while the

@@ -21,14 +21,11 @@ import {
     type StaffingRange,
 } from '../../simulator/workflow-simulation.js';
 import { ScenarioError, scenarioFor, type ScenarioChoice } from '../../workspace/scenario-location.js';
-import { builtWorkspace, modelOf, type BuiltWorkspace } from './built-workspace.js';
+import { builtWorkspace, modelOf, refuseErrors, toolVersion } from './built-workspace.js';
 
 // `hitl/simulate` and `hitl/trace`: the simulator run in the server, one replication after
 // another, yielding between them so that the server keeps answering and a cancellation stops
 // the run. The result is the report `hitl simulate --format json` prints.
-
-/** Answered when the workspace has errors: nothing is simulated, compiled or exported. */
-export const WORKSPACE_HAS_ERRORS = -32001;
 
 export interface SimulateParams extends WorkDoneProgressParams {
     /** The document holding the workflow. */
@@ -148,13 +145,6 @@ async function prepare(shared: LangiumSharedServices, params: { workflow: string
     }
 }
 
-/** While the workspace has errors, what the server would produce says nothing: it refuses, with the count. */
-export function refuseErrors(workspace: BuiltWorkspace, what: string): void {
-    if (workspace.errors === 0) return;
-    const count = `${workspace.errors} error${workspace.errors === 1 ? '' : 's'}`;
-    throw new ResponseError(WORKSPACE_HAS_ERRORS, `${what} refused: the workspace has ${count}`, { errors: workspace.errors });
-}
-
 function sweepRange(sweep: NonNullable<SimulateParams['sweep']>, parties: readonly string[]): StaffingRange {
     if (!parties.includes(sweep.party)) {
         const near = nearestNames(sweep.party, parties);
@@ -174,10 +164,4 @@ function whole(name: string, value: number | undefined, minimum: number): number
 
 function invalid(message: string): ResponseError<void> {
     return new ResponseError(ErrorCodes.InvalidParams, message);
-}
-
-declare const HITL_VERSION: string;
-/** The version the bundle was built as (esbuild.mjs), as the CLI reports it. */
-export function toolVersion(): string {
-    return typeof HITL_VERSION === 'string' ? HITL_VERSION : '0.0.0-dev';
 }
