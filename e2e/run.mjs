@@ -345,8 +345,9 @@ async function viewChecks() {
     try {
         await page.goto(folderUrl(suiteWorkspace.dir));
         await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: EDITED_SAMPLE }).first().click({ timeout: 60_000 });
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: EDITED_SAMPLE }).first().dblclick({ timeout: 60_000 });
         await page.waitForSelector(`.tab[aria-label*="${EDITED_SAMPLE}"]`, { timeout: 30_000 });
+        await page.locator('.monaco-editor .view-lines').first().click(); // the commands act on the active editor's workflow
 
         await command('hitl: Simulate workflow');
         const view = await frameWith(page, '#sweep', 180_000);

@@ -35,9 +35,9 @@ test('a code lens above each workflow: Graph · Simulate · Compile · N/40 requ
 
 test('hitl.simulate opens the simulation view with the figures `hitl simulate --format json` prints for the same seed', async () => {
     const uri = workspaceUri(EDITED_SAMPLE);
-    const result = await vscode.commands.executeCommand('hitl.simulate', uri.toString(), WORKFLOW, { cases: 200, replications: 3, seed: 5 });
+    const result = await vscode.commands.executeCommand('hitl.simulate', uri.toString(), WORKFLOW, { cases: 60, replications: 2, seed: 5 });
     assert.ok(result, 'the simulation was refused or cancelled');
-    const printed = JSON.parse(await cli(['simulate', EDITED_SAMPLE, '--workflow', WORKFLOW, '--format', 'json', '-n', '200', '-r', '3', '--seed', '5']));
+    const printed = JSON.parse(await cli(['simulate', EDITED_SAMPLE, '--workflow', WORKFLOW, '--format', 'json', '-n', '60', '-r', '2', '--seed', '5']));
     assert.deepEqual(result.report.workflows[0].summary.cycleTime, printed.workflows[0].summary.cycleTime);
     assert.deepEqual(result.report, printed);
     await waitFor('the simulation view', () => vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.label === `Simulation: ${WORKFLOW}`)));
