@@ -362,6 +362,7 @@ async function viewChecks() {
         await page.screenshot({ path: path.join(ARTIFACTS, 'simulation-view.png') });
         record(charts >= 3 && figures === expected && figures.length > 0, 'simulation view: the figures of `hitl simulate -o report.html` and its charts', `${charts} charts; ${figures.split('\n')[0]}${figures === expected ? '' : ` (the CLI shows ${expected.split('\n')[0]})`}`);
 
+        await page.locator('.monaco-editor .view-lines').first().click(); // back to the sample's editor: the view beside it took the focus
         await command('hitl: Show compliance report');
         const matrix = await frameWith(page, 'tr[data-requirement]', 60_000);
         const rows = await matrix.locator('tr[data-requirement]').count();
