@@ -31,6 +31,8 @@ const builds = [
     { entryPoints: ['extension/src/extension.ts'], outfile: 'extension/dist/extension.cjs', external: ['vscode'] },
     // Webview pages run in the browser: a script (and the stylesheet it imports) per view.
     { entryPoints: ['extension/webview/graph/main.ts'], outfile: 'extension/dist/webview/graph.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false },
+    // Webview scripts run in the browser: one self-contained file each (Chart.js included), no source maps in the package.
+    ...['simulation', 'compliance'].map((view) => ({ entryPoints: [`extension/webview/${view}/main.ts`], outfile: `extension/dist/webview/${view}.js`, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false })),
 ];
 
 // The extension opens rule pages offline and hands YAML editors the schemas: copies of docs/

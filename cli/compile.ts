@@ -1,45 +1,10 @@
-import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
-import type { LangiumDocument, URI } from 'langium';
-import { compileModel } from '../language/compiler/index.js';
-import { isHitlFile, isWorkflow, type Workflow } from '../language/generated/ast.js';
-import { generateDeployment } from '../language/generators/index.js';
 import { isInside } from './node-file-system.js';
-import { OutputFolderError, type OutputFile } from './output-folder.js';
+import { OutputFolderError } from './output-folder.js';
 
-// The file-system side of `hitl compile` (cli/main.ts runs the command): what goes into the
-// output folder, the hashes for the manifest, and where the folder may be.
-
-export const DEPLOYMENT_FORMATS = ['yaml', 'json'] as const;
-export type DeploymentFormat = (typeof DEPLOYMENT_FORMATS)[number];
-
-export interface DeploymentOptions {
-    readonly format: DeploymentFormat;
-    /** How a source file is named in the outputs: relative to the workspace root, forward slashes. */
-    readonly display: (uri: URI) => string;
-}
-
-/**
- * What goes into the output folder: the model of the workflows in `documents` (the files named
- * on the command line, linked against the whole workspace and free of errors), rendered by the
- * pure generators of the core.
- */
-export function deploymentFiles(documents: readonly LangiumDocument[], options: DeploymentOptions): OutputFile[] {
-    return generateDeployment(compileModel(documents, { display: options.display }), { format: options.format });
-}
-
-/** The workflows declared in these documents, in document order. */
-export function workflowsIn(documents: readonly LangiumDocument[]): Array<{ workflow: Workflow; document: LangiumDocument }> {
-    return documents.flatMap((document) => {
-        const root = document.parseResult.value;
-        return isHitlFile(root) ? root.elements.filter(isWorkflow).map((workflow) => ({ workflow, document })) : [];
-    });
-}
-
-export function sha256(content: Uint8Array | string): string {
-    return createHash('sha256').update(content).digest('hex');
-}
+// The file-system side of `hitl compile` (cli/main.ts runs the command): where the output folder
+// may be, and the build date. What goes into it is language/headless/output-folder-files.ts.
 
 /** Relative to `root` with forward slashes (`..` segments for a file outside it): the same on every machine and from every folder. */
 export function relativePath(root: string, absolute: string): string {

@@ -8,9 +8,7 @@ import { buildComplianceReport, hasViolations, reportFindingsOf } from '../langu
 import { compileModel } from '../language/compiler/compile-model.js';
 import { exportMermaid } from '../language/exports/mermaid/index.js';
 import { renderJson as renderReportJson, renderMarkdown } from '../language/report/render.js';
-import { buildManifest, MANIFEST_FILE_NAME, renderManifest, type SuppressedFinding } from '../language/generators/manifest.js';
 import { CONFIG_FILE_NAME } from '../language/settings/config-file.js';
-import { CONFIG_SCHEMA_FILE_NAME, renderConfigSchema } from '../language/settings/config-schema.js';
 import { ruleCatalogue } from '../language/validation/registry.js';
 import { summarise, type CheckResult, type Finding } from '../language/headless/check-result.js';
 import { parseDate } from '../language/util/quantities.js';
@@ -21,9 +19,11 @@ import { formatSarif } from '../language/headless/formats/sarif.js';
 import { formatText, plainStyle } from '../language/headless/formats/text.js';
 import { colourStyle } from './terminal-style.js';
 import { WorkspaceError } from '../language/headless/workspace-check.js';
-import { exportFiles, EXPORT_TARGETS, type ExportTarget } from './export.js';
-import { checkOutputPlacement, DEPLOYMENT_FORMATS, deploymentFiles, relativePath, sha256, sourceDate, workflowsIn, type DeploymentFormat } from './compile.js';
-import { checkOutputFolder, OutputFolderError, type OutputFile } from './output-folder.js';
+import { EXPORT_TARGETS, type ExportTarget } from '../language/exports/export-files.js';
+import type { DeploymentFormat } from '../language/generators/index.js';
+import { DEPLOYMENT_FORMATS, outputFolderFiles, workflowsIn, type OutputKind } from '../language/headless/output-folder-files.js';
+import { checkOutputPlacement, relativePath, sourceDate } from './compile.js';
+import { checkOutputFolder, OutputFolderError } from './output-folder.js';
 import { UsageError, type CliIo } from './io.js';
 import { simulate } from './simulate.js';
 import { diff } from './diff.js';
@@ -243,13 +243,10 @@ function help(io: CliIo): number {
     return 0;
 }
 
-/** What `compile` and `export` write, given the documents of the paths named (error-free, linked against the whole workspace). */
+/** What `compile` and `export` write (language/headless/output-folder-files.ts), and how to show an example. */
 interface OutputFolderCommand {
-    readonly name: 'compile' | 'export';
-    /** The `--format` (compile) or `--target` (export) chosen: also recorded in the manifest. */
-    readonly variant: string;
+    readonly kind: OutputKind;
     readonly example: string;
-    readonly files: (documents: readonly LangiumDocument[], display: (uri: URI) => string) => Promise<OutputFile[]>;
 }
 
 /**
@@ -263,12 +260,7 @@ async function compile(args: readonly string[], io: CliIo): Promise<number> {
     if (values.target !== undefined) throw new UsageError(`compile takes --format yaml|json; --target is for 'hitl export'`);
     const format = (values.format ?? 'yaml') as DeploymentFormat;
     if (!DEPLOYMENT_FORMATS.includes(format)) throw new UsageError(`unknown compile format '${values.format}'; use yaml or json`);
-    return writeOutputFolder(parsed, io, {
-        name: 'compile',
-        variant: format,
-        example: 'hitl compile samples --out build/deploy',
-        files: async (documents, display) => [...deploymentFiles(documents, { format, display }), { path: CONFIG_SCHEMA_FILE_NAME, content: renderConfigSchema(ruleCatalogue) }],
-    });
+    return writeOutputFolder(parsed, io, { kind: { command: 'compile', format }, example: 'hitl compile samples --out build/deploy' });
 }
 
 /** `hitl export --target bpmn|asl|mermaid`: each workflow in the format of an engine, or as a diagram. */
@@ -280,12 +272,7 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     if (values.target === undefined) throw new UsageError(`export needs --target ${EXPORT_TARGETS.join('|')}, such as 'hitl export --target bpmn samples --out build/bpmn'`);
     const target = values.target as ExportTarget;
     if (!EXPORT_TARGETS.includes(target)) throw new UsageError(`unknown export target '${values.target}'; use ${EXPORT_TARGETS.join(', ')}`);
-    return writeOutputFolder(parsed, io, {
-        name: 'export',
-        variant: target,
-        example: `hitl export --target ${target} samples --out build/${target}`,
-        files: async (documents, display) => exportFiles(compileModel(documents, { display }), target),
-    });
+    return writeOutputFolder(parsed, io, { kind: { command: 'export', target }, example: `hitl export --target ${target} samples --out build/${target}` });
 }
 
 /**
@@ -296,7 +283,8 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
  * summary line on success), so that a pipeline's log shows them either way.
  */
 async function writeOutputFolder({ values, positionals }: OutputFolderArgs, io: CliIo, command: OutputFolderCommand): Promise<number> {
-    if (values.out === undefined) throw new UsageError(`${command.name} needs --out <folder>, such as '${command.example}'`);
+    const { command: name } = command.kind;
+    if (values.out === undefined) throw new UsageError(`${name} needs --out <folder>, such as '${command.example}'`);
     const maxWarnings = parseMaxWarnings(values['max-warnings']);
     const generatedOn = buildDate(values.today, process.env.SOURCE_DATE_EPOCH);
     const out = path.resolve(io.cwd, values.out);
@@ -311,45 +299,25 @@ async function writeOutputFolder({ values, positionals }: OutputFolderArgs, io: 
     const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
     if (summary.errors > 0 || tooManyWarnings) {
         const why = summary.errors > 0 ? 'the workspace has errors' : `${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}`;
-        io.stderr(`hitl: ${command.name} refused: ${why}; nothing written to ${values.out}\n`);
+        io.stderr(`hitl: ${name} refused: ${why}; nothing written to ${values.out}\n`);
         return 1;
     }
 
     const compiled = workspace.documents.filter((document) => workspace.reportedUris.has(document.uri.toString()));
     const workflows = workflowsIn(compiled).length;
-    if (workflows === 0) throw new UsageError(`no workflow in ${positionals.length > 0 ? positionals.join(', ') : '.'}; there is nothing to ${command.name}`);
+    if (workflows === 0) throw new UsageError(`no workflow in ${positionals.length > 0 ? positionals.join(', ') : '.'}; there is nothing to ${name}`);
     // Paths in the output are relative to the workspace root: the same from any working directory.
     const display = (uri: URI) => relativePath(workspace.workspaceRoot, uri.fsPath);
-    const outputs = await command.files(compiled, display);
-    outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-
     const sourceFiles = [...workspace.sources, ...(workspace.config.file ? [URI.file(workspace.config.file)] : [])];
-    const sources = await Promise.all(sourceFiles.map(async (uri) => ({ path: display(uri), sha256: sha256(await workspace.fileSystem.readBinary(uri)) })));
-    const findings = workspace.documents.flatMap((document) => reportFindingsOf(document));
-    const suppressed = findings.flatMap((finding): SuppressedFinding[] =>
-        finding.suppression
-            ? [{ code: finding.code, path: display(URI.parse(finding.uri)), line: finding.range.start.line + 1, column: finding.range.start.character + 1, message: finding.message, ...finding.suppression }]
-            : [],
-    );
-    const coverage = buildComplianceReport(compiled, findings, ruleCatalogue, (uri) => display(URI.parse(uri)));
-    const manifest = buildManifest({
-        toolVersion: VERSION,
-        format: command.variant,
-        generatedOn,
-        sources,
-        outputs: outputs.map((file) => ({ path: file.path, sha256: sha256(file.content) })),
-        suppressed,
-        coverage: coverage.workflows,
-    });
-    // The manifest goes last: a folder holding it is complete.
-    const files = [...outputs, { path: MANIFEST_FILE_NAME, content: renderManifest(manifest) }];
+    const sources = await Promise.all(sourceFiles.map(async (uri) => ({ uri, content: await workspace.fileSystem.readBinary(uri) })));
+    const files = outputFolderFiles({ kind: command.kind, toolVersion: VERSION, generatedOn, compiled, documents: workspace.documents, sources, display });
     try {
         await io.writeFolder(out, files);
     } catch (error) {
         if (error instanceof OutputFolderError) throw error;
         throw new UsageError(`${values.out}: cannot write the output (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
-    const verb = command.name === 'compile' ? 'Compiled' : `Exported (${command.variant})`;
+    const verb = command.kind.command === 'compile' ? 'Compiled' : `Exported (${command.kind.target})`;
     io.stdout(`${verb} ${workflows} workflow${workflows === 1 ? '' : 's'} into ${values.out}: ${files.length} files\n`);
     return 0;
 }

@@ -1,22 +1,31 @@
 import { readFile } from 'node:fs/promises';
+import { URI } from 'langium';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { URI } from 'langium';
 import { compileModel } from '../language/compiler/index.js';
 import { summarise as summariseCheck } from '../language/headless/check-result.js';
 import { formatText, plainStyle } from '../language/headless/formats/text.js';
 import type { HitlModel, Workflow } from '../language/model/schema.js';
+import { ScenarioError, scenarioFor as locateScenario, type ScenarioChoice } from '../language/workspace/scenario-location.js';
+import {
+    DEFAULT_REPLICATIONS,
+    DEFAULT_SEED,
+    DEFAULT_SLA_TARGET,
+    MAX_CASE_RUNS,
+    MAX_SWEEP_STAFFINGS,
+    partiesAtStations,
+    withVolume,
+    workflowSimulation,
+    type StaffingRange,
+} from '../language/simulator/workflow-simulation.js';
 import { nearestNames } from '../language/references/nearest-names.js';
-import { brokenBudgets, parseBudget, unknownSubject, type Budget } from '../language/simulator/budgets.js';
-import { DEFAULTS, type Scenario } from '../language/simulator/scenario.js';
-import { parseScenario } from '../language/simulator/scenario-file.js';
-import { parseArrivalTrace } from '../language/simulator/arrivals.js';
+import { parseBudget, unknownSubject, type Budget } from '../language/simulator/budgets.js';
+import type { Scenario } from '../language/simulator/scenario.js';
 import { simulateRun, type RunOptions } from '../language/simulator/engine.js';
 import { renderTrace } from '../language/simulator/report/trace.js';
-import { adviseStaffing, sweepStaffing, type SweepResult } from '../language/simulator/sweep.js';
 import { renderHtml } from '../language/simulator/report/html.js';
 import { renderMarkdown } from '../language/simulator/report/markdown.js';
-import { renderJson, simulationReport, slasOf, type WorkflowSimulation } from '../language/simulator/report/simulation-report.js';
+import { renderJson, simulationReport, type WorkflowSimulation } from '../language/simulator/report/simulation-report.js';
 import { renderText } from '../language/simulator/report/text.js';
 import { parseDuration } from '../language/util/quantities.js';
 import { chartLibrary } from './chart-library.js';
@@ -25,7 +34,6 @@ import { UsageError, type CliIo } from './io.js';
 import { AtomicFileStream, processIsAlive } from './atomic-write.js';
 import { ReplicationRunner } from './replications.js';
 import { checkOutputPath, loadWorkspace, writeReport } from './workspace.js';
-import { takerOf } from '../language/model/paths.js';
 
 // `hitl simulate`: seeded Monte Carlo runs of each workflow, with its scenario file or the
 // documented defaults. The simulator is pure (language/simulator); this file reads the files,
@@ -34,12 +42,6 @@ import { takerOf } from '../language/model/paths.js';
 const SIMULATE_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 type SimulateFormat = (typeof SIMULATE_FORMATS)[number];
 
-/** An SLA holds when at most this share of items breach it, unless a `sla-breach` budget says otherwise. */
-export const DEFAULT_SLA_TARGET = 0.05;
-const DEFAULT_REPLICATIONS = 10;
-const DEFAULT_SEED = 1;
-/** A bound on the work one command may ask for: cases × replications. */
-const MAX_CASE_RUNS = 200_000_000;
 
 const OPTIONS = {
     workspace: { type: 'string', short: 'w', multiple: true },
@@ -122,7 +124,6 @@ export async function simulate(args: readonly string[], io: CliIo, version: stri
             const label = (what: string) => `${workflow.id}: ${what}`;
             const runWith = (withScenario: Scenario, what: string, onAuditRecord?: RunOptions['onAuditRecord']) =>
                 runner.run(model, { workflow: workflow.id, scenario: withScenario, seed, onAuditRecord }, replications, io.progress ? (done) => io.progress!(label(`${what} ${done}/${replications}`)) : undefined);
-            const staffed = (party: string, staff: number): Scenario => ({ ...scenario, roles: { ...scenario.roles, [party]: { ...scenario.roles?.[party], staff } } });
 
             // The audit log holds the first replication's records.
             const summary = await runWith(scenario, 'replication', auditLog ? (record) => auditLog.write(`${JSON.stringify(record)}\n`) : undefined);
@@ -130,24 +131,7 @@ export async function simulate(args: readonly string[], io: CliIo, version: stri
                 const problem = unknownSubject(budget, summary);
                 if (problem) subjectProblems.set(budget, [...(subjectProblems.get(budget) ?? []), problem]);
             }
-            const rerun = (party: string, staff: number) => runWith(staffed(party, staff), `${party}=${staff}`);
-            const advice = await adviseStaffing(summary, slaTarget, rerun);
-            const swept: SweepResult | undefined = sweep && partiesAtStations(workflow).includes(sweep.party) ? await sweepStaffing(sweep.party, sweep.staffs, slaTarget, rerun) : undefined;
-            simulations.push({
-                workflow: workflow.id,
-                ...(workflow.title !== undefined ? { title: workflow.title } : {}),
-                scenario: shown,
-                ...(scenario.horizon !== undefined ? { horizonSeconds: scenario.horizon } : { cases: scenario.cases ?? DEFAULTS.cases }),
-                replications,
-                seed,
-                slaTarget,
-                slas: slasOf(workflow),
-                summary,
-                advice,
-                ...(swept ? { sweep: swept } : {}),
-                budgets: budgets.map((budget) => budget.text),
-                broken: brokenBudgets(budgets, summary),
-            });
+            simulations.push(await workflowSimulation(workflow, { scenario, shown }, { replications, seed, slaTarget, budgets, sweep }, summary, runWith));
         }
         const nowhere = budgets.find((budget) => (subjectProblems.get(budget)?.length ?? 0) === workflows.length);
         if (nowhere) throw new UsageError(subjectProblems.get(nowhere)![0]);
@@ -209,19 +193,14 @@ function budgetOf(text: string): Budget {
 }
 
 /** `Underwriter=1..8` (or `Underwriter=3`). */
-function sweepOf(text: string): { party: string; staffs: number[] } {
+function sweepOf(text: string): StaffingRange {
     const match = /^([A-Za-z_][\w-]*)=(\d{1,4})(?:\.\.(\d{1,4}))?$/.exec(text);
     if (!match) throw new UsageError(`--sweep takes a party and a range of staff, such as Underwriter=1..8, not '${text}'`);
     const from = Number(match[2]);
     const to = match[3] !== undefined ? Number(match[3]) : from;
     if (from < 1 || to < from) throw new UsageError(`--sweep ${text}: the range must start at 1 or more and not end below its start`);
-    if (to - from >= 64) throw new UsageError(`--sweep ${text}: at most 64 staffings in one sweep`);
+    if (to - from >= MAX_SWEEP_STAFFINGS) throw new UsageError(`--sweep ${text}: at most ${MAX_SWEEP_STAFFINGS} staffings in one sweep`);
     return { party: match[1], staffs: Array.from({ length: to - from + 1 }, (_, index) => from + index) };
-}
-
-/** The parties whose people work a workflow's gates and queues (as the simulator staffs them). */
-function partiesAtStations(workflow: Workflow): string[] {
-    return workflow.steps.flatMap((step) => (step.kind === 'gate' || step.kind === 'queue' ? [takerOf(step)].filter((party) => party !== undefined) : []));
 }
 
 function chosenWorkflows(workflows: readonly Workflow[], name: string | undefined, positionals: readonly string[]): Workflow[] {
@@ -235,37 +214,18 @@ function chosenWorkflows(workflows: readonly Workflow[], name: string | undefine
 }
 
 /**
- * The scenario of a workflow: `--scenario`, else the file next to the workflow's source named
- * `<file>.scenario.yaml` (`<file>.<Workflow>.scenario.yaml` first, for a file with several
- * workflows), else the defaults. Its problems are usage errors with file, line and column.
+ * The scenario of a workflow (language/workspace/scenario-location.ts): `--scenario` (read from
+ * anywhere, relative to the working directory), else the file next to the workflow, else the
+ * defaults. Its problems are usage errors with file, line and column.
  */
-async function scenarioFor(workflow: Workflow, given: string | undefined, model: HitlModel, root: string, io: CliIo): Promise<{ scenario: Scenario; shown: string }> {
-    const candidates: Array<{ file: string; shown: string; required: boolean }> = [];
-    if (given !== undefined) {
-        candidates.push({ file: path.resolve(io.cwd, given), shown: given, required: true });
-    } else {
-        const source = path.resolve(root, workflow.source.file);
-        const stem = path.join(path.dirname(source), path.basename(source, '.hitl'));
-        for (const file of [`${stem}.${workflow.id}.scenario.yaml`, `${stem}.scenario.yaml`]) candidates.push({ file, shown: relativePath(root, file), required: false });
+async function scenarioFor(workflow: Workflow, given: string | undefined, model: HitlModel, root: string, io: CliIo): Promise<ScenarioChoice> {
+    const fileSystem = { readFile: (uri: URI) => readFile(uri.fsPath, 'utf8') };
+    try {
+        return await locateScenario(fileSystem, workflow, model, { root: URI.file(root), ...(given !== undefined ? { given: { uri: URI.file(path.resolve(io.cwd, given)), shown: given } } : {}) });
+    } catch (error) {
+        if (error instanceof ScenarioError) throw new UsageError(error.message);
+        throw error;
     }
-    for (const candidate of candidates) {
-        let text: string;
-        try {
-            text = await readFile(candidate.file, 'utf8');
-        } catch (error) {
-            const code = (error as NodeJS.ErrnoException).code;
-            if (!candidate.required && code === 'ENOENT') continue;
-            throw new UsageError(`${candidate.shown}: cannot read the scenario (${code ?? String(error)})`);
-        }
-        const parsed = parseScenario(text, model, workflow.id);
-        if (!parsed.ok) {
-            const shown = parsed.problems.slice(0, 20).map((problem) => `${candidate.shown}:${problem.line}:${problem.column}: ${problem.message}`);
-            const more = parsed.problems.length > 20 ? [`… and ${parsed.problems.length - 20} more problems`] : [];
-            throw new UsageError(`the scenario of ${workflow.id} has problems:\n${[...shown, ...more].join('\n')}`);
-        }
-        return { scenario: await withArrivalTrace(parsed.scenario, candidate.file, candidate.shown), shown: candidate.shown };
-    }
-    return { scenario: {}, shown: 'defaults' };
 }
 
 /** `--audit-log FILE.jsonl`: the first replication's audit records, one JSON object per line, the file replaced only when the run completes. */
@@ -275,25 +235,6 @@ async function openAuditLog(file: string, given: string): Promise<AtomicFileStre
     } catch (error) {
         throw new UsageError(`${given}: cannot write the audit log (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
-}
-
-/** A `trace` of arrivals: the CSV file it names (relative to the scenario file) read into arrival times. */
-async function withArrivalTrace(scenario: Scenario, scenarioFile: string, shownScenario: string): Promise<Scenario> {
-    if (scenario.arrivals?.kind !== 'trace') return scenario;
-    const file = path.resolve(path.dirname(scenarioFile), scenario.arrivals.file);
-    const shown = path.join(path.dirname(shownScenario), scenario.arrivals.file).split(path.sep).join('/');
-    let text: string;
-    try {
-        text = await readFile(file, 'utf8');
-    } catch (error) {
-        throw new UsageError(`${shown}: cannot read the arrival trace that ${shownScenario} names (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    }
-    const parsed = parseArrivalTrace(text, scenario.arrivals.column, scenario);
-    if (!parsed.ok) {
-        const shownProblems = parsed.problems.slice(0, 20).map((problem) => `${shown}:${problem.line}: ${problem.message}`);
-        throw new UsageError(`the arrival trace has problems:\n${shownProblems.join('\n')}${parsed.problems.length > 20 ? `\n… and ${parsed.problems.length - 20} more problems` : ''}`);
-    }
-    return { ...scenario, arrivalTimes: parsed.times };
 }
 
 interface TraceSettings {
@@ -318,16 +259,4 @@ async function traceOne(workflow: Workflow, caseNumber: number, model: HitlModel
     if (settings.output !== undefined) await writeReport(io, settings.output, output);
     else io.stdout(output);
     return 0;
-}
-
-/**
- * How much to simulate: `--cases` or `--horizon` override the scenario's; a horizon alone lets
- * cases arrive until it, however many that is.
- */
-function withVolume(scenario: Scenario, cases: number | undefined, horizon: number | undefined): Scenario {
-    const { cases: _cases, horizon: _horizon, ...rest } = scenario;
-    if (cases !== undefined) return { ...rest, cases };
-    if (horizon !== undefined) return { ...rest, horizon, cases: Number.MAX_SAFE_INTEGER };
-    if (scenario.horizon !== undefined && scenario.cases === undefined) return { ...scenario, cases: Number.MAX_SAFE_INTEGER };
-    return scenario;
 }

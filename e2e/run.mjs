@@ -9,11 +9,14 @@
 //      extensionTestsPath; VS Code reports the result through window.codeAutomationExit(code)
 //   5. UI check with the installed .vsix: opens a sample with a problem, waits for the squiggle and
 //      the Problems panel entry, saves e2e/.work/artifacts/sample-with-diagnostic.png
-//   6. view checks (e2e/views/): what the extension's webviews draw, with the installed .vsix
+//   6. view checks, with the installed .vsix: the graph view (e2e/views/), the rule page and the
+//      walkthrough, the simulation and compliance webviews opened from the command palette, checked
+//      in their frames; screenshots graph-view.png, rule-page.png, walkthrough.png,
+//      simulation-view.png, compliance-view.png
 //   7. render checks (e2e/render/): generated diagrams and reports opened in the same browser
 //   8. stops code-server and prints 'N passed, M failed' (suite tests + UI and view checks)
 //
-// Usage: node_modules/.bin/node e2e/run.mjs [--verbose] [--skip-suite] [--skip-ui] [--skip-render] [--keep-running] [--no-build]
+// Usage: node_modules/.bin/node e2e/run.mjs [--verbose] [--skip-suite] [--skip-ui] [--skip-views] [--skip-render] [--keep-running] [--no-build]
 // Needs code-server in the cache (bash e2e/install-code-server.sh); `npm run e2e` does both.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, createWriteStream, readdirSync } from 'node:fs';
@@ -23,7 +26,7 @@ import { parseArgs } from 'node:util';
 import { CHROMIUM, launchBrowser } from './browser.mjs';
 import { runRenderChecks } from './render/checks.mjs';
 import { graphViewCheck } from './views/graph.mjs';
-import { prepareWorkspace, ROOT } from './workspace.mjs';
+import { EDITED_SAMPLE, prepareWorkspace, ROOT } from './workspace.mjs';
 
 const { values: options } = parseArgs({
     options: {
@@ -31,6 +34,7 @@ const { values: options } = parseArgs({
         'skip-suite': { type: 'boolean', default: false },
         'skip-ui': { type: 'boolean', default: false },
         'skip-render': { type: 'boolean', default: false },
+        'skip-views': { type: 'boolean', default: false },
         'keep-running': { type: 'boolean', default: false },
         'no-build': { type: 'boolean', default: false },
     },
@@ -399,12 +403,84 @@ async function walkthroughCheck() {
     record(ok, 'UI: the walkthrough is listed and opens', detail);
 }
 
+// ------------------------------------------------------------------ 3. the simulation and compliance views
+
+/** The first frame (webviews are nested iframes) in which `selector` matches, within `ms`. */
+async function frameWith(page, selector, ms) {
+    const end = Date.now() + ms;
+    while (Date.now() < end) {
+        for (const frame of page.frames()) {
+            if (await frame.locator(selector).count().catch(() => 0)) return frame;
+        }
+        await page.waitForTimeout(250);
+    }
+    throw new Error(`no webview showed '${selector}' within ${ms / 1000} s`);
+}
+
+/**
+ * In the suite's workspace (free of errors): "hitl: Simulate workflow" from the command palette
+ * opens the view with the figures the CLI's HTML report shows for the same run, and charts;
+ * "hitl: Show compliance report" lists the 40 requirements. Screenshots of both.
+ */
+async function viewChecks() {
+    const t = Date.now();
+    // A small scenario through the setting, so that the default run (10 replications) is quick.
+    const scenario = 'e2e-small.scenario.yaml';
+    writeFileSync(path.join(suiteWorkspace.dir, scenario), 'cases: 200\n');
+    mkdirSync(path.join(suiteWorkspace.dir, '.vscode'), { recursive: true });
+    writeFileSync(path.join(suiteWorkspace.dir, '.vscode', 'settings.json'), JSON.stringify({ 'hitl.simulation.scenario': scenario }));
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    const command = async (title) => {
+        await page.keyboard.press('F1');
+        await page.locator('.quick-input-widget input').fill(`>${title}`);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click({ timeout: 15_000 });
+    };
+    try {
+        await page.goto(folderUrl(suiteWorkspace.dir));
+        await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: EDITED_SAMPLE }).first().dblclick({ timeout: 60_000 });
+        await page.waitForSelector(`.tab[aria-label*="${EDITED_SAMPLE}"]`, { timeout: 30_000 });
+        await page.locator('.monaco-editor .view-lines').first().click(); // the commands act on the active editor's workflow
+
+        await command('hitl: Simulate workflow');
+        const view = await frameWith(page, '#sweep', 180_000);
+        const charts = await view.locator('canvas').count();
+        const figures = (await view.locator('section dl').first().innerText()).trim();
+        const cli = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), 'simulate', EDITED_SAMPLE, '--workflow', 'CreditLimitIncrease', '--scenario', scenario, '--format', 'html', '-j', '1'], { cwd: suiteWorkspace.dir, encoding: 'utf8', maxBuffer: 64 << 20 });
+        const report = await context.newPage();
+        await report.setContent(cli.stdout.replace(/<script>[\s\S]*?<\/script>/g, ''));
+        const expected = (await report.locator('section dl').first().innerText()).trim();
+        await report.close();
+        await page.waitForTimeout(500); // let the charts paint
+        await page.screenshot({ path: path.join(ARTIFACTS, 'simulation-view.png') });
+        record(charts >= 3 && figures === expected && figures.length > 0, 'simulation view: the figures of `hitl simulate -o report.html` and its charts', `${charts} charts; ${figures.split('\n')[0]}${figures === expected ? '' : ` (the CLI shows ${expected.split('\n')[0]})`}`);
+
+        await page.locator('.monaco-editor .view-lines').first().click(); // back to the sample's editor: the view beside it took the focus
+        await command('hitl: Show compliance report');
+        const matrix = await frameWith(page, 'tr[data-requirement]', 60_000);
+        const rows = await matrix.locator('tr[data-requirement]').count();
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(ARTIFACTS, 'compliance-view.png') });
+        record(rows === 40, 'compliance view: the G01–G40 matrix', `${rows} requirements`);
+    } catch (error) {
+        await page.screenshot({ path: path.join(ARTIFACTS, 'views-failure.png') }).catch(() => {});
+        record(false, 'simulation and compliance views', error.message.split('\n')[0]);
+    } finally {
+        await context.close();
+        rmSync(path.join(suiteWorkspace.dir, scenario), { force: true });
+        rmSync(path.join(suiteWorkspace.dir, '.vscode'), { recursive: true, force: true });
+    }
+    lap(`views checked in ${((Date.now() - t) / 1000).toFixed(1)} s: ${path.relative(ROOT, ARTIFACTS)}/simulation-view.png, compliance-view.png`);
+}
+
 try {
     if (!options['skip-suite']) await runSuite();
     if (!options['skip-ui']) await uiCheck();
     if (!options['skip-ui']) await graphViewCheck({ browser, viewport, url: folderUrl(uiWorkspace.dir), workspace: uiWorkspace, artifacts: ARTIFACTS, record, lap, verbose: options.verbose });
     if (!options['skip-ui']) await rulePageCheck();
     if (!options['skip-ui']) await walkthroughCheck();
+    if (!options['skip-views']) await viewChecks();
     if (!options['skip-render']) await runRenderChecks({ browser, record, lap, root: ROOT, work: WORK, artifacts: ARTIFACTS });
 } catch (error) {
     record(false, 'e2e runner', error.message);

@@ -1,7 +1,7 @@
 import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { BoundedNodeFileSystemProvider } from '../cli/node-file-system.js';
-import { createHitlServices } from '../language/lsp/lsp-module.js';
+import { createHitlServices, HITL_SERVICE_REQUIREMENTS } from '../language/lsp/lsp-module.js';
 
 // The language server: Langium's LSP over stdio or IPC, with the same services as the CLI.
 const connection = createConnection(ProposedFeatures.all);
@@ -12,4 +12,4 @@ process.on('unhandledRejection', (reason) => connection.console.error(`hitl: unh
 
 // Every read is bounded and stays in the workspace: a committed FIFO or link to /dev/zero cannot hang the server.
 const { shared } = createHitlServices({ now: () => new Date(), connection, fileSystemProvider: () => new BoundedNodeFileSystemProvider() });
-startLanguageServer(shared);
+startLanguageServer(shared, HITL_SERVICE_REQUIREMENTS);

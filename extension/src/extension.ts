@@ -4,6 +4,9 @@ import { registerGraph } from './graph.js';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerNewWorkflow } from './new-workflow.js';
 import { RULE_PAGE_COMMAND, registerRulePages } from './rule-pages.js';
+import { registerCompliance } from './compliance.js';
+import { registerOutputFolder } from './output-folder.js';
+import { registerSimulation } from './simulation.js';
 
 let client: LanguageClient | undefined;
 
@@ -54,6 +57,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     );
     registerRulePages(context);
     registerNewWorkflow(context);
+    registerSimulation(context, client);
+    registerOutputFolder(context, client);
+    registerCompliance(context, client);
     await client.start();
 }
 

@@ -3,6 +3,9 @@ import { createRequestHandler, DefaultLanguageServer, type LangiumServices, type
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { HitlCompletionProvider } from './completion.js';
+import { registerComplianceRequests } from './requests/compliance.js';
+import { registerOutputFolderRequests } from './requests/output-folder.js';
+import { registerSimulationRequests } from './requests/simulation.js';
 import { answerForCurrentVersion } from './current-version.js';
 import { registerGraphRequests } from './requests/graph.js';
 import { RulePages } from './rule-pages.js';
@@ -50,6 +53,9 @@ export function prepareConnection(connection: Connection, shared: LangiumSharedS
     connection.onSelectionRanges(createRequestHandler((_services, document, params) => selectionRanges(document, params.positions), shared, DocumentState.Parsed));
     connection.onCompletionResolve((item) => resolveCompletionItem(shared, item));
     registerGraphRequests(connection, shared);
+    registerSimulationRequests(connection, shared);
+    registerOutputFolderRequests(connection, shared);
+    registerComplianceRequests(connection, shared);
 }
 
 async function resolveCompletionItem(shared: LangiumSharedServices, item: CompletionItem): Promise<CompletionItem> {

@@ -1,4 +1,4 @@
-import { createDefaultCoreModule, createDefaultSharedCoreModule, inject, type Module } from 'langium';
+import { createDefaultCoreModule, createDefaultSharedCoreModule, DocumentState, inject, type Module } from 'langium';
 import {
     createDefaultLSPModule,
     createDefaultSharedLSPModule,
@@ -13,6 +13,7 @@ import { createHitlModule, HitlSharedModule, type HitlContext, type HitlServices
 import { registerHitlRules } from '../validation/registry.js';
 import { prepareConnection } from './language-server.js';
 import { HitlCodeActionProvider } from './code-actions.js';
+import { HitlCodeLensProvider } from './code-lens.js';
 import { HitlCompletionProvider } from './completion.js';
 import { VersionRecordingDocumentFactory } from './document-versions.js';
 import { HitlFormatter } from './formatter.js';
@@ -24,6 +25,9 @@ import { HitlRenameProvider } from './rename.js';
 import { HitlSemanticTokenProvider } from './semantic-tokens.js';
 import { HitlDocumentUpdateHandler, HitlWorkspaceManager } from './workspace-manager.js';
 
+/** What a request waits for before its handler runs (`startLanguageServer`'s second argument): the code lens counts the document's findings. */
+export const HITL_SERVICE_REQUIREMENTS = { CodeLensProvider: DocumentState.Validated };
+
 /** Editor services replacing Langium's defaults. */
 export const HitlLspModule: Module<LangiumServices, PartialLangiumServices> = {
     lsp: {
@@ -33,6 +37,7 @@ export const HitlLspModule: Module<LangiumServices, PartialLangiumServices> = {
         RenameProvider: (services) => new HitlRenameProvider(services),
         SemanticTokenProvider: (services) => new HitlSemanticTokenProvider(services),
         CodeActionProvider: (services) => new HitlCodeActionProvider(services as HitlServices),
+        CodeLensProvider: (services) => new HitlCodeLensProvider(services),
     },
     validation: {
         DocumentValidator: (services) => new LinkedDocumentValidator(services, rulePagesOf(services.shared)),

@@ -32,9 +32,14 @@ export class HitlWorkspaceManager extends DefaultWorkspaceManager {
     private startupFolders: readonly WorkspaceFolder[] = [];
     private ignored: IgnoreMatcher = () => false;
     private configShown: URI | undefined;
+    /** The workspace folder is one the configuration above it ignores: a workspace of its own, as for the CLI. */
+    private ownWorkspace = false;
 
     constructor(private readonly shared: LangiumSharedServices) {
         super(shared);
+        // Every file is checked at start-up, as `hitl check` checks the workspace: the Problems
+        // panel lists the errors that make compile, export and simulate refuse.
+        this.initialBuildOptions = { validation: true };
     }
 
     protected override async performStartup(folders: WorkspaceFolder[]): Promise<LangiumDocument[]> {
@@ -59,6 +64,16 @@ export class HitlWorkspaceManager extends DefaultWorkspaceManager {
             this.shared.lsp.Connection?.console.error(`hitl: cannot read the workspace configuration: ${String(error)}`);
         }
         return true;
+    }
+
+    /** The workspace root as the CLI finds it (the folder of `hitl.config.yaml`, else the repository root, else the first folder). */
+    workspaceRoot(): URI | undefined {
+        return this.ownWorkspace ? this.roots()[0] : (this.location?.root ?? this.roots()[0]);
+    }
+
+    /** The configuration file read, if any: a source of what compile writes. */
+    configFile(): URI | undefined {
+        return this.location?.configFile;
     }
 
     roots(): URI[] {
@@ -100,7 +115,8 @@ export class HitlWorkspaceManager extends DefaultWorkspaceManager {
         const ignored = ignoreMatcher(config.settings.ignore ?? []);
         // A workspace folder that the configuration above it ignores (a fixture folder opened on
         // its own) is a workspace of its own, as for the CLI: nothing in it is ignored.
-        this.ignored = this.roots().some((root) => this.relativeToConfig(root, ignored)) ? () => false : ignored;
+        this.ownWorkspace = this.roots().some((root) => this.relativeToConfig(root, ignored));
+        this.ignored = this.ownWorkspace ? () => false : ignored;
         const connection = this.shared.lsp.Connection;
         const file = this.location?.configFile;
         // A config file that moved or vanished must not keep its old diagnostics.

@@ -9,8 +9,7 @@ import { formatDuration } from '../units.js';
  * network. Charts are drawn by Chart.js from the data embedded in the page.
  */
 export function renderHtml(report: SimulationReport, chartLibrary: string): string {
-    const charts: ChartSpec[] = [];
-    const sections = report.workflows.map((simulation, index) => workflowSection(simulation, index, charts)).join('\n');
+    const { sections, charts } = simulationSections(report);
     return `<!doctype html>
 <html lang="en">
 <head>
@@ -33,8 +32,18 @@ ${DRAW}
 `;
 }
 
+/**
+ * The report's sections (summary, figures, tables) as HTML with an empty canvas per chart, and
+ * the charts to draw into them: the page above, and the editor's simulation view, show these.
+ */
+export function simulationSections(report: SimulationReport): { sections: string; charts: ChartSpec[] } {
+    const charts: ChartSpec[] = [];
+    const sections = report.workflows.map((simulation, index) => workflowSection(simulation, index, charts)).join('\n');
+    return { sections, charts };
+}
+
 /** A chart in the page: Chart.js's configuration without the parts every chart shares. */
-interface ChartSpec {
+export interface ChartSpec {
     readonly canvas: string;
     readonly type: 'bar' | 'line';
     readonly labels: readonly string[];

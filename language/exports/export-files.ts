@@ -1,16 +1,16 @@
-import { aslJson, exportAsl } from '../language/exports/asl/index.js';
-import { exportBpmn } from '../language/exports/bpmn/index.js';
-import { exportMermaid } from '../language/exports/mermaid/index.js';
-import type { HitlModel } from '../language/model/schema.js';
-import type { OutputFile } from './output-folder.js';
+import { aslJson, exportAsl } from './asl/index.js';
+import { exportBpmn } from './bpmn/index.js';
+import { exportMermaid } from './mermaid/index.js';
+import type { HitlModel } from '../model/schema.js';
+import type { DeploymentFile } from '../generators/deployment.js';
 
-// What `hitl export` writes per target (cli/main.ts runs the command): one file per workflow,
-// named by the workflow, from the pure exporters of the core.
+// What `hitl export` (and the editor's export commands) write per target: one file per workflow,
+// named by the workflow, from the pure exporters.
 
 export const EXPORT_TARGETS = ['bpmn', 'asl', 'mermaid'] as const;
 export type ExportTarget = (typeof EXPORT_TARGETS)[number];
 
-export function exportFiles(model: HitlModel, target: ExportTarget): OutputFile[] {
+export function exportFiles(model: HitlModel, target: ExportTarget): DeploymentFile[] {
     return model.workflows.map((workflow) => {
         switch (target) {
             case 'bpmn':
