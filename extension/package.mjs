@@ -29,7 +29,7 @@ const required = [
     'images/icon.png',
 ];
 // Folders whose every file goes in: the rule pages, the schemas, the walkthrough's pages.
-const shippedFolders = ['dist/webview/', 'dist/docs/', 'dist/schemas/', 'syntaxes/', 'snippets/', 'templates/', 'walkthrough/'];
+const shippedFolders = ['images/', 'dist/webview/', 'dist/docs/', 'dist/schemas/', 'syntaxes/', 'snippets/', 'templates/', 'walkthrough/'];
 const missing = required.filter((file) => !existsSync(path.join(extensionDir, file)));
 if (missing.length > 0) {
     console.error(`package: missing ${missing.join(', ')} in extension/; run 'npm run build' first (or 'npm run package', which does).`);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ErrorCodes, LSPErrorCodes, RequestType, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
+import { webviewPage } from './webview-page.js';
 
 // The graph view: "hitl: Show workflow graph" opens a webview beside the editor with the
 // workflow drawn by the server (`hitl/graph`), following edits as the user types. The webview
@@ -43,11 +44,6 @@ function isHighlight(value: unknown): value is Highlight {
     return typeof candidate === 'object' && candidate !== null && Array.isArray(candidate.steps) && candidate.steps.every((step) => typeof step === 'string') && typeof candidate.label === 'string';
 }
 
-function nonce(): string {
-    const bytes = new Uint8Array(18);
-    crypto.getRandomValues(bytes);
-    return Buffer.from(bytes).toString('base64url');
-}
 
 /** An edit overtook the request: a newer answer is on its way. */
 function superseded(error: unknown): boolean {
@@ -207,20 +203,10 @@ class GraphPanel {
 }
 
 function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'graph.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'graph.css'));
-    const once = nonce();
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource} 'nonce-${once}'; script-src 'nonce-${once}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}" nonce="${once}">
-<title>Workflow graph</title>
-</head>
-<body>
-<header class="toolbar">
+    return webviewPage({ extensionUri }, webview, 'graph', 'Workflow graph', { style: 'graph.css', body: GRAPH_BODY });
+}
+
+const GRAPH_BODY = `<header class="toolbar">
   <strong id="title">Workflow graph</strong>
   <span id="stale" class="stale" hidden></span>
   <span class="spacer"></span>
@@ -242,11 +228,7 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
     <h2>Path findings</h2>
     <ul id="path-findings"></ul>
   </aside>
-</main>
-<script nonce="${once}" src="${script}"></script>
-</body>
-</html>`;
-}
+</main>`;
 
 export function registerGraph(context: vscode.ExtensionContext, client: LanguageClient): void {
     let current: GraphPanel | undefined;

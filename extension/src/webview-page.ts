@@ -9,10 +9,17 @@ export function webviewOptions(context: vscode.ExtensionContext): vscode.Webview
     return { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist')] };
 }
 
+/** What a page holds besides its script: a stylesheet of dist/webview/ and the body's markup. */
+export interface PageParts {
+    readonly style?: string;
+    readonly body?: string;
+}
+
 /** The HTML of a webview whose content is drawn by `dist/webview/<script>.js`. */
-export function webviewPage(context: vscode.ExtensionContext, webview: vscode.Webview, script: string, title: string): string {
+export function webviewPage(context: Pick<vscode.ExtensionContext, 'extensionUri'>, webview: vscode.Webview, script: string, title: string, parts: PageParts = {}): string {
     const nonce = randomBytes(16).toString('base64');
-    const source = webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview', `${script}.js`));
+    const asset = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview', file)).toString();
+    const source = asset(`${script}.js`);
     const policy = [`default-src 'none'`, `img-src ${webview.cspSource} data:`, `style-src ${webview.cspSource} 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `font-src ${webview.cspSource}`].join('; ');
     return `<!doctype html>
 <html lang="en">
@@ -20,11 +27,11 @@ export function webviewPage(context: vscode.ExtensionContext, webview: vscode.We
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${policy}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
+${parts.style ? `<link rel="stylesheet" href="${asset(parts.style)}" nonce="${nonce}">\n` : ''}<title>${escapeHtml(title)}</title>
 </head>
 <body>
-<main id="root" aria-busy="true"></main>
-<script nonce="${nonce}" src="${source.toString()}"></script>
+${parts.body ?? '<main id="root" aria-busy="true"></main>'}
+<script nonce="${nonce}" src="${source}"></script>
 </body>
 </html>`;
 }
