@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { lstat, readFile, stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { URI, type LangiumSharedCoreServices } from 'langium';
 import { createHitlCoreServices, type HitlCoreServices } from '../language/hitl-module.js';
@@ -81,8 +81,9 @@ export async function loadWorkspace(positionals: readonly string[], values: Work
 
 /** The cache of this workspace; its salt holds what every finding may depend on besides the sources. */
 async function openCache(version: string, io: CliIo, workspaceRoot: string, displayRoot: string, today: Date, config: CliConfig, display: (uri: URI) => string): Promise<CheckCache> {
-    const configText = config.file === undefined ? '' : await readFile(config.file, 'utf8').catch(() => '');
-    const salt = JSON.stringify({ today: today.toISOString().slice(0, 10), displayRoot, config: config.file ?? null, configText });
+    // The configuration as it was read (through the bounded file system: a pipe there cannot hang
+    // the run), not its text again: what findings depend on is the settings and the problems.
+    const salt = JSON.stringify({ today: today.toISOString().slice(0, 10), displayRoot, config: config.file ?? null, settings: config.settings, problems: config.problems });
     const host = io.cache!;
     return CheckCache.open({ folder: cacheFolder(workspaceRoot, io.cwd, host.env), workspaceRoot, tool: toolIdentity(version, host.bundle), salt, display });
 }

@@ -123,7 +123,10 @@ export class HitlWorkspaceManager extends DefaultWorkspaceManager {
         if (this.configShown && (!file || this.configShown.toString() !== file.toString())) {
             connection?.sendDiagnostics({ uri: this.configShown.toString(), diagnostics: [] });
         }
-        if (file) connection?.sendDiagnostics({ uri: file.toString(), diagnostics: configDiagnostics(config.problems, rulePagesOf(this.shared)) });
+        // Open in the editor, the file's diagnostics are those of its text there (yaml-files.ts):
+        // the content on disk must not overwrite them.
+        const open = file && this.shared.workspace.TextDocuments.get(file.toString());
+        if (file && !open) connection?.sendDiagnostics({ uri: file.toString(), diagnostics: configDiagnostics(config.problems, rulePagesOf(this.shared)) });
         this.configShown = file;
     }
 }

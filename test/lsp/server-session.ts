@@ -100,6 +100,11 @@ export class ServerSession {
         });
     }
 
+    /** Resolves once the file's published diagnostics satisfy `wanted` (now or at a later publish). */
+    async publishedWhere(name: string, wanted: (diagnostics: readonly Diagnostic[]) => boolean): Promise<void> {
+        while (!wanted(this.diagnostics.get(this.uri(name)) ?? [])) await this.nextPublish(name);
+    }
+
     /**
      * Resolves once every file is validated: a code action request waits until its document
      * is, and the diagnostics of a document are published before that request is answered.
