@@ -1,6 +1,8 @@
 import { DefaultWorkspaceManager, stream, URI, UriUtils, type FileSystemNode, type LangiumDocument, type Stream } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
+import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { DidChangeWatchedFilesParams, FileSystemWatcher, WorkspaceFolder } from 'vscode-languageserver-protocol';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { HitlServices } from '../hitl-module.js';
 import { ConfigInvalid } from '../validation/built-in-rules.js';
@@ -141,6 +143,17 @@ export class HitlDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
         const isHitl = (uri: URI) => yamlFileKind(uri) === undefined;
         super.fireDocumentUpdate(changed.filter(isHitl), deleted.filter(isHitl));
+    }
+
+    /**
+     * Langium keeps a closed document as the editor last had it. A closed untitled document no
+     * longer exists anywhere: it leaves the workspace (and its diagnostics go), or the next
+     * rebuild of it (a configuration change rebuilds every document) would look for it on disk
+     * and fail the whole build.
+     */
+    didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        const uri = URI.parse(event.document.uri);
+        if (uri.scheme !== 'file') this.fireDocumentUpdate([], [uri]);
     }
 
     protected override getWatchers(): FileSystemWatcher[] {

@@ -128,3 +128,29 @@ describe('scenario files in the language server', () => {
         expect(session.serverErrors).toEqual([]);
     });
 });
+
+describe('untitled documents', () => {
+    test('a closed untitled workflow leaves the workspace: its diagnostics go, and a configuration change afterwards rebuilds without it', async () => {
+        const root = workspace('untitled');
+        const session = await start(root);
+        const uri = `untitled:${path.join(root, 'draft.hitl')}`;
+        const published = (wanted: (diagnostics: readonly Diagnostic[]) => boolean) =>
+            new Promise<void>((resolve) => {
+                const check = () => (wanted(session.diagnostics.get(uri) ?? []) ? resolve() : setTimeout(check, 20));
+                check();
+            });
+        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'hitl', version: 1, text: 'workflow Draft {\n    sla 0h\n}\n' } });
+        await published((diagnostics) => diagnostics.length > 0);
+        await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+        await published((diagnostics) => diagnostics.length === 0);
+
+        // A configuration change rebuilds every document; it must not look for the draft on disk.
+        writeFileSync(path.join(root, 'hitl.config.yaml'), 'profile: strict\n');
+        await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri('hitl.config.yaml'), type: 1 }] });
+        const text = (await import('node:fs')).readFileSync(path.join(root, 'customer-refunds.hitl'), 'utf8');
+        await session.open('customer-refunds.hitl', text);
+        await session.change('customer-refunds.hitl', text.replace(/sla \d+h/, 'sla 0h'));
+        await session.publishedWhere('customer-refunds.hitl', (diagnostics) => diagnostics.some((d) => d.code === 'escalation/timeout-required'));
+        expect(session.serverErrors).toEqual([]);
+    });
+});
