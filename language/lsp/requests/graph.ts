@@ -1,9 +1,10 @@
-import { AstUtils, DocumentState, isReference, URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { ErrorCodes, RequestType, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { compileModel } from '../../compiler/index.js';
 import { compareFindings, toFinding, type FileResult } from '../../headless/check-result.js';
 import { reachable } from '../../util/graph.js';
+import type { HitlIndexManager } from '../../workspace/index-manager.js';
 import { layoutGraph, workflowGraph, type GraphLayout } from '../../views/graph/index.js';
 import { forCurrentVersion } from '../current-version.js';
 import { parsedVersion } from '../document-versions.js';
@@ -49,18 +50,13 @@ function parses(document: LangiumDocument): boolean {
 }
 
 /**
- * The document and every document it refers to, directly or through others: all its workflows'
- * graphs need, so an edit costs the file's share of the workspace, not the whole workspace.
+ * The document and every document it refers to, directly or through others (as the index
+ * records them): all its workflows' graphs need, so an edit costs the file's share of the
+ * workspace, not the whole workspace.
  */
-function dependenciesOf(document: LangiumDocument): LangiumDocument[] {
-    return [
-        ...reachable(document, (current) =>
-            current.references.flatMap((reference) => {
-                const targets = isReference(reference) ? [reference.ref] : reference.items.map((item) => item.ref);
-                return targets.flatMap((target) => (target ? [AstUtils.getDocument(target)] : []));
-            }),
-        ),
-    ];
+function dependenciesOf(shared: LangiumSharedServices, document: LangiumDocument): LangiumDocument[] {
+    const index = shared.workspace.IndexManager as HitlIndexManager;
+    return [...reachable(document.uri.toString(), (uri) => index.targetsOf(uri))].flatMap((uri) => shared.workspace.LangiumDocuments.getDocument(URI.parse(uri)) ?? []);
 }
 
 function findingsOf(documents: readonly LangiumDocument[]): FileResult[] {
@@ -87,7 +83,7 @@ async function answer(shared: LangiumSharedServices, lastGood: LastGood, params:
     if (!parses(document)) return staleAnswer(lastGood, params.uri, params.workflow, version, 'The file does not parse: showing the last version that parsed.');
     let model;
     try {
-        const documents = dependenciesOf(document).filter((candidate) => candidate.state >= DocumentState.Linked);
+        const documents = dependenciesOf(shared, document).filter((candidate) => candidate.state >= DocumentState.Linked);
         model = compileModel(documents, { display, findings: findingsOf(documents) });
     } catch (error) {
         return staleAnswer(lastGood, params.uri, params.workflow, version, `The workspace does not compile (${error instanceof Error ? error.message : String(error)}): showing the last version that compiled.`);
