@@ -26,6 +26,7 @@ import { parseArgs } from 'node:util';
 import { CHROMIUM, launchBrowser } from './browser.mjs';
 import { runRenderChecks } from './render/checks.mjs';
 import { graphViewCheck } from './views/graph.mjs';
+import { runCommand } from './workbench.mjs';
 import { EDITED_SAMPLE, prepareWorkspace, ROOT } from './workspace.mjs';
 
 const { values: options } = parseArgs({
@@ -379,12 +380,7 @@ async function walkthroughCheck() {
     try {
         await page.goto(folderUrl(uiWorkspace.dir));
         await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-        await page.keyboard.press('F1');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor({ timeout: 10_000 });
-        await input.fill('>Welcome: Open Walkthrough...');
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor({ timeout: 10_000 });
-        await page.keyboard.press('Enter');
+        await runCommand(page, 'Welcome: Open Walkthrough');
         const listed = page.locator('.quick-input-list .monaco-list-row', { hasText: walkthrough.title }).first();
         await listed.waitFor({ timeout: 30_000 });
         await listed.click();
@@ -431,11 +427,7 @@ async function viewChecks() {
     writeFileSync(path.join(suiteWorkspace.dir, '.vscode', 'settings.json'), JSON.stringify({ 'hitl.simulation.scenario': scenario }));
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
-    const command = async (title) => {
-        await page.keyboard.press('F1');
-        await page.locator('.quick-input-widget input').fill(`>${title}`);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click({ timeout: 15_000 });
-    };
+    const command = (title) => runCommand(page, title);
     try {
         await page.goto(folderUrl(suiteWorkspace.dir));
         await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });

@@ -4,6 +4,7 @@
 // step's line. Screenshot: e2e/.work/artifacts/graph-view.png.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { runCommand } from '../workbench.mjs';
 
 const STEP = /^\s*(?:ai step|automated step|gate|queue|decision|effect|outcome)\s+(\w+)/;
 
@@ -39,10 +40,7 @@ export async function graphViewCheck({ browser, viewport, url, workspace, artifa
         await item.click();
         await page.waitForSelector(`.tab[aria-label*="${workspace.file}"]`, { timeout: 30_000 });
         step('editor open');
-        await page.keyboard.press('F1');
-        await page.keyboard.type('hitl: Show workflow graph');
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show workflow graph' }).first().waitFor({ timeout: 10_000 });
-        await page.keyboard.press('Enter');
+        await runCommand(page, 'hitl: Show workflow graph');
         const frame = graphFrame(page);
         const stepNodes = frame.locator('svg.hitl-graph g.node:not(.node-escalation-level)');
         await stepNodes.first().waitFor({ timeout: 60_000 });
