@@ -2,6 +2,8 @@ import { URI, UriUtils, type FileSystemProvider, type LangiumDocument, type Lang
 import { MAX_SOURCE_BYTES } from '../parser/guarded-parser.js';
 import { FileRefusal } from '../workspace/file-refusal.js';
 import { compareFindings, toFinding, type CheckResult, type FileResult, type Finding } from './check-result.js';
+import type { HitlIndexManager } from '../workspace/index-manager.js';
+import type { CheckPlan } from './check-plan.js';
 import { dependenciesOf, type FileDependencies } from './dependencies.js';
 
 /**
@@ -202,21 +204,61 @@ export async function checkFiles(shared: LangiumSharedCoreServices, options: Che
     const stored = cache?.whole(sources);
     if (stored) return { result: { files: stored }, documents: [] };
 
-    const factory = shared.workspace.LangiumDocumentFactory;
+    const documents = addDocuments(shared, sources);
+    if (options.validateContext) {
+        await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        return { result: collect(sources, documents, reported, options, new Map()), documents };
+    }
+    const result = await checkLoaded(shared, sources, documents, reported, options);
+    cache?.storeWhole(result.files);
+    return { result, documents };
+}
+
+export interface PlannedOptions {
+    /** How a file is named in findings. */
+    readonly display: (uri: URI) => string;
+    /** Documents already parsed from some of the sources, by URI (a worker parses its share first, to summarise it). */
+    readonly parsed?: ReadonlyMap<string, LangiumDocument>;
+}
+
+/**
+ * A partial check (see check-plan.ts): loads only the plan's files, knows the other files' exports
+ * by name, and reports the plan's files with exactly the findings a check of the whole workspace
+ * gives them. `sources` are those of `plan.load`. The services must be fresh.
+ */
+export async function checkPlanned(shared: LangiumSharedCoreServices, sources: readonly SourceFile[], plan: CheckPlan, options: PlannedOptions): Promise<CheckResult> {
+    const index = shared.workspace.IndexManager as HitlIndexManager;
+    for (const { uri, exports } of plan.elsewhere) index.declareUnloaded(URI.parse(uri), exports);
+    const documents = addDocuments(shared, sources, options.parsed);
+    return checkLoaded(shared, sources, documents, new Set(plan.report), options);
+}
+
+/** A source's document, parsed but not yet part of the workspace; undefined when the source could not be read as text. */
+export function parseSource(shared: LangiumSharedCoreServices, source: SourceFile): LangiumDocument | undefined {
+    return source.text === undefined ? undefined : shared.workspace.LangiumDocumentFactory.fromString(source.text, source.uri);
+}
+
+function addDocuments(shared: LangiumSharedCoreServices, sources: readonly SourceFile[], parsed?: ReadonlyMap<string, LangiumDocument>): LangiumDocument[] {
     const documents: LangiumDocument[] = [];
     for (const source of sources) {
-        if (source.text === undefined) continue;
-        const document = factory.fromString(source.text, source.uri);
+        const document = parsed?.get(source.uri.toString()) ?? parseSource(shared, source);
+        if (!document) continue;
         shared.workspace.LangiumDocuments.addDocument(document);
         documents.push(document);
     }
-    const builder = shared.workspace.DocumentBuilder;
-    if (options.validateContext) {
-        await builder.build(documents, { validation: true });
-        return { result: collect(sources, documents, reported, options, new Map()), documents };
-    }
-    // Only the reported files need their own findings, and only those the cache does not hold.
-    await builder.build(documents, { validation: false });
+    return documents;
+}
+
+/** Builds the loaded documents and validates the reported ones (only those the cache does not hold). */
+async function checkLoaded(
+    shared: LangiumSharedCoreServices,
+    sources: readonly SourceFile[],
+    documents: LangiumDocument[],
+    reported: ReadonlySet<string>,
+    options: Pick<CheckOptions, 'display' | 'cache'>,
+): Promise<CheckResult> {
+    const cache = options.cache;
+    await shared.workspace.DocumentBuilder.build(documents, { validation: false });
     const reportedDocuments = documents.filter((document) => reported.has(document.uri.toString()));
     const dependencies = cache ? dependenciesOf(shared, reportedDocuments.map((document) => document.uri)) : undefined;
     const known = new Map<string, readonly Finding[]>();
@@ -227,9 +269,7 @@ export async function checkFiles(shared: LangiumSharedCoreServices, options: Che
         if (!found && dependencies) cache?.store(document.uri, dependencies.get(uri)!, findings);
         known.set(uri, findings);
     }
-    const result = collect(sources, documents, reported, options, known);
-    cache?.storeWhole(result.files);
-    return { result, documents };
+    return collect(sources, documents, reported, options, known);
 }
 
 /**
@@ -237,7 +277,7 @@ export async function checkFiles(shared: LangiumSharedCoreServices, options: Che
  * also re-check every document depending on the ones it parsed (what the editor needs after an
  * edit), that is the whole workspace.
  */
-async function validate(shared: LangiumSharedCoreServices, document: LangiumDocument, options: CheckOptions): Promise<Finding[]> {
+async function validate(shared: LangiumSharedCoreServices, document: LangiumDocument, options: Pick<CheckOptions, 'display'>): Promise<Finding[]> {
     const services = shared.ServiceRegistry.getServices(document.uri);
     const categories = [...services.validation.ValidationRegistry.getAllValidationCategories(document)];
     document.diagnostics = await services.validation.DocumentValidator.validateDocument(document, { categories });
@@ -245,7 +285,7 @@ async function validate(shared: LangiumSharedCoreServices, document: LangiumDocu
 }
 
 /** The findings per reported file, sorted; those already known as given. */
-function collect(sources: readonly SourceFile[], documents: readonly LangiumDocument[], reported: ReadonlySet<string>, options: CheckOptions, known: ReadonlyMap<string, readonly Finding[]>): CheckResult {
+function collect(sources: readonly SourceFile[], documents: readonly LangiumDocument[], reported: ReadonlySet<string>, options: Pick<CheckOptions, 'display'>, known: ReadonlyMap<string, readonly Finding[]>): CheckResult {
     const byUri = new Map(documents.map((document) => [document.uri.toString(), document]));
     const files: FileResult[] = [];
     for (const source of sources) {
@@ -263,7 +303,7 @@ function collect(sources: readonly SourceFile[], documents: readonly LangiumDocu
     return { files };
 }
 
-function findingsOf(document: LangiumDocument, options: CheckOptions): Finding[] {
+function findingsOf(document: LangiumDocument, options: Pick<CheckOptions, 'display'>): Finding[] {
     const filePath = options.display(document.uri);
     const pathOf = (uri: string) => options.display(URI.parse(uri));
     return (document.diagnostics ?? []).map((diagnostic) => toFinding(diagnostic, filePath, pathOf)).sort(compareFindings);

@@ -38,6 +38,14 @@ export const hitlRules: readonly HitlRule[] = [
     ...changeRules,
 ];
 
+/** The union of what the rules read across files (see `CrossFileReads`). */
+export function crossFileReads(): { readonly sameNames: boolean; readonly referrersOf: ReadonlySet<string> } {
+    return {
+        sameNames: hitlRules.some((rule) => rule.crossFile?.sameNames),
+        referrersOf: new Set(hitlRules.flatMap((rule) => rule.crossFile?.referrersOf ?? [])),
+    };
+}
+
 /** The whole catalogue: checked rules and the diagnostics the parser and linker produce. */
 export const ruleCatalogue: readonly RuleMeta[] = [...builtInRules, ...hitlRules, suppressionsMustBeUsed];
 

@@ -1,7 +1,7 @@
 import { DefaultDocumentBuilder, DocumentState, isReference, URI, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { Cancellation } from 'langium';
 import type { HitlCoreServices } from '../hitl-module.js';
-import { hitlRules } from '../validation/registry.js';
+import { crossFileReads } from '../validation/registry.js';
 import type { HitlIndexManager } from './index-manager.js';
 import type { NameIndex } from './name-index.js';
 
@@ -219,14 +219,6 @@ export class HitlDocumentBuilder extends DefaultDocumentBuilder {
         const services = this.serviceRegistry.hasServices(URI.parse(uri)) ? (this.serviceRegistry.getServices(URI.parse(uri)) as HitlCoreServices) : undefined;
         return services?.workspace.NameIndex;
     }
-}
-
-/** The union of what the rules read across files. */
-function crossFileReads(): { sameNames: boolean; referrersOf: ReadonlySet<string> } {
-    return {
-        sameNames: hitlRules.some((rule) => rule.crossFile?.sameNames),
-        referrersOf: new Set(hitlRules.flatMap((rule) => rule.crossFile?.referrersOf ?? [])),
-    };
 }
 
 /** Everything reachable from the start documents along `next`, the start documents included. */

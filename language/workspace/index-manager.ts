@@ -36,14 +36,22 @@ export class HitlIndexManager extends DefaultIndexManager {
         const before = this.symbolIndex.get(uri) ?? [];
         await super.updateContent(document, cancelToken);
         this.forgetNames(uri, before);
-        this.exportsVersion++;
-        for (const description of this.symbolIndex.get(uri) ?? []) {
-            const list = this.exportedByName.get(description.name) ?? [];
-            list.push(description);
-            // Stable: a document's own descriptions keep their order among themselves.
-            if (list.length > 1) list.sort((a, b) => compareUris(a.documentUri.toString(), b.documentUri.toString()));
-            this.exportedByName.set(description.name, list);
-        }
+        this.addNames(uri);
+    }
+
+    /**
+     * The exports of a file that is not loaded, as its own indexing would describe them but
+     * without nodes: scopes list their names (suggestions for a typo) as in the whole workspace.
+     * Only for a planned partial check (headless/check-plan.ts), whose plan loads every file
+     * declaring a name that a loaded file refers to, so no reference resolves to one of these.
+     */
+    declareUnloaded(uri: URI, exports: ReadonlyArray<{ readonly name: string; readonly type: string; readonly path: string }>): void {
+        const key = uri.toString();
+        if (!this.sorted?.members.has(key)) this.sorted = undefined;
+        this.forgetNames(key, this.symbolIndex.get(key) ?? []);
+        this.symbolIndex.set(key, exports.map(({ name, type, path }) => ({ name, type, path, documentUri: uri })));
+        this.symbolByTypeIndex.clear(key);
+        this.addNames(key);
     }
 
     override removeContent(uri: URI): void {
@@ -102,6 +110,17 @@ export class HitlIndexManager extends DefaultIndexManager {
     /** Documents the given one refers to, as of its last linking. */
     targetsOf(uri: string): ReadonlySet<string> {
         return this.targets.get(uri) ?? new Set();
+    }
+
+    private addNames(uri: string): void {
+        this.exportsVersion++;
+        for (const description of this.symbolIndex.get(uri) ?? []) {
+            const list = this.exportedByName.get(description.name) ?? [];
+            list.push(description);
+            // Stable: a document's own descriptions keep their order among themselves.
+            if (list.length > 1) list.sort((a, b) => compareUris(a.documentUri.toString(), b.documentUri.toString()));
+            this.exportedByName.set(description.name, list);
+        }
     }
 
     private forgetNames(uri: string, descriptions: readonly AstNodeDescription[]): void {

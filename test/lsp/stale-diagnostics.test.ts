@@ -161,6 +161,32 @@ describe('dependencies on the files that refer to a declaration', () => {
         expect(workspace.codes('organisation.hitl')).toContain('escalation/fail-closed');
         await expectSameAsFreshBuild(workspace);
     });
+
+    test('a dataset without a version is flagged once an AI step in another file reads it', async () => {
+        const reader = (input: string) => `workflow Scoring {\n    start Score\n    ai step Score {\n        ${input}\n        then Done\n    }\n    outcome Done { result "scored" }\n}\n`;
+        const workspace = await EditorWorkspace.open('dataset-readers', { 'data.hitl': 'dataset Applications { field amount }\n', 'workflow.hitl': reader('') });
+        expect(workspace.codes('data.hitl')).not.toContain('data/dataset-declared');
+
+        await workspace.edit({ 'workflow.hitl': reader('input Applications') });
+
+        expect(workspace.codes('data.hitl')).toContain('data/dataset-declared');
+        await expectSameAsFreshBuild(workspace);
+    });
+
+    test('a model with a version range is flagged once an AI step in a third file uses it through an AI actor', async () => {
+        const user = (actor: string) => `workflow Ranking {\n    start Rank\n    ai step Rank {\n        ${actor}\n        then Done\n    }\n    outcome Done { result "ranked" }\n}\n`;
+        const workspace = await EditorWorkspace.open('model-users', {
+            'models.hitl': 'model Ranker { version "^1.2" }\n',
+            'actors.hitl': 'ai actor RankingService { model Ranker }\n',
+            'workflow.hitl': user(''),
+        });
+        expect(workspace.codes('models.hitl')).not.toContain('audit/pinned-versions');
+
+        await workspace.edit({ 'workflow.hitl': user('actor RankingService') });
+
+        expect(workspace.codes('models.hitl')).toContain('audit/pinned-versions');
+        await expectSameAsFreshBuild(workspace);
+    });
 });
 
 describe('a bypass through an escalation chain handed over across files', () => {

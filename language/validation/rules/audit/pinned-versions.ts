@@ -26,6 +26,8 @@ export const modelVersionsMustBePinned = defineRule({
     title: 'Models and prompts used by AI steps have pinned versions',
     severity: 'error',
     requirements: ['G28'],
+    // A model's finding comes from the AI steps, in other files, that use it (directly or through an AI actor).
+    crossFile: { referrersOf: ['AiModel'] },
     checks: (services) => ({
         AiModel: (model, report) => {
             const steps = aiStepsUsing(model, services);

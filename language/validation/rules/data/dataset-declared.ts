@@ -12,6 +12,8 @@ export const datasetsMustBeDeclared = defineRule({
     title: 'Datasets that AI steps read declare a version, validation checks and their fields',
     severity: 'error',
     requirements: ['G29'],
+    // A dataset's finding comes from the AI steps, in other files, that read it.
+    crossFile: { referrersOf: ['Dataset'] },
     checks: (services) => ({
         Dataset: (dataset, report) => {
             const missing = missingFrom(dataset);
