@@ -1,4 +1,4 @@
-// Bundles the CLI (and its simulation worker), the language server and the VS Code extension into
+// Bundles the CLI (and its worker threads), the language server and the VS Code extension into
 // single CommonJS files.
 // `node esbuild.mjs --watch` rebuilds on change.
 import * as esbuild from 'esbuild';
@@ -26,7 +26,8 @@ const chartLibrary = readFileSync(new URL('./node_modules/chart.js/dist/chart.um
 const builds = [
     // tinypool finds its worker entry next to its own module, so it stays in node_modules.
     { entryPoints: ['cli/bin.ts'], outfile: 'dist/cli.cjs', external: ['tinypool'], define: { ...common.define, HITL_CHART_LIBRARY: JSON.stringify(chartLibrary) } },
-    { entryPoints: ['cli/simulate-worker.ts'], outfile: 'dist/simulate-worker.cjs' },
+    // Worker threads of simulate and check, found beside the CLI at run time (cli/worker-file.ts).
+    ...['simulate-worker', 'check-worker'].map((worker) => ({ entryPoints: [`cli/${worker}.ts`], outfile: `dist/${worker}.cjs` })),
     { entryPoints: ['server/main.ts'], outfile: 'extension/dist/server.cjs' },
     { entryPoints: ['extension/src/extension.ts'], outfile: 'extension/dist/extension.cjs', external: ['vscode'] },
     // Webview pages run in the browser: a script (and the stylesheet it imports) per view.
@@ -57,5 +58,5 @@ if (watch) {
 } else {
     const started = Date.now();
     await Promise.all(builds.map((build) => esbuild.build({ ...common, ...build })));
-    console.log(`esbuild: bundled cli, simulation worker, server, extension and webviews in ${Date.now() - started} ms`);
+    console.log(`esbuild: bundled cli, workers, server, extension and webviews in ${Date.now() - started} ms`);
 }

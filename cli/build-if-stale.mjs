@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 /** What the build reads: sources, rule pages, generator and bundler set-up, dependencies. */
 export const BUILD_INPUTS = ['language', 'cli', 'server', 'extension/src', 'docs/rules', 'esbuild.mjs', 'langium-config.json', 'package.json', 'package-lock.json'];
 /** What it writes; generated code sits inside `language/`, so it is never counted as an input. */
-export const BUILD_OUTPUTS = ['language/generated/ast.ts', 'language/documentation/generated/rule-docs.ts', 'dist/cli.cjs', 'dist/simulate-worker.cjs', 'extension/dist/server.cjs', 'extension/dist/extension.cjs'];
+export const BUILD_OUTPUTS = ['language/generated/ast.ts', 'language/documentation/generated/rule-docs.ts', 'dist/cli.cjs', 'dist/simulate-worker.cjs', 'dist/check-worker.cjs', 'extension/dist/server.cjs', 'extension/dist/extension.cjs'];
 const GENERATED = new Set(['language/generated', 'language/documentation/generated']);
 
 /** Every file under the given repository-relative paths, generated folders left out. */

@@ -5,6 +5,13 @@ import type { OutputFile } from './output-folder.js';
 /** A problem with the command line or the file system: reported on stderr, exit code 2. */
 export class UsageError extends Error {}
 
+/** An option's whole number (digits only), at least `minimum`; undefined when not given. */
+export function wholeNumber(option: string, given: string | undefined, minimum: number): number | undefined {
+    if (given === undefined) return undefined;
+    if (!/^\d{1,9}$/.test(given) || Number(given) < minimum) throw new UsageError(`${option} takes a whole number of ${minimum} or more, not '${given}'`);
+    return Number(given);
+}
+
 export interface CliIo {
     readonly stdout: (text: string) => void;
     readonly stderr: (text: string) => void;

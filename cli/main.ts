@@ -24,7 +24,8 @@ import type { DeploymentFormat } from '../language/generators/index.js';
 import { DEPLOYMENT_FORMATS, outputFolderFiles, workflowsIn, type OutputKind } from '../language/headless/output-folder-files.js';
 import { checkOutputPlacement, relativePath, sourceDate } from './compile.js';
 import { checkOutputFolder, OutputFolderError } from './output-folder.js';
-import { UsageError, type CliIo } from './io.js';
+import { CheckWorkerError } from './check-workers.js';
+import { UsageError, wholeNumber, type CliIo } from './io.js';
 import { simulate } from './simulate.js';
 import { diff } from './diff.js';
 import { displayPath, loadWorkspace, openWorkspace, parseMaxWarnings, printConfigProblems, WORKSPACE_OPTIONS, writeReport } from './workspace.js';
@@ -56,6 +57,8 @@ Options for check:
                                          SARIF's fingerprints); the fixed ones are listed too
       --no-cache                         Check every file afresh: neither read nor write the cache
                                          of earlier runs' findings (node_modules/.cache/hitl)
+  -j, --jobs <n>                         Worker threads for a check the cache cannot answer (default:
+                                         one per core, at most 4; one for a workspace under 2 MB)
 
 Options for report:
   -f, --format <markdown|json>           Output format (default: markdown)
@@ -111,7 +114,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     try {
         return await dispatch(argv, io);
     } catch (error) {
-        if (error instanceof UsageError || error instanceof WorkspaceError || error instanceof OutputFolderError) {
+        if (error instanceof UsageError || error instanceof WorkspaceError || error instanceof OutputFolderError || error instanceof CheckWorkerError) {
             io.stderr(`hitl: ${error.message}\n`);
             return 2;
         }
@@ -155,7 +158,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseArgs({
         args: [...args],
         allowPositionals: true,
-        options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f', default: 'text' }, 'max-warnings': { type: 'string' }, baseline: { type: 'string' }, 'no-cache': { type: 'boolean' } },
+        options: { ...WORKSPACE_OPTIONS, format: { type: 'string', short: 'f', default: 'text' }, 'max-warnings': { type: 'string' }, baseline: { type: 'string' }, 'no-cache': { type: 'boolean' }, jobs: { type: 'string', short: 'j' } },
     });
     if (values.help) {
         io.stdout(HELP);
@@ -164,7 +167,8 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}'; use one of ${FORMATS.join(', ')}`);
     const maxWarnings = parseMaxWarnings(values['max-warnings']);
-    const { result: checked } = await loadWorkspace(positionals, values, io, values['no-cache'] ? {} : { cache: { version: VERSION } });
+    const parallel = { jobs: wholeNumber('--jobs', values.jobs, 1) };
+    const { result: checked } = await loadWorkspace(positionals, values, io, values['no-cache'] ? { parallel } : { cache: { version: VERSION }, parallel });
     const now = () => (values.today !== undefined ? parseDate(values.today)! : new Date());
     const baseline = values.baseline === undefined ? undefined : await againstBaseline(checked, values.baseline, positionals, io.cwd, now);
     const result = baseline?.result ?? checked;

@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
-import * as path from 'node:path';
 import { Tinypool } from 'tinypool';
 import type { HitlModel } from '../language/model/schema.js';
 import { summarise, type Summary } from '../language/simulator/replications.js';
 import type { RunOptions, RunResult } from '../language/simulator/engine.js';
 import { runReplication, type ReplicationTask } from './simulate-worker.js';
+import { bundledWorker } from './worker-file.js';
 
 /**
  * Runs replications on worker threads (tinypool), or in this thread when one is enough. The
@@ -15,8 +15,7 @@ export class ReplicationRunner {
     private readonly pool: Tinypool | undefined;
 
     constructor(readonly threads: number) {
-        // The worker is bundled next to the CLI (esbuild.mjs): dist/simulate-worker.cjs.
-        this.pool = threads > 1 ? new Tinypool({ filename: path.join(__dirname, 'simulate-worker.cjs'), name: 'runReplication', minThreads: threads, maxThreads: threads }) : undefined;
+        this.pool = threads > 1 ? new Tinypool({ filename: bundledWorker('simulate-worker'), name: 'runReplication', minThreads: threads, maxThreads: threads }) : undefined;
     }
 
     /** Threads to use: `--jobs`, else one per core, never more than there are replications. */

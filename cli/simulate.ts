@@ -30,7 +30,7 @@ import { renderText } from '../language/simulator/report/text.js';
 import { parseDuration } from '../language/util/quantities.js';
 import { chartLibrary } from './chart-library.js';
 import { relativePath } from './compile.js';
-import { UsageError, type CliIo } from './io.js';
+import { UsageError, wholeNumber, type CliIo } from './io.js';
 import { AtomicFileStream, processIsAlive } from './atomic-write.js';
 import { ReplicationRunner } from './replications.js';
 import { checkOutputPath, loadWorkspace, writeReport } from './workspace.js';
@@ -172,12 +172,6 @@ function formatOf(given: string | undefined, output: string | undefined): Simula
     }
     const extension = output !== undefined ? path.extname(output).toLowerCase() : '';
     return extension === '.html' || extension === '.htm' ? 'html' : extension === '.md' ? 'markdown' : extension === '.json' ? 'json' : 'text';
-}
-
-function wholeNumber(option: string, given: string | undefined, minimum: number): number | undefined {
-    if (given === undefined) return undefined;
-    if (!/^\d{1,9}$/.test(given) || Number(given) < minimum) throw new UsageError(`${option} takes a whole number of ${minimum} or more, not '${given}'`);
-    return Number(given);
 }
 
 function seconds(option: string, given: string): number {

@@ -9,9 +9,11 @@ import { readConfig, type LoadedConfig } from '../language/workspace/workspace-c
 import { findWorkspace } from '../language/workspace/workspace-root.js';
 import { parseDate } from '../language/util/quantities.js';
 import type { FileResult, Finding } from '../language/headless/check-result.js';
-import { checkFiles, collectHitlFiles, type GivenPath, type IgnoredPath } from '../language/headless/workspace-check.js';
+import { checkFiles, collectHitlFiles, type GivenPath, type IgnoredPath, type SourceFile } from '../language/headless/workspace-check.js';
 import { cacheFolder, CheckCache, toolIdentity } from './check-cache.js';
-import { UsageError, type CliIo } from './io.js';
+import type { CheckWorkerSetup } from './check-worker.js';
+import { checkOnWorkers, jobsFor } from './check-workers.js';
+import { UsageError, wholeNumber, type CliIo } from './io.js';
 import { BoundedNodeFileSystemProvider, isInside } from './node-file-system.js';
 
 // The workspace every command reads: the files given, the folder around them, the configuration.
@@ -35,6 +37,8 @@ export interface WorkspaceValues {
 interface LoadOptions {
     /** Reuse and keep findings across runs (check only); needs `io.cache`. */
     readonly cache?: { readonly version: string };
+    /** Check on worker threads (check only): `--jobs` if given, else as many as pay off (cli/check-workers.ts). */
+    readonly parallel?: { readonly jobs: number | undefined };
     /** Validate the files loaded around the paths given too (their findings count for the compliance report). */
     readonly validateContext?: boolean;
     /** Report the findings of every file loaded, not only of the paths given (compile refuses a workspace with errors). */
@@ -72,11 +76,25 @@ export async function loadWorkspace(positionals: readonly string[], values: Work
     const cache = options.cache && io.cache && (await openCache(options.cache.version, io, root, displayRoot, Hitl.governance.Clock.today(), config, display));
     const reportedUris = new Set(files.map((uri) => uri.toString()));
     const unchanged = await cache?.unchanged(uniqueUris([...checked, ...context]), new Set(checked.map(String)));
-    const { result, documents } = unchanged ? { result: { files: unchanged }, documents: [] } : await checkFiles(shared, { files: checked, context, display, validateContext: options.validateContext, cache });
+    const setup = { settings: config.settings, today: Hitl.governance.Clock.today().toISOString(), displayRoot };
+    const checkElsewhere = options.parallel && onWorkers(options.parallel.jobs, setup, display, cache, io);
+    const { result, documents } = unchanged
+        ? { result: { files: unchanged }, documents: [] }
+        : await checkFiles(shared, { files: checked, context, display, validateContext: options.validateContext, cache, checkElsewhere });
     if (!unchanged) await cache?.save();
     const configFindings = config.file && config.problems.length > 0 ? [configFileResult(displayPath(displayRoot, config.file), config.problems)] : [];
     const sources = uniqueUris([...files, ...context]);
     return { result: { files: [...configFindings, ...result.files] }, documents, root: displayRoot, reportedUris, config, workspaceRoot: root, sources, fileSystem };
+}
+
+/** Checks the sources on worker threads when that pays off; `HITL_TEST_CHECK_WORKER_HEAP_MB` caps each worker's heap (test/cli/check-jobs.test.ts). */
+function onWorkers(given: number | undefined, setup: CheckWorkerSetup, display: (uri: URI) => string, cache: CheckCache | undefined, io: CliIo) {
+    return async (sources: readonly SourceFile[], reported: ReadonlySet<string>) => {
+        const jobs = jobsFor(given, sources.reduce((sum, source) => sum + (source.text?.length ?? 0), 0));
+        if (jobs <= 1) return undefined;
+        const heapMb = wholeNumber('HITL_TEST_CHECK_WORKER_HEAP_MB', io.cache?.env.HITL_TEST_CHECK_WORKER_HEAP_MB, 1);
+        return checkOnWorkers(sources, reported, { jobs, setup, display, cache, heapMb });
+    };
 }
 
 /** The cache of this workspace; its salt holds what every finding may depend on besides the sources. */

@@ -50,16 +50,21 @@ export async function summariseFile(services: HitlCoreServices, document: Langiu
 
 /** Parses the sources and summarises them, by URI; a source that is not text summarises as empty (it is never loaded). */
 export async function summariseSources(shared: LangiumSharedCoreServices, sources: readonly SourceFile[]): Promise<{ summaries: Map<string, FileSummary>; parsed: Map<string, LangiumDocument> }> {
-    const summaries = new Map<string, FileSummary>();
     const parsed = new Map<string, LangiumDocument>();
     for (const source of sources) {
-        const uri = source.uri.toString();
         const document = parseSource(shared, source);
-        if (document) parsed.set(uri, document);
-        const services = shared.ServiceRegistry.getServices(source.uri) as HitlCoreServices;
-        summaries.set(uri, document ? await summariseFile(services, document) : { exports: [], uses: [], elements: [] });
+        if (document) parsed.set(source.uri.toString(), document);
     }
+    const summaries = await summariseDocuments(shared, [...parsed.values()]);
+    for (const source of sources) if (!summaries.has(source.uri.toString())) summaries.set(source.uri.toString(), { exports: [], uses: [], elements: [] });
     return { summaries, parsed };
+}
+
+/** The summaries of parsed documents, by URI. */
+export async function summariseDocuments(shared: LangiumSharedCoreServices, documents: readonly LangiumDocument[]): Promise<Map<string, FileSummary>> {
+    const summaries = new Map<string, FileSummary>();
+    for (const document of documents) summaries.set(document.uri.toString(), await summariseFile(shared.ServiceRegistry.getServices(document.uri) as HitlCoreServices, document));
+    return summaries;
 }
 
 function namesUsedIn(node: AstNode): string[] {

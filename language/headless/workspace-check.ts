@@ -3,8 +3,9 @@ import { MAX_SOURCE_BYTES } from '../parser/guarded-parser.js';
 import { FileRefusal } from '../workspace/file-refusal.js';
 import { compareFindings, toFinding, type CheckResult, type FileResult, type Finding } from './check-result.js';
 import type { HitlIndexManager } from '../workspace/index-manager.js';
-import type { CheckPlan } from './check-plan.js';
+import { CheckPlanner, type CheckPlan } from './check-plan.js';
 import { dependenciesOf, type FileDependencies } from './dependencies.js';
+import { summariseDocuments } from './file-summary.js';
 
 /**
  * The headless check: collect a workspace's files through an injected file system, read them
@@ -177,6 +178,12 @@ export interface CheckOptions {
     readonly validateContext?: boolean;
     /** Findings of earlier runs, for the files whose dependencies have not changed (check only: no documents are returned for them). */
     readonly cache?: FindingsCache;
+    /**
+     * A host's way of checking the sources elsewhere (the CLI's worker threads) when the cache has
+     * no result for them as a whole: the reported files' results, or undefined to check them here.
+     * Check only: no documents are returned.
+     */
+    readonly checkElsewhere?: (sources: readonly SourceFile[], reported: ReadonlySet<string>) => Promise<readonly FileResult[] | undefined>;
 }
 
 /** Where findings of earlier runs are kept (the CLI keeps them on disk, keyed by content). */
@@ -204,6 +211,11 @@ export async function checkFiles(shared: LangiumSharedCoreServices, options: Che
     const stored = cache?.whole(sources);
     if (stored) return { result: { files: stored }, documents: [] };
 
+    const done = options.validateContext ? undefined : await options.checkElsewhere?.(sources, reported);
+    if (done) {
+        cache?.storeWhole(done);
+        return { result: { files: done }, documents: [] };
+    }
     const documents = addDocuments(shared, sources);
     if (options.validateContext) {
         await shared.workspace.DocumentBuilder.build(documents, { validation: true });
@@ -260,14 +272,15 @@ async function checkLoaded(
     const cache = options.cache;
     await shared.workspace.DocumentBuilder.build(documents, { validation: false });
     const reportedDocuments = documents.filter((document) => reported.has(document.uri.toString()));
-    const dependencies = cache ? dependenciesOf(shared, reportedDocuments.map((document) => document.uri)) : undefined;
+    const planner = cache && new CheckPlanner(await summariseDocuments(shared, documents));
+    const declarations = planner?.declarations() ?? '';
     const known = new Map<string, readonly Finding[]>();
     for (const document of reportedDocuments) {
-        const uri = document.uri.toString();
-        const found = dependencies && cache?.lookup(document.uri, dependencies.get(uri)!);
+        const dependencies = planner && dependenciesOf(planner, document.uri, declarations);
+        const found = dependencies && cache?.lookup(document.uri, dependencies);
         const findings = found ?? (await validate(shared, document, options));
-        if (!found && dependencies) cache?.store(document.uri, dependencies.get(uri)!, findings);
-        known.set(uri, findings);
+        if (!found && dependencies) cache?.store(document.uri, dependencies, findings);
+        known.set(document.uri.toString(), findings);
     }
     return collect(sources, documents, reported, options, known);
 }

@@ -39,6 +39,8 @@ export function run(command: string, args: readonly string[], options: RunOption
         encoding: 'utf8',
         // A hang fails the test instead of stalling the suite.
         timeout: 60_000,
+        // The SARIF of the rule fixtures is about 10 MB.
+        maxBuffer: 64 * 1024 * 1024,
     });
     if (result.error) throw result.error;
     if (result.status === null) throw new Error(`${command} ${args.join(' ')} ended by ${result.signal}\n${result.stderr}`);
