@@ -163,6 +163,12 @@ const cli =
               compile1000: await benchCheck(`${FILES} files`, ws1000, ['compile', '--out', path.join(WORK, `deploy-${FILES}`)]),
           };
 
+// The cold check on worker threads (cli/check-workers.ts), against one thread; the process's
+// peak RSS covers its worker threads.
+const JOBS = [1, 2, 4];
+const workers = {};
+if (ONLY !== 'server') for (const jobs of JOBS) workers[jobs] = await benchCheck(`${FILES} files --jobs ${jobs}`, ws1000, ['check', '--no-cache', '--jobs', String(jobs)]);
+
 /**
  * The parser alone on the same files (bench/parse-only.ts, bundled here with esbuild): the floor
  * that the cold check's CPU time is compared with.
@@ -382,6 +388,7 @@ const results = {
     },
     targets: TARGETS,
     cli,
+    workers,
     parseOnly: { ...parseOnly, checkToParseRatio: checkToParse },
     server,
     benchSeconds: +((performance.now() - started) / 1000).toFixed(1),
@@ -397,6 +404,7 @@ const rows = [
     [`hitl check ${FILES} files (wall, incl. start-up)`, ms(cli.files1000.wallMsMedian), `≤ ${TARGETS.checkMs} ms`, extra(cli.files1000), verdict(cli.files1000.wallMsMedian, TARGETS.checkMs)],
     [`Langium parse-only, ${FILES} files (CPU, in-process)`, ms(parseOnly.cpuMsMedian), '', parseOnly.error ?? `wall ${ms(parseOnly.wallMsMedian)}; lex + parse, no linking or validation`],
     [`hitl check ${FILES} files ÷ parse-only (CPU)`, checkToParse === undefined ? 'n/a' : checkToParse.toFixed(2), `≤ ${TARGETS.checkToParseRatio}`, 'check CPU incl. start-up', verdict(checkToParse, TARGETS.checkToParseRatio)],
+    ...JOBS.map((jobs) => [`hitl check ${FILES} files --jobs ${jobs} (wall)`, ms(workers[jobs]?.wallMsMedian), '', workersNote(workers[jobs], workers[1], jobs)]),
     [`hitl check ${big.lines}-line file (wall)`, ms(cli.bigFile.wallMsMedian), '', extra(cli.bigFile)],
     ['hitl compile samples/ (wall, incl. start-up)', ms(cli.compileSamples?.wallMsMedian), '', extra(cli.compileSamples ?? {})],
     [`hitl compile ${FILES} files (wall, incl. start-up)`, ms(cli.compile1000?.wallMsMedian), '', extra(cli.compile1000 ?? {})],
@@ -468,6 +476,14 @@ function extra(r) {
     if (!r || r.error) return r?.error ?? '';
     const cpu = r.cpuMsMedian === undefined ? '' : `CPU ${ms(r.cpuMsMedian)}, `;
     return `${cpu}min ${ms(r.wallMsMin)}, RSS ${mb(r.peakRssMb)}; ${r.summary}`;
+}
+
+/** CPU, peak RSS and the speed-up over one thread; more workers than cores only add their start-up and parsing. */
+function workersNote(r, one, jobs) {
+    if (!r || r.error) return r?.error ?? '';
+    const speedUp = jobs === 1 || !one?.wallMsMedian ? '' : `, speed-up ×${(one.wallMsMedian / r.wallMsMedian).toFixed(2)}`;
+    const overhead = jobs > os.cpus().length ? ` (more workers than the ${os.cpus().length} cores: the overhead shows)` : '';
+    return `${extra(r)}${speedUp}${overhead}`;
 }
 
 function correct(e) {

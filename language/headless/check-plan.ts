@@ -35,6 +35,7 @@ export class CheckPlanner {
     private readonly users = new Map<string, Use[]>();
     private readonly uris: readonly string[];
     private readonly reads = crossFileReads();
+    private readonly referrersRead = [...this.reads.referrersOf];
 
     /** The summaries of every file of the workspace, by URI. */
     constructor(private readonly summaries: ReadonlyMap<string, FileSummary>) {
@@ -51,7 +52,7 @@ export class CheckPlanner {
         const load = new Set(report);
         const exported = report.flatMap((uri) => this.summaries.get(uri)?.exports ?? []);
         if (this.reads.sameNames) for (const { name } of exported) this.declaring.get(name)?.forEach((uri) => load.add(uri));
-        const read = exported.filter(({ type }) => [...this.reads.referrersOf].some((read) => reflection.isSubtype(type, read))).map(({ name }) => name);
+        const read = exported.filter(({ type }) => this.referrersRead.some((read) => reflection.isSubtype(type, read))).map(({ name }) => name);
         const seen = new Set(read);
         for (let i = 0; i < read.length; i++) {
             for (const use of this.users.get(read[i]) ?? []) {
