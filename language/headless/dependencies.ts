@@ -1,5 +1,5 @@
 import type { LangiumSharedCoreServices, URI } from 'langium';
-import { closure } from '../workspace/document-builder.js';
+import { closure } from '../util/graph.js';
 import type { HitlIndexManager } from '../workspace/index-manager.js';
 
 /**

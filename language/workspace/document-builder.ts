@@ -1,6 +1,7 @@
 import { DefaultDocumentBuilder, DocumentState, isReference, URI, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { Cancellation } from 'langium';
 import type { HitlCoreServices } from '../hitl-module.js';
+import { closure } from '../util/graph.js';
 import { hitlRules } from '../validation/registry.js';
 import type { HitlIndexManager } from './index-manager.js';
 import type { NameIndex } from './name-index.js';
@@ -227,19 +228,4 @@ function crossFileReads(): { sameNames: boolean; referrersOf: ReadonlySet<string
         sameNames: hitlRules.some((rule) => rule.crossFile?.sameNames),
         referrersOf: new Set(hitlRules.flatMap((rule) => rule.crossFile?.referrersOf ?? [])),
     };
-}
-
-/** Everything reachable from the start documents along `next`, the start documents included. */
-export function closure(start: Iterable<string>, next: (uri: string) => Iterable<string>): Set<string> {
-    const seen = new Set(start);
-    const queue = [...seen];
-    while (queue.length > 0) {
-        for (const uri of next(queue.pop()!)) {
-            if (!seen.has(uri)) {
-                seen.add(uri);
-                queue.push(uri);
-            }
-        }
-    }
-    return seen;
 }

@@ -3,7 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { ErrorCodes, RequestType, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { compileModel } from '../../compiler/index.js';
 import { compareFindings, toFinding, type FileResult } from '../../headless/check-result.js';
-import { reachable } from '../../util/graph.js';
+import { closure } from '../../util/graph.js';
 import type { HitlIndexManager } from '../../workspace/index-manager.js';
 import { layoutGraph, workflowGraph, type GraphLayout } from '../../views/graph/index.js';
 import { forCurrentVersion } from '../current-version.js';
@@ -56,7 +56,7 @@ function parses(document: LangiumDocument): boolean {
  */
 function dependenciesOf(shared: LangiumSharedServices, document: LangiumDocument): LangiumDocument[] {
     const index = shared.workspace.IndexManager as HitlIndexManager;
-    return [...reachable(document.uri.toString(), (uri) => index.targetsOf(uri))].flatMap((uri) => shared.workspace.LangiumDocuments.getDocument(URI.parse(uri)) ?? []);
+    return [...closure([document.uri.toString()], (uri) => index.targetsOf(uri))].flatMap((uri) => shared.workspace.LangiumDocuments.getDocument(URI.parse(uri)) ?? []);
 }
 
 function findingsOf(documents: readonly LangiumDocument[]): FileResult[] {
