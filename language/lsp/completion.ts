@@ -9,6 +9,9 @@ import { alreadySet, nearestSlot, propertiesOpenedBy, type Property } from './pr
 /** More suggestions than this help nobody; the client asks again as the user types. */
 export const MAX_COMPLETION_ITEMS = 100;
 
+/** Distinct kinds, labels and details numbered before the numbering starts again (a million-name workspace is far beyond the size limits). */
+const MAX_IDENTITIES = 1_000_000;
+
 /** Where a suggested name is declared, nearest first: it orders the list (`sortText`). */
 const enum Proximity {
     SameFile = 0,
@@ -68,10 +71,7 @@ export class HitlCompletionProvider extends DefaultCompletionProvider {
         const { textDocument } = document;
         const position = textDocument.positionAt(textDocument.offsetAt(params.position));
         const offers: Offer[] = [];
-        // Langium keeps the first item of each kind, label and detail; labels are nearly always unique,
-        // so the first item of each label is kept by label, and a key is built only for the rest.
-        const firstByLabel = new Map<string, CompletionValueItem>();
-        const others = new Set<string>();
+        const request = this.startRequest();
         let context: CompletionContext | undefined;
         let typed = '';
         const acceptor: CompletionAcceptor = (each, value) => {
@@ -83,14 +83,10 @@ export class HitlCompletionProvider extends DefaultCompletionProvider {
             }
             // Langium's fillCompletionItem drops what the typed prefix does not match (it builds no text edit).
             if (!value.textEdit && !this.fuzzyMatcher.match(typed, label)) return;
-            const first = firstByLabel.get(label);
-            if (!first) firstByLabel.set(label, value);
-            else if (first.kind === value.kind && first.detail === value.detail) return;
-            else {
-                const identity = `${value.kind}_${value.detail}_${label}`;
-                if (others.has(identity)) return;
-                others.add(identity);
-            }
+            // Langium keeps the first item of each kind, label and detail.
+            const identity = this.identityOf(value, label);
+            if (this.offeredIn[identity] === request) return;
+            this.offeredIn[identity] = request;
             offers.push({ context: each, value, label, sortText: value.sortText ?? '' });
         };
         const completed: NextFeature[] = [];
@@ -144,6 +140,38 @@ export class HitlCompletionProvider extends DefaultCompletionProvider {
         const root = context.document.parseResult.value.$cstNode;
         const leaf = root && CstUtils.findLeafNodeAtOffset(root, context.tokenOffset);
         return leaf !== undefined && leaf.offset === context.tokenOffset && property.phrase.split(' ')[0] === leaf.text;
+    }
+
+    /**
+     * Numbers each kind, label and detail, once per declaration's description: a string key per
+     * item and request, hashed in a set, cost more than the rest of a name's completion.
+     */
+    private identities = new Map<string, number>();
+    private identityOfDescription = new WeakMap<AstNodeDescription, number>();
+    /** The last request that offered each identity. */
+    private offeredIn: number[] = [];
+    private requests = 0;
+
+    private startRequest(): number {
+        // Names come and go as the user edits: start the numbering again before it grows past what any workspace declares.
+        if (this.identities.size > MAX_IDENTITIES) {
+            this.identities = new Map();
+            this.identityOfDescription = new WeakMap();
+            this.offeredIn = [];
+        }
+        return ++this.requests;
+    }
+
+    private identityOf(value: CompletionValueItem, label: string): number {
+        // A description's item always has the same label, kind and detail (createReferenceCompletionItem).
+        const description = 'nodeDescription' in value ? value.nodeDescription : undefined;
+        const known = description && this.identityOfDescription.get(description);
+        if (known !== undefined) return known;
+        const key = `${value.kind}_${label}_${value.detail}`;
+        let identity = this.identities.get(key);
+        if (identity === undefined) this.identities.set(key, (identity = this.identities.size));
+        if (description) this.identityOfDescription.set(description, identity);
+        return identity;
     }
 
     /** The label Langium's `fillCompletionItem` gives the item, without building it. */

@@ -129,6 +129,15 @@ describe('a long list is cut to its first items', () => {
         expect(labels(list).slice(0, 2)).toEqual(['LocalReader', 'Approver3_1']);
         expect(labels(list).filter((label) => label === 'Aide0')).toEqual(['Aide0']);
     });
+
+    test('asking again gives the same list (what one request offered does not hide it from the next)', async () => {
+        await workspace();
+        const text = source('Ai');
+        const { list, document } = await completeAt('w.hitl', text);
+        const again = await completeAtPosition(document, document.textDocument.positionAt(text.indexOf('<|>')));
+        expect(again).toEqual(list);
+        expect(labels(again)).toContain('Aide0');
+    });
 });
 
 describe('completion documentation', () => {
