@@ -148,7 +148,11 @@ export class HitlCompletionProvider extends DefaultCompletionProvider {
      */
     private identities = new Map<string, number>();
     private identityOfDescription = new WeakMap<AstNodeDescription, number>();
-    /** The last request that offered each identity. */
+    /**
+     * The last request that offered each identity. Requests interleave only between contexts
+     * (`await`), and a later context is completed only when nothing was offered before it, so
+     * no request reads the marks another one left.
+     */
     private offeredIn: number[] = [];
     private requests = 0;
 
