@@ -26,6 +26,8 @@ import { HitlLinker } from './references/hitl-linker.js';
 import { HitlDocumentBuilder } from './workspace/document-builder.js';
 import { HitlIndexManager } from './workspace/index-manager.js';
 import { NameIndex } from './workspace/name-index.js';
+import { CompactNodeDescriptionProvider } from './workspace/node-descriptions.js';
+import { LazyReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
 import { Clock, RuleSettings, type TimeSource } from './settings/rule-settings.js';
 
 export type HitlAddedServices = {
@@ -69,6 +71,8 @@ export const createHitlModule = (context: HitlContext): Module<HitlCoreServices,
     },
     workspace: {
         NameIndex: (services) => new NameIndex(services.shared),
+        AstNodeDescriptionProvider: (services) => new CompactNodeDescriptionProvider(services),
+        ReferenceDescriptionProvider: (services) => new LazyReferenceDescriptionProvider(services),
     },
 });
 

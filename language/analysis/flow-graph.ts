@@ -11,7 +11,7 @@ import {
     type Workflow,
 } from '../generated/ast.js';
 import { conditionText } from './conditions.js';
-import { reachable } from '../util/graph.js';
+import { closure } from '../util/graph.js';
 import { joinShown, MAX_PATH_STEPS, shownPositions } from './caps.js';
 
 /**
@@ -138,7 +138,7 @@ function eventKind(event: string): EdgeKind {
 
 /** Steps reachable from `from`, itself included. */
 export function reachableFrom(graph: FlowGraph, from: Step): Set<Step> {
-    return reachable(from, (step) => (graph.outgoing.get(step) ?? []).map((edge) => edge.to));
+    return closure([from], (step) => (graph.outgoing.get(step) ?? []).map((edge) => edge.to));
 }
 
 /**

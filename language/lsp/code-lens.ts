@@ -4,6 +4,7 @@ import type { CodeLens } from 'vscode-languageserver';
 import type { CodeLensProvider } from 'langium/lsp';
 import { isHitlFile, isWorkflow } from '../generated/ast.js';
 import { workflowCompliance } from '../report/workflow-compliance.js';
+import { referencedDocuments } from './referenced-documents.js';
 
 /**
  * Above each workflow: `Graph · Simulate · Compile · N/40 requirements met`, four lenses whose
@@ -19,7 +20,8 @@ export class HitlCodeLensProvider implements CodeLensProvider {
         if (workflows.length === 0) return [];
         // The handler runs once this document is validated (HITL_SERVICE_REQUIREMENTS); waiting here,
         // inside the workspace's read lock, would hold back the very build it waits for.
-        const documents = this.services.shared.workspace.LangiumDocuments.all.toArray();
+        // The findings of the file and of what it refers to are all a workflow's compliance can count (declarationsUsedBy).
+        const documents = referencedDocuments(this.services.shared, document);
         const compliance = new Map(workflowCompliance(document, documents, (uri) => uri).map((each) => [each.workflow, each]));
         const uri = document.uri.toString();
         return workflows.flatMap((workflow) => {

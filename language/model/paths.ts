@@ -1,7 +1,7 @@
 import type { Duration, Escalation, EscalationRef, Fallback, Gate, HitlModel, ManualQueue, Route, Step, Workflow } from './schema.js';
 import { lookup } from './lookup.js';
 import { FAILURE_MODES } from './vocabulary.js';
-import { reachable } from '../util/graph.js';
+import { closure } from '../util/graph.js';
 
 /**
  * The flow of a workflow, read from the model: one definition of "the routes of a step" for
@@ -118,7 +118,7 @@ export function flowGraphOf(workflow: Workflow): FlowGraph {
 /** Step ids reachable from `from`, itself included. */
 export function reachableFrom(workflow: Workflow, from: string): Set<string> {
     const graph = flowGraphOf(workflow);
-    return reachable(from, (step) => (graph.outgoing.get(step) ?? []).map((edge) => edge.to));
+    return closure([from], (step) => (graph.outgoing.get(step) ?? []).map((edge) => edge.to));
 }
 
 /** Steps no route from the start reaches, in the order written. */

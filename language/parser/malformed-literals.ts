@@ -1,5 +1,5 @@
 import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
-import { CstUtils, isLeafCstNode, type CstNode, type LeafCstNode } from 'langium';
+import { isCompositeCstNode, isLeafCstNode, type CstNode, type LeafCstNode } from 'langium';
 import { UNCLOSED_STRING } from './token-builder.js';
 import { parseDuration } from '../util/quantities.js';
 import { shownText } from './shown-text.js';
@@ -11,11 +11,18 @@ import { shownText } from './shown-text.js';
 export function malformedLiterals(root: CstNode | undefined): ILexingError[] {
     const errors: ILexingError[] = [];
     if (!root) return errors;
-    for (const leaf of CstUtils.streamCst(root)) {
-        if (!isLeafCstNode(leaf)) continue;
-        const message = problemWith(leaf);
+    // In document order, as CstUtils.streamCst gives them, by a plain walk: this runs on every parse (each keystroke), and the stream's iterators cost more than the check.
+    const pending: CstNode[] = [root];
+    while (pending.length > 0) {
+        const node = pending.pop()!;
+        if (isCompositeCstNode(node)) {
+            for (let i = node.content.length - 1; i >= 0; i--) pending.push(node.content[i]);
+            continue;
+        }
+        if (!isLeafCstNode(node)) continue;
+        const message = problemWith(node);
         if (message) {
-            errors.push({ offset: leaf.offset, length: leaf.length, line: leaf.range.start.line + 1, column: leaf.range.start.character + 1, message });
+            errors.push({ offset: node.offset, length: node.length, line: node.range.start.line + 1, column: node.range.start.character + 1, message });
         }
     }
     return errors;

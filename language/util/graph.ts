@@ -1,7 +1,7 @@
-/** Everything reachable from `from` (itself included) along `successors`; iterative, so deep graphs cannot overflow the stack. */
-export function reachable<T>(from: T, successors: (node: T) => Iterable<T>): Set<T> {
-    const seen = new Set<T>([from]);
-    const stack = [from];
+/** Everything reachable from the start nodes along `successors`, the start nodes included; iterative, so deep graphs cannot overflow the stack. */
+export function closure<T>(start: Iterable<T>, successors: (node: T) => Iterable<T>): Set<T> {
+    const seen = new Set<T>(start);
+    const stack = [...seen];
     while (stack.length > 0) {
         for (const next of successors(stack.pop()!)) {
             if (!seen.has(next)) {

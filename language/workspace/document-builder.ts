@@ -1,6 +1,7 @@
 import { DefaultDocumentBuilder, DocumentState, isReference, URI, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { Cancellation } from 'langium';
 import type { HitlCoreServices } from '../hitl-module.js';
+import { closure } from '../util/graph.js';
 import { crossFileReads } from '../validation/registry.js';
 import type { HitlIndexManager } from './index-manager.js';
 import type { NameIndex } from './name-index.js';
@@ -219,19 +220,4 @@ export class HitlDocumentBuilder extends DefaultDocumentBuilder {
         const services = this.serviceRegistry.hasServices(URI.parse(uri)) ? (this.serviceRegistry.getServices(URI.parse(uri)) as HitlCoreServices) : undefined;
         return services?.workspace.NameIndex;
     }
-}
-
-/** Everything reachable from the start documents along `next`, the start documents included. */
-export function closure(start: Iterable<string>, next: (uri: string) => Iterable<string>): Set<string> {
-    const seen = new Set(start);
-    const queue = [...seen];
-    while (queue.length > 0) {
-        for (const uri of next(queue.pop()!)) {
-            if (!seen.has(uri)) {
-                seen.add(uri);
-                queue.push(uri);
-            }
-        }
-    }
-    return seen;
 }

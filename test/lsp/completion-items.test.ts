@@ -1,10 +1,11 @@
 import { EmptyFileSystem, type LangiumDocument } from 'langium';
+import { DefaultCompletionProvider } from 'langium/lsp';
 import { parseHelper } from 'langium/test';
 import type { CompletionItem, CompletionList, Position, TextEdit } from 'vscode-languageserver-types';
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { HitlFile } from '../../language/generated/ast.js';
 import { createHitlServices } from '../../language/lsp/lsp-module.js';
-import type { HitlCompletionProvider } from '../../language/lsp/completion.js';
+import { MAX_COMPLETION_ITEMS, type HitlCompletionProvider } from '../../language/lsp/completion.js';
 
 let services: ReturnType<typeof createHitlServices>;
 let parse: ReturnType<typeof parseHelper<HitlFile>>;
@@ -88,6 +89,54 @@ describe('completion ranks names declared nearby first', () => {
         );
         const roles = list.items.filter((item) => item.kind !== 14).map((item) => item.label);
         expect(roles).toEqual(['LocalAnalyst', 'CreditOfficer', 'Underwriter', 'AttendingPhysician']);
+    });
+});
+
+describe('a long list is cut to its first items', () => {
+    /** Langium's own list, every item built, in the order the client shows it (sortText, then label; a stable sort). */
+    async function uncapped(document: LangiumDocument, position: Position): Promise<CompletionItem[]> {
+        const list = await DefaultCompletionProvider.prototype.getCompletion.call(provider(), document, { textDocument: { uri: document.uri.toString() }, position });
+        const key = (item: CompletionItem) => `${item.sortText ?? ''}\u0000${item.label}`;
+        return [...(list?.items ?? [])].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    }
+
+    async function workspace(): Promise<void> {
+        // 150 roles in other files, some declared twice (the list shows one of each), names that do and do not match `Re`.
+        for (let file = 0; file < 10; file++) {
+            const roles = Array.from({ length: 15 }, (_, i) => `role ${i % 2 === 0 ? 'Reviewer' : 'Approver'}${file}_${i} { authority 1 }\nrole Aide${i} { authority 1 }\n`);
+            await addFile(`org${file}.hitl`, roles.join(''));
+        }
+    }
+
+    const source = (typed: string) => `role LocalReader { authority 1 }\nworkflow W {\n    owner Approver3_1\n    gate Review {\n        reviewer ${typed}<|>\n    }\n    outcome Done\n}\n`;
+
+    test.each(['', 'Re', 'Ai', 'Loc', 'Rev9_1', 'zz'])('typed %j: the items are those of the full list, cut, and the list says incomplete', async (typed) => {
+        await workspace();
+        const text = source(typed);
+        const { list, document } = await completeAt('w.hitl', text);
+        const full = await uncapped(document, document.textDocument.positionAt(text.indexOf('<|>')));
+        expect(list.items).toEqual(full.slice(0, MAX_COMPLETION_ITEMS));
+        expect(list.isIncomplete).toBe(true);
+        if (typed === '') expect(full.length).toBeGreaterThan(MAX_COMPLETION_ITEMS);
+        if (typed === 'Loc') expect(labels(list)).toEqual(['LocalReader']);
+        if (typed === 'zz') expect(list.items).toEqual([]);
+    });
+
+    test('names nearby come first in the cut list, and a name declared in many files is listed once', async () => {
+        await workspace();
+        const { list } = await completeAt('w.hitl', source(''));
+        expect(list.items).toHaveLength(MAX_COMPLETION_ITEMS);
+        expect(labels(list).slice(0, 2)).toEqual(['LocalReader', 'Approver3_1']);
+        expect(labels(list).filter((label) => label === 'Aide0')).toEqual(['Aide0']);
+    });
+
+    test('asking again gives the same list (what one request offered does not hide it from the next)', async () => {
+        await workspace();
+        const text = source('Ai');
+        const { list, document } = await completeAt('w.hitl', text);
+        const again = await completeAtPosition(document, document.textDocument.positionAt(text.indexOf('<|>')));
+        expect(again).toEqual(list);
+        expect(labels(again)).toContain('Aide0');
     });
 });
 

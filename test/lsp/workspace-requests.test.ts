@@ -180,6 +180,23 @@ describe('over the samples', { timeout: 120_000 }, () => {
         ]);
         expect(lenses.every((lens) => JSON.stringify(lens.command?.arguments) === JSON.stringify([uri, WORKFLOW]))).toBe(true);
     });
+
+    test("every sample workflow's lens counts what its compliance view counts, though the lens reads only the file and what it refers to", async () => {
+        const files = readdirSync(server.dir).filter((name) => name.endsWith('.hitl'));
+        let workflows = 0;
+        for (const name of files) {
+            const uri = server.uri(name);
+            await server.client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'hitl', version: 1, text: readFileSync(path.join(server.dir, name), 'utf8') } });
+            const lenses = await server.client.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+            for (const lens of lenses.filter((each) => each.command?.command === 'hitl.showCompliance')) {
+                const workflow = lens.command!.arguments![1] as string;
+                const compliance = await server.client.sendRequest<WorkflowCompliance>('hitl/compliance', { uri, workflow });
+                expect(lens.command?.title, `${name} ${workflow}`).toBe(`${compliance.met}/${compliance.total} requirements met`);
+                workflows++;
+            }
+        }
+        expect(workflows).toBe(6);
+    });
 });
 
 describe('a workspace with errors', { timeout: 120_000 }, () => {
