@@ -1,42 +1,37 @@
-import type { LangiumSharedCoreServices, URI } from 'langium';
-import { closure } from '../workspace/document-builder.js';
-import type { HitlIndexManager } from '../workspace/index-manager.js';
+import { URI, type LangiumSharedCoreServices } from 'langium';
+import type { HitlCoreServices } from '../hitl-module.js';
+import { CheckPlanner } from './check-plan.js';
+import { summariseFile, type FileSummary } from './file-summary.js';
 
 /**
- * What one file's findings can read, for a cache of findings keyed by it. Rules read the file,
- * the declarations it refers to (directly or through other declarations), the files that refer
- * to its declarations (the steps using a model, a dataset or an escalation) together with what
- * those refer to, and the workspace's declarations by name (which one a reference reaches, names
- * declared twice, the names suggested for a typo). The last is keyed as a whole: any added,
- * removed, renamed or moved declaration changes every file's key. Related locations in other
- * files are checked by the cache against the findings it stored.
+ * What one file's findings can read, for a cache of findings keyed by it: the files its plan
+ * loads (check-plan.ts: a check loading only those gives the file the findings of the whole
+ * check) and the workspace's declarations by name (which one a reference reaches, names declared
+ * twice, the names suggested for a typo), keyed as a whole: any added, removed, renamed or moved
+ * declaration changes every file's key. Related locations in other files are checked by the
+ * cache against the findings it stored.
  */
 export interface FileDependencies {
     /** The files whose content the findings may read, the file itself included, sorted. */
     readonly files: readonly URI[];
     /** Every declaration of the workspace (kind, name, file), one per line, in index order. */
     readonly declarations: string;
+    /** The file's own summary, when at hand: a cache keeps it so that the next run need not parse the file to plan. */
+    readonly summary?: FileSummary;
 }
 
-/** After a build to at least IndexedReferences: the dependencies of each given document. */
-export function dependenciesOf(shared: LangiumSharedCoreServices, documents: readonly URI[]): Map<string, FileDependencies> {
-    const index = shared.workspace.IndexManager as HitlIndexManager;
-    const declarations = index
-        .allElements()
-        .map((description) => `${description.type} ${description.name} ${description.documentUri.toString()}`)
-        .toArray()
-        .join('\n');
-    const uris = new Map<string, URI>();
-    for (const document of shared.workspace.LangiumDocuments.all) uris.set(document.uri.toString(), document.uri);
-    const targets = (uri: string) => index.targetsOf(uri);
-    const result = new Map<string, FileDependencies>();
-    for (const document of documents) {
-        const uri = document.toString();
-        const referrers = closure([uri], (u) => index.referrersOf(u));
-        const read = closure([uri, ...referrers], targets);
-        const files = [...read].map((u) => uris.get(u)).filter((u): u is URI => u !== undefined);
-        files.sort((a, b) => (a.toString() < b.toString() ? -1 : a.toString() > b.toString() ? 1 : 0));
-        result.set(uri, { files, declarations });
+/** The dependencies of a file, from the planner of its workspace. */
+export function plannedDependencies(planner: CheckPlanner, file: URI, declarations: string, summary?: FileSummary): FileDependencies {
+    return { files: planner.planFor([file.toString()]).load.map((uri) => URI.parse(uri)), declarations, summary };
+}
+
+/** After a build (parsed is enough): the dependencies of each given document, from the summaries of every loaded document. */
+export async function dependenciesOf(shared: LangiumSharedCoreServices, documents: readonly URI[]): Promise<Map<string, FileDependencies>> {
+    const summaries = new Map<string, FileSummary>();
+    for (const document of shared.workspace.LangiumDocuments.all) {
+        summaries.set(document.uri.toString(), await summariseFile(shared.ServiceRegistry.getServices(document.uri) as HitlCoreServices, document));
     }
-    return result;
+    const planner = new CheckPlanner(summaries);
+    const declarations = planner.declarations();
+    return new Map(documents.map((uri) => [uri.toString(), plannedDependencies(planner, uri, declarations, summaries.get(uri.toString()))]));
 }

@@ -186,6 +186,12 @@ export interface FindingsCache {
     readonly lookup: (file: URI, dependencies: FileDependencies) => readonly Finding[] | undefined;
     readonly store: (file: URI, dependencies: FileDependencies, findings: readonly Finding[]) => void;
     readonly storeWhole: (files: readonly FileResult[]) => void;
+    /**
+     * When `whole` has no result: the reported files' results from earlier runs' findings and one
+     * planned check of the files whose findings are not known (in these services, still empty),
+     * or undefined to check the whole workspace.
+     */
+    readonly planned?: (shared: LangiumSharedCoreServices, sources: readonly SourceFile[], reported: ReadonlySet<string>) => Promise<readonly FileResult[] | undefined>;
 }
 
 /** Loads the files into one workspace, builds and validates it, and collects findings per file. */
@@ -201,7 +207,7 @@ export async function checkFiles(shared: LangiumSharedCoreServices, options: Che
         });
     const sources = (await Promise.all(all.map(read))).filter((source) => source !== undefined);
     const cache = options.cache;
-    const stored = cache?.whole(sources);
+    const stored = cache?.whole(sources) ?? (options.validateContext ? undefined : await cache?.planned?.(shared, sources, reported));
     if (stored) return { result: { files: stored }, documents: [] };
 
     const documents = addDocuments(shared, sources);
@@ -260,7 +266,7 @@ async function checkLoaded(
     const cache = options.cache;
     await shared.workspace.DocumentBuilder.build(documents, { validation: false });
     const reportedDocuments = documents.filter((document) => reported.has(document.uri.toString()));
-    const dependencies = cache ? dependenciesOf(shared, reportedDocuments.map((document) => document.uri)) : undefined;
+    const dependencies = cache ? await dependenciesOf(shared, reportedDocuments.map((document) => document.uri)) : undefined;
     const known = new Map<string, readonly Finding[]>();
     for (const document of reportedDocuments) {
         const uri = document.uri.toString();
