@@ -54,9 +54,10 @@ interface Stored {
         readonly stampedAt: number;
     };
     readonly files: Readonly<Record<string, StoredEntry>>;
-    /** The files' summaries (language/headless/file-summary.ts) by content hash. */
-    readonly summaries: Readonly<Record<string, FileSummary>>;
 }
+
+/** The files' summaries (language/headless/file-summary.ts) by content hash. */
+type StoredSummaries = Record<string, FileSummary>;
 
 export interface CacheSettings {
     /** The folder holding the cache files. */
@@ -76,7 +77,10 @@ export class CheckCache implements FindingsCache {
     private wholeKey = '';
     private declarationsKey: { readonly text: string; readonly hash: string } | undefined;
     private readonly used: Record<string, StoredEntry> = {};
-    private readonly summaries: Record<string, FileSummary> = {};
+    private readonly summaries: StoredSummaries = {};
+    private storedSummaries: StoredSummaries | undefined;
+    /** Set when the stored summaries are written back as read (a run that read the same sources). */
+    private keepSummaries = false;
     private wholeResult: readonly FileResult[] | undefined;
     private stamps: FileStamp[] = [];
     private stampedAt = 0;
@@ -85,11 +89,14 @@ export class CheckCache implements FindingsCache {
         private readonly settings: CacheSettings,
         private readonly file: string,
         private readonly stored: Stored | undefined,
+        /** The summaries' JSON as read, and its hash: checked and parsed only by a run that needs them, so that the others do not pay for it. */
+        private readonly summariesRead: SummariesRead | undefined,
     ) {}
 
     static async open(settings: CacheSettings): Promise<CheckCache> {
         const file = path.join(settings.folder, `check-${sha256(settings.workspaceRoot).slice(0, 16)}.json`);
-        return new CheckCache(settings, file, await readStored(file, settings.tool));
+        const { stored, summaries } = await readStored(file, settings.tool);
+        return new CheckCache(settings, file, stored, summaries);
     }
 
     /**
@@ -134,7 +141,7 @@ export class CheckCache implements FindingsCache {
         // Kept again with this run's stamps, so that the next run can skip reading; its entries still hold.
         this.wholeResult = this.stored.whole.files;
         Object.assign(this.used, this.stored.files);
-        Object.assign(this.summaries, this.stored.summaries);
+        this.keepSummaries = true;
         return this.wholeResult;
     }
 
@@ -146,12 +153,13 @@ export class CheckCache implements FindingsCache {
      */
     async planned(shared: LangiumSharedCoreServices, sources: readonly SourceFile[], reported: ReadonlySet<string>): Promise<readonly FileResult[] | undefined> {
         if (!this.stored || Object.keys(this.stored.files).length === 0) return undefined;
+        this.storedSummaries ??= parseSummaries(this.summariesRead);
         const summaries = new Map<string, FileSummary>();
         const parsed = new Map<string, LangiumDocument>();
         for (const source of sources) {
             const uri = source.uri.toString();
             const hash = this.hashes.get(uri)!;
-            let summary = this.stored.summaries[hash];
+            let summary = Object.hasOwn(this.storedSummaries, hash) ? this.storedSummaries[hash] : undefined;
             if (!summary) {
                 const fresh = await summariseSources(shared, [source]);
                 summary = fresh.summaries.get(uri)!;
@@ -236,11 +244,13 @@ export class CheckCache implements FindingsCache {
     async save(): Promise<void> {
         if (this.wholeResult === undefined) return;
         const whole = { key: this.wholeKey, files: this.wholeResult, salt: sha256(this.settings.salt), stamps: this.stamps, stampedAt: this.stampedAt };
-        const stored: Stored = { format: FORMAT, tool: this.settings.tool, whole, files: this.used, summaries: this.summaries };
+        const stored: Stored = { format: FORMAT, tool: this.settings.tool, whole, files: this.used };
         const body = JSON.stringify(stored);
+        const kept = this.keepSummaries ? intact(this.summariesRead) : undefined;
+        const summaries = kept ?? JSON.stringify(this.summaries);
         try {
             await mkdir(this.settings.folder, { recursive: true });
-            await writeFileAtomically(this.file, `${sha256(body)}\n${body}`, { pid: process.pid, isAlive: processIsAlive });
+            await writeFileAtomically(this.file, `${sha256(body)}\n${body}\n${sha256(summaries)}\n${summaries}`, { pid: process.pid, isAlive: processIsAlive });
             await pruneFolder(this.settings.folder, this.file);
         } catch {
             // read-only or full: the next run checks without a cache
@@ -255,22 +265,59 @@ export class CheckCache implements FindingsCache {
     }
 }
 
-/** The stored entries, or undefined when there are none usable: missing, unreadable, corrupt, of another build. */
-async function readStored(file: string, tool: string): Promise<Stored | undefined> {
+/**
+ * The stored entries, or undefined when there are none usable: missing, unreadable, corrupt, of
+ * another build. The file is four lines: the entries' hash and JSON, the summaries' hash and JSON;
+ * summaries that do not match their hash are dropped alone (they are only a shortcut to a parse).
+ */
+async function readStored(file: string, tool: string): Promise<{ stored?: Stored; summaries?: SummariesRead }> {
     let text: string;
     try {
         text = await readFile(file, 'utf8');
     } catch {
-        return undefined;
+        return {};
     }
-    const newline = text.indexOf('\n');
-    const body = text.slice(newline + 1);
-    if (newline < 0 || text.slice(0, newline) !== sha256(body)) return undefined;
+    const [hash, body, summariesHash, summaries] = lines(text, 4);
+    if (body === undefined || hash !== sha256(body)) return {};
     try {
         const stored = JSON.parse(body) as Stored;
-        return stored.format === FORMAT && stored.tool === tool && typeof stored.files === 'object' && typeof stored.summaries === 'object' ? stored : undefined;
+        if (stored.format !== FORMAT || stored.tool !== tool || typeof stored.files !== 'object') return {};
+        return { stored, summaries: summaries === undefined ? undefined : { hash: summariesHash, text: summaries } };
     } catch {
-        return undefined;
+        return {};
+    }
+}
+
+/** Up to `count` lines, the last one taking the rest. */
+function lines(text: string, count: number): string[] {
+    const result: string[] = [];
+    let start = 0;
+    for (let end = text.indexOf('\n'); end >= 0 && result.length < count - 1; end = text.indexOf('\n', start)) {
+        result.push(text.slice(start, end));
+        start = end + 1;
+    }
+    result.push(text.slice(start));
+    return result;
+}
+
+interface SummariesRead {
+    readonly hash: string;
+    readonly text: string;
+}
+
+/** The text when it matches its hash. */
+function intact(read: SummariesRead | undefined): string | undefined {
+    return read && sha256(read.text) === read.hash ? read.text : undefined;
+}
+
+function parseSummaries(read: SummariesRead | undefined): StoredSummaries {
+    const text = intact(read);
+    if (text === undefined) return {};
+    try {
+        const summaries: unknown = JSON.parse(text);
+        return typeof summaries === 'object' && summaries !== null && !Array.isArray(summaries) ? (summaries as StoredSummaries) : {};
+    } catch {
+        return {};
     }
 }
 

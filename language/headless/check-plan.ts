@@ -48,6 +48,17 @@ export class CheckPlanner {
 
     planFor(files: Iterable<string>): CheckPlan {
         const report = [...new Set(files)];
+        const load = this.loading(report);
+        const elsewhere = this.uris.filter((uri) => !load.has(uri)).map((uri) => ({ uri, exports: this.summaries.get(uri)!.exports }));
+        return { report, load: [...load].sort(compareUris), elsewhere };
+    }
+
+    /** The plan's `load` alone, in proportion to its size (a cache keys each file by it). */
+    loadFor(files: Iterable<string>): string[] {
+        return [...this.loading([...new Set(files)])].sort(compareUris);
+    }
+
+    private loading(report: readonly string[]): Set<string> {
         const load = new Set(report);
         const exported = report.flatMap((uri) => this.summaries.get(uri)?.exports ?? []);
         if (this.reads.sameNames) for (const { name } of exported) this.declaring.get(name)?.forEach((uri) => load.add(uri));
@@ -73,8 +84,7 @@ export class CheckPlanner {
                 }
             }
         }
-        const elsewhere = this.uris.filter((uri) => !load.has(uri)).map((uri) => ({ uri, exports: this.summaries.get(uri)!.exports }));
-        return { report, load: [...load].sort(compareUris), elsewhere };
+        return load;
     }
 
     /** Every declaration of the workspace (type, name, file), one per line, in index order: what suggestions and duplicate names read. */

@@ -22,7 +22,7 @@ export interface FileDependencies {
 
 /** The dependencies of a file, from the planner of its workspace. */
 export function plannedDependencies(planner: CheckPlanner, file: URI, declarations: string, summary?: FileSummary): FileDependencies {
-    return { files: planner.planFor([file.toString()]).load.map((uri) => URI.parse(uri)), declarations, summary };
+    return { files: planner.loadFor([file.toString()]).map((uri) => URI.parse(uri)), declarations, summary };
 }
 
 /** After a build (parsed is enough): the dependencies of each given document, from the summaries of every loaded document. */
