@@ -271,43 +271,43 @@ export class CheckCache implements FindingsCache {
  * summaries that do not match their hash are dropped alone (they are only a shortcut to a parse).
  */
 async function readStored(file: string, tool: string): Promise<{ stored?: Stored; summaries?: SummariesRead }> {
-    let text: string;
+    let bytes: Buffer;
     try {
-        text = await readFile(file, 'utf8');
+        bytes = await readFile(file);
     } catch {
         return {};
     }
-    const [hash, body, summariesHash, summaries] = lines(text, 4);
-    if (body === undefined || hash !== sha256(body)) return {};
+    const [hash, body, summariesHash, summaries] = lines(bytes, 4);
+    if (body === undefined || hash.toString() !== sha256(body)) return {};
     try {
-        const stored = JSON.parse(body) as Stored;
+        const stored = JSON.parse(body.toString()) as Stored;
         if (stored.format !== FORMAT || stored.tool !== tool || typeof stored.files !== 'object') return {};
-        return { stored, summaries: summaries === undefined ? undefined : { hash: summariesHash, text: summaries } };
+        return { stored, summaries: summaries === undefined ? undefined : { hash: summariesHash.toString(), bytes: summaries } };
     } catch {
         return {};
     }
 }
 
-/** Up to `count` lines, the last one taking the rest. */
-function lines(text: string, count: number): string[] {
-    const result: string[] = [];
+/** Up to `count` lines, the last one taking the rest; bytes, so that only the lines used are decoded. */
+function lines(bytes: Buffer, count: number): Buffer[] {
+    const result: Buffer[] = [];
     let start = 0;
-    for (let end = text.indexOf('\n'); end >= 0 && result.length < count - 1; end = text.indexOf('\n', start)) {
-        result.push(text.slice(start, end));
+    for (let end = bytes.indexOf(0x0a); end >= 0 && result.length < count - 1; end = bytes.indexOf(0x0a, start)) {
+        result.push(bytes.subarray(start, end));
         start = end + 1;
     }
-    result.push(text.slice(start));
+    result.push(bytes.subarray(start));
     return result;
 }
 
 interface SummariesRead {
     readonly hash: string;
-    readonly text: string;
+    readonly bytes: Buffer;
 }
 
 /** The text when it matches its hash. */
 function intact(read: SummariesRead | undefined): string | undefined {
-    return read && sha256(read.text) === read.hash ? read.text : undefined;
+    return read && sha256(read.bytes) === read.hash ? read.bytes.toString() : undefined;
 }
 
 function parseSummaries(read: SummariesRead | undefined): StoredSummaries {
