@@ -191,7 +191,7 @@ export interface FindingsCache {
      * planned check of the files whose findings are not known (in these services, still empty),
      * or undefined to check the whole workspace.
      */
-    readonly planned?: (shared: LangiumSharedCoreServices, sources: readonly SourceFile[], reported: ReadonlySet<string>) => Promise<readonly FileResult[] | undefined>;
+    readonly planned: (shared: LangiumSharedCoreServices, sources: readonly SourceFile[], reported: ReadonlySet<string>) => Promise<readonly FileResult[] | undefined>;
 }
 
 /** Loads the files into one workspace, builds and validates it, and collects findings per file. */
@@ -207,7 +207,7 @@ export async function checkFiles(shared: LangiumSharedCoreServices, options: Che
         });
     const sources = (await Promise.all(all.map(read))).filter((source) => source !== undefined);
     const cache = options.cache;
-    const stored = cache?.whole(sources) ?? (options.validateContext ? undefined : await cache?.planned?.(shared, sources, reported));
+    const stored = cache?.whole(sources) ?? (options.validateContext ? undefined : await cache?.planned(shared, sources, reported));
     if (stored) return { result: { files: stored }, documents: [] };
 
     const documents = addDocuments(shared, sources);
