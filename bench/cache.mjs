@@ -74,6 +74,13 @@ const sla = /^(\s*sla\s+)(\S+)/m;
 if (!sla.test(original)) throw new Error(`${edited} has no sla line to edit`);
 const oneChanged = measure('one file changed', (i) => writeFileSync(edited, original.replace(sla, `$1${i % 2 === 0 ? '0d' : '7d'}`)));
 writeFileSync(edited, original);
+// The hub: every file's plan loads organisation.hitl, so a change there checks every file again (reusing no findings).
+const hub = path.join(workspace, 'organisation.hitl');
+const hubText = readFileSync(hub, 'utf8');
+const authority = /^(\s*authority\s+)4$/m;
+if (!authority.test(hubText)) throw new Error(`${hub} has no authority 4 line to edit`);
+const hubChanged = measure('organisation.hitl changed', (i) => writeFileSync(hub, hubText.replace(authority, `$1${i % 2 === 0 ? '3' : '4'}`)));
+writeFileSync(hub, hubText);
 
 const results = {
     date: new Date().toISOString(),
@@ -82,21 +89,24 @@ const results = {
     fillMs: { wall: Math.round(fill.wallMs), cpu: fill.cpuMs && Math.round(fill.cpuMs) },
     unchanged,
     oneChanged,
+    hubChanged,
     targets: TARGETS,
 };
 const resultsFile = FILES === 1000 ? path.join(ROOT, 'bench', 'results-cache.json') : path.join(WORK, 'results-cache-partial.json');
 writeFileSync(resultsFile, JSON.stringify(results, (_key, value) => (typeof value === 'number' ? Math.round(value * 10) / 10 : value), 2) + '\n');
 
-const verdict = (value, target) => (value <= target ? 'met' : 'missed');
+// Two other jobs may share the machine: wall time follows the load, CPU time hardly does.
+const verdict = (result, target) => `${result.wallMsMedian <= target ? 'met' : 'missed'} by wall, ${result.cpuMsMedian <= target ? 'met' : 'missed'} by CPU`;
 const rows = [
-    [`warm check, nothing changed (${FILES + 1} files)`, `${Math.round(unchanged.wallMsMedian)} ms (CPU ${Math.round(unchanged.cpuMsMedian)} ms)`, `≤ ${TARGETS.unchangedMs} ms`, verdict(unchanged.wallMsMedian, TARGETS.unchangedMs)],
-    [`warm check, one file's body changed`, `${Math.round(oneChanged.wallMsMedian)} ms (CPU ${Math.round(oneChanged.cpuMsMedian)} ms)`, `≤ ${TARGETS.oneChangedMs} ms`, verdict(oneChanged.wallMsMedian, TARGETS.oneChangedMs)],
+    [`warm check, nothing changed (${FILES + 1} files)`, `${Math.round(unchanged.wallMsMedian)} ms (CPU ${Math.round(unchanged.cpuMsMedian)} ms)`, `≤ ${TARGETS.unchangedMs} ms`, verdict(unchanged, TARGETS.unchangedMs)],
+    [`warm check, one file's body changed`, `${Math.round(oneChanged.wallMsMedian)} ms (CPU ${Math.round(oneChanged.cpuMsMedian)} ms)`, `≤ ${TARGETS.oneChangedMs} ms`, verdict(oneChanged, TARGETS.oneChangedMs)],
+    [`warm check, organisation.hitl changed (every file depends on it)`, `${Math.round(hubChanged.wallMsMedian)} ms (CPU ${Math.round(hubChanged.cpuMsMedian)} ms)`, `(≤ ${TARGETS.oneChangedMs} ms for one file)`, verdict(hubChanged, TARGETS.oneChangedMs)],
     [`cold check that fills the cache`, `${Math.round(fill.wallMs)} ms (CPU ${Math.round(fill.cpuMs)} ms)`, '', ''],
 ];
 console.log(`\nhitl cache bench — ${os.cpus().length} CPUs, ${RUNS} runs each; load average ${results.machine.loadAverageAtStart} at start, ${results.machine.loadAverageAtEnd} at end`);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 console.log(`\nwrote ${path.relative(ROOT, resultsFile)}`);
-if (!unchanged.identicalToCold || !oneChanged.identicalToCold) {
+if (!unchanged.identicalToCold || !oneChanged.identicalToCold || !hubChanged.identicalToCold) {
     console.error('bench: a warm check differed from a cold one');
     process.exit(1);
 }

@@ -3,17 +3,22 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { URI } from 'langium';
+import type { LangiumDocument, LangiumSharedCoreServices, URI } from 'langium';
+import { CheckPlanner } from '../language/headless/check-plan.js';
 import type { FileResult, Finding } from '../language/headless/check-result.js';
-import type { FileDependencies } from '../language/headless/dependencies.js';
-import type { FindingsCache, SourceFile } from '../language/headless/workspace-check.js';
+import { plannedDependencies, type FileDependencies } from '../language/headless/dependencies.js';
+import { summariseSources, type FileSummary } from '../language/headless/file-summary.js';
+import { checkPlanned, type FindingsCache, type SourceFile } from '../language/headless/workspace-check.js';
 import { processIsAlive, writeFileAtomically } from './atomic-write.js';
 
 /**
  * The warm `hitl check`: findings of earlier runs on disk, one file per workspace, keyed by
  * content (see docs/cli.md, "Cache"). A run whose sources, configuration, date and tool are those
  * of the last run reuses its whole result without parsing; otherwise each file's findings are
- * reused when its dependencies (language/headless/dependencies.ts) hash the same. The file holds
+ * reused when its dependencies (language/headless/dependencies.ts: the files its plan loads, and
+ * every declaration) hash the same, and only the files whose findings are not known are checked,
+ * loading what their plan loads. Plans come from the files' summaries, kept by content hash, so
+ * that only a changed file is parsed to plan. The file holds
  * only the entries of the last run, so it never grows beyond one workspace's findings, and the
  * folder keeps the most recently used workspaces only. A cache that cannot be read, is corrupt
  * or comes from another build of hitl is ignored and rewritten; one that cannot be written is
@@ -21,7 +26,7 @@ import { processIsAlive, writeFileAtomically } from './atomic-write.js';
  */
 
 /** Bumped when the layout of the cache file changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** How many workspaces' cache files the folder keeps. */
 export const MAX_CACHE_FILES = 16;
 /** How long before its stamp a file's change time must lie for the stamp to vouch for its content. */
@@ -51,6 +56,9 @@ interface Stored {
     readonly files: Readonly<Record<string, StoredEntry>>;
 }
 
+/** The files' summaries (language/headless/file-summary.ts) by content hash. */
+type StoredSummaries = Record<string, FileSummary>;
+
 export interface CacheSettings {
     /** The folder holding the cache files. */
     readonly folder: string;
@@ -69,6 +77,10 @@ export class CheckCache implements FindingsCache {
     private wholeKey = '';
     private declarationsKey: { readonly text: string; readonly hash: string } | undefined;
     private readonly used: Record<string, StoredEntry> = {};
+    private readonly summaries: StoredSummaries = {};
+    private storedSummaries: StoredSummaries | undefined;
+    /** Set when the stored summaries are written back as read (a run that read the same sources). */
+    private keepSummaries = false;
     private wholeResult: readonly FileResult[] | undefined;
     private stamps: FileStamp[] = [];
     private stampedAt = 0;
@@ -77,11 +89,14 @@ export class CheckCache implements FindingsCache {
         private readonly settings: CacheSettings,
         private readonly file: string,
         private readonly stored: Stored | undefined,
+        /** The summaries' JSON as read, and its hash: checked and parsed only by a run that needs them, so that the others do not pay for it. */
+        private readonly summariesRead: SummariesRead | undefined,
     ) {}
 
     static async open(settings: CacheSettings): Promise<CheckCache> {
         const file = path.join(settings.folder, `check-${sha256(settings.workspaceRoot).slice(0, 16)}.json`);
-        return new CheckCache(settings, file, await readStored(file, settings.tool));
+        const { stored, summaries } = await readStored(file, settings.tool);
+        return new CheckCache(settings, file, stored, summaries);
     }
 
     /**
@@ -126,7 +141,68 @@ export class CheckCache implements FindingsCache {
         // Kept again with this run's stamps, so that the next run can skip reading; its entries still hold.
         this.wholeResult = this.stored.whole.files;
         Object.assign(this.used, this.stored.files);
+        this.keepSummaries = true;
         return this.wholeResult;
+    }
+
+    /**
+     * The warm check when some files changed: summaries from the cache or a parse (kept for the
+     * check), a plan for each reported file, its findings when its key is known, and one planned
+     * check of the others. When most files have to be checked, a check of the whole workspace
+     * (which reuses the known findings too) costs no more: undefined.
+     */
+    async planned(shared: LangiumSharedCoreServices, sources: readonly SourceFile[], reported: ReadonlySet<string>): Promise<readonly FileResult[] | undefined> {
+        if (!this.stored || Object.keys(this.stored.files).length === 0) return undefined;
+        this.storedSummaries ??= parseSummaries(this.summariesRead);
+        const summaries = new Map<string, FileSummary>();
+        const parsed = new Map<string, LangiumDocument>();
+        for (const source of sources) {
+            const uri = source.uri.toString();
+            const hash = this.hashes.get(uri)!;
+            let summary = Object.hasOwn(this.storedSummaries, hash) ? this.storedSummaries[hash] : undefined;
+            if (!summary) {
+                const fresh = await summariseSources(shared, [source]);
+                summary = fresh.summaries.get(uri)!;
+                const document = fresh.parsed.get(uri);
+                if (document) parsed.set(uri, document);
+            }
+            summaries.set(uri, summary);
+            this.summaries[hash] = summary;
+        }
+        const planner = new CheckPlanner(summaries);
+        const declarations = planner.declarations();
+        const known = new Map<string, readonly Finding[]>();
+        const misses = new Map<string, { readonly source: SourceFile; readonly dependencies: FileDependencies }>();
+        for (const source of sources) {
+            const uri = source.uri.toString();
+            if (!reported.has(uri)) continue;
+            if (source.unreadable) {
+                known.set(uri, [source.unreadable]);
+                continue;
+            }
+            const dependencies = plannedDependencies(planner, source.uri, declarations, summaries.get(uri));
+            const found = this.lookup(source.uri, dependencies);
+            if (found) known.set(uri, found);
+            else misses.set(uri, { source, dependencies });
+        }
+        if (misses.size > known.size) return undefined;
+        if (misses.size > 0) {
+            const plan = planner.planFor(misses.keys());
+            const byUri = new Map(sources.map((source) => [source.uri.toString(), source]));
+            const checked = await checkPlanned(shared, plan.load.map((uri) => byUri.get(uri)!), plan, { display: this.settings.display, parsed });
+            const byPath = new Map(checked.files.map((file) => [file.path, file.findings]));
+            for (const [uri, { source, dependencies }] of misses) {
+                const findings = byPath.get(this.settings.display(source.uri)) ?? [];
+                this.store(source.uri, dependencies, findings);
+                known.set(uri, findings);
+            }
+        }
+        const files = sources
+            .filter((source) => known.has(source.uri.toString()))
+            .map((source) => ({ path: this.settings.display(source.uri), findings: known.get(source.uri.toString())! }))
+            .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        this.storeWhole(files);
+        return files;
     }
 
     lookup(file: URI, dependencies: FileDependencies): readonly Finding[] | undefined {
@@ -135,6 +211,7 @@ export class CheckCache implements FindingsCache {
         if (!entry) return undefined;
         for (const [shown, hash] of Object.entries(entry.related)) if (this.hashByDisplay.get(shown) !== hash) return undefined;
         this.used[key] = entry;
+        this.keepSummary(file, dependencies);
         return entry.findings;
     }
 
@@ -151,6 +228,12 @@ export class CheckCache implements FindingsCache {
             }
         }
         this.used[this.keyOf(file, dependencies)] = { findings, related };
+        this.keepSummary(file, dependencies);
+    }
+
+    private keepSummary(file: URI, dependencies: FileDependencies): void {
+        const hash = this.hashes.get(file.toString());
+        if (dependencies.summary && hash !== undefined) this.summaries[hash] = dependencies.summary;
     }
 
     storeWhole(files: readonly FileResult[]): void {
@@ -163,9 +246,11 @@ export class CheckCache implements FindingsCache {
         const whole = { key: this.wholeKey, files: this.wholeResult, salt: sha256(this.settings.salt), stamps: this.stamps, stampedAt: this.stampedAt };
         const stored: Stored = { format: FORMAT, tool: this.settings.tool, whole, files: this.used };
         const body = JSON.stringify(stored);
+        const kept = this.keepSummaries ? intact(this.summariesRead) : undefined;
+        const summaries = kept ?? JSON.stringify(this.summaries);
         try {
             await mkdir(this.settings.folder, { recursive: true });
-            await writeFileAtomically(this.file, `${sha256(body)}\n${body}`, { pid: process.pid, isAlive: processIsAlive });
+            await writeFileAtomically(this.file, `${sha256(body)}\n${body}\n${sha256(summaries)}\n${summaries}`, { pid: process.pid, isAlive: processIsAlive });
             await pruneFolder(this.settings.folder, this.file);
         } catch {
             // read-only or full: the next run checks without a cache
@@ -180,22 +265,59 @@ export class CheckCache implements FindingsCache {
     }
 }
 
-/** The stored entries, or undefined when there are none usable: missing, unreadable, corrupt, of another build. */
-async function readStored(file: string, tool: string): Promise<Stored | undefined> {
-    let text: string;
+/**
+ * The stored entries, or undefined when there are none usable: missing, unreadable, corrupt, of
+ * another build. The file is four lines: the entries' hash and JSON, the summaries' hash and JSON;
+ * summaries that do not match their hash are dropped alone (they are only a shortcut to a parse).
+ */
+async function readStored(file: string, tool: string): Promise<{ stored?: Stored; summaries?: SummariesRead }> {
+    let bytes: Buffer;
     try {
-        text = await readFile(file, 'utf8');
+        bytes = await readFile(file);
     } catch {
-        return undefined;
+        return {};
     }
-    const newline = text.indexOf('\n');
-    const body = text.slice(newline + 1);
-    if (newline < 0 || text.slice(0, newline) !== sha256(body)) return undefined;
+    const [hash, body, summariesHash, summaries] = lines(bytes, 4);
+    if (body === undefined || hash.toString() !== sha256(body)) return {};
     try {
-        const stored = JSON.parse(body) as Stored;
-        return stored.format === FORMAT && stored.tool === tool && typeof stored.files === 'object' ? stored : undefined;
+        const stored = JSON.parse(body.toString()) as Stored;
+        if (stored.format !== FORMAT || stored.tool !== tool || typeof stored.files !== 'object') return {};
+        return { stored, summaries: summaries === undefined ? undefined : { hash: summariesHash.toString(), bytes: summaries } };
     } catch {
-        return undefined;
+        return {};
+    }
+}
+
+/** Up to `count` lines, the last one taking the rest; bytes, so that only the lines used are decoded. */
+function lines(bytes: Buffer, count: number): Buffer[] {
+    const result: Buffer[] = [];
+    let start = 0;
+    for (let end = bytes.indexOf(0x0a); end >= 0 && result.length < count - 1; end = bytes.indexOf(0x0a, start)) {
+        result.push(bytes.subarray(start, end));
+        start = end + 1;
+    }
+    result.push(bytes.subarray(start));
+    return result;
+}
+
+interface SummariesRead {
+    readonly hash: string;
+    readonly bytes: Buffer;
+}
+
+/** The text when it matches its hash. */
+function intact(read: SummariesRead | undefined): string | undefined {
+    return read && sha256(read.bytes) === read.hash ? read.bytes.toString() : undefined;
+}
+
+function parseSummaries(read: SummariesRead | undefined): StoredSummaries {
+    const text = intact(read);
+    if (text === undefined) return {};
+    try {
+        const summaries: unknown = JSON.parse(text);
+        return typeof summaries === 'object' && summaries !== null && !Array.isArray(summaries) ? (summaries as StoredSummaries) : {};
+    } catch {
+        return {};
     }
 }
 

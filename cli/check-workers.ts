@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { URI } from 'langium';
 import type { FileResult } from '../language/headless/check-result.js';
 import { CheckPlanner } from '../language/headless/check-plan.js';
-import { dependenciesOf } from '../language/headless/dependencies.js';
+import { plannedDependencies } from '../language/headless/dependencies.js';
 import type { FileSummary } from '../language/headless/file-summary.js';
 import type { FindingsCache, SourceFile } from '../language/headless/workspace-check.js';
 import { compareUris } from '../language/workspace/name-index.js';
@@ -66,7 +66,7 @@ export async function checkOnWorkers(sources: readonly SourceFile[], reported: R
             }),
         );
         const files = results.flat().sort((a, b) => compareUris(a.path, b.path));
-        if (options.cache) store(options.cache, planner, sources, reported, files, options.display);
+        if (options.cache) store(options.cache, planner, summaries, sources, reported, files, options.display);
         return files;
     } finally {
         await Promise.all(workers.map((worker) => worker.stop()));
@@ -74,13 +74,13 @@ export async function checkOnWorkers(sources: readonly SourceFile[], reported: R
 }
 
 /** Each file's findings under the key its plan gives (an unreadable file's finding is kept in the whole result only, as on one thread). */
-function store(cache: FindingsCache, planner: CheckPlanner, sources: readonly SourceFile[], reported: ReadonlySet<string>, files: readonly FileResult[], display: (uri: URI) => string): void {
+function store(cache: FindingsCache, planner: CheckPlanner, summaries: ReadonlyMap<string, FileSummary>, sources: readonly SourceFile[], reported: ReadonlySet<string>, files: readonly FileResult[], display: (uri: URI) => string): void {
     const byPath = new Map(files.map((file) => [file.path, file]));
     const declarations = planner.declarations();
     for (const source of sources) {
         if (!reported.has(source.uri.toString()) || source.text === undefined) continue;
         const result = byPath.get(display(source.uri));
-        if (result) cache.store(source.uri, dependenciesOf(planner, source.uri, declarations), result.findings);
+        if (result) cache.store(source.uri, plannedDependencies(planner, source.uri, declarations, summaries.get(source.uri.toString())), result.findings);
     }
 }
 

@@ -35,24 +35,37 @@ export class CheckPlanner {
     private readonly users = new Map<string, Use[]>();
     private readonly uris: readonly string[];
     private readonly reads = crossFileReads();
-    private readonly referrersRead = [...this.reads.referrersOf];
+    private readonly readTypes = [...this.reads.referrersOf];
 
     /** The summaries of every file of the workspace, by URI. */
     constructor(private readonly summaries: ReadonlyMap<string, FileSummary>) {
         this.uris = [...summaries.keys()].sort(compareUris);
+        for (const uri of this.uris) for (const { name } of summaries.get(uri)!.exports) push(this.declaring, name, uri);
+        // Only declared names are looked up as used (most uses are a workflow's own steps).
         for (const uri of this.uris) {
-            const summary = summaries.get(uri)!;
-            for (const { name } of summary.exports) push(this.declaring, name, uri);
-            for (const element of summary.elements) for (const name of element.uses) push(this.users, name, { uri, names: element.names });
+            for (const element of summaries.get(uri)!.elements) {
+                for (const name of element.uses) if (this.declaring.has(name)) push(this.users, name, { uri, names: element.names });
+            }
         }
     }
 
     planFor(files: Iterable<string>): CheckPlan {
         const report = [...new Set(files)];
+        const load = this.loading(report);
+        const elsewhere = this.uris.filter((uri) => !load.has(uri)).map((uri) => ({ uri, exports: this.summaries.get(uri)!.exports }));
+        return { report, load: [...load].sort(compareUris), elsewhere };
+    }
+
+    /** The plan's `load` alone, in proportion to its size (a cache keys each file by it). */
+    loadFor(files: Iterable<string>): string[] {
+        return [...this.loading([...new Set(files)])].sort(compareUris);
+    }
+
+    private loading(report: readonly string[]): Set<string> {
         const load = new Set(report);
         const exported = report.flatMap((uri) => this.summaries.get(uri)?.exports ?? []);
         if (this.reads.sameNames) for (const { name } of exported) this.declaring.get(name)?.forEach((uri) => load.add(uri));
-        const read = exported.filter(({ type }) => this.referrersRead.some((read) => reflection.isSubtype(type, read))).map(({ name }) => name);
+        const read = exported.filter(({ type }) => this.readTypes.some((read) => reflection.isSubtype(type, read))).map(({ name }) => name);
         const seen = new Set(read);
         for (let i = 0; i < read.length; i++) {
             for (const use of this.users.get(read[i]) ?? []) {
@@ -74,8 +87,7 @@ export class CheckPlanner {
                 }
             }
         }
-        const elsewhere = this.uris.filter((uri) => !load.has(uri)).map((uri) => ({ uri, exports: this.summaries.get(uri)!.exports }));
-        return { report, load: [...load].sort(compareUris), elsewhere };
+        return load;
     }
 
     /** Every declaration of the workspace (type, name, file), one per line, in index order: what suggestions and duplicate names read. */

@@ -3,9 +3,8 @@ import { MAX_SOURCE_BYTES } from '../parser/guarded-parser.js';
 import { FileRefusal } from '../workspace/file-refusal.js';
 import { compareFindings, toFinding, type CheckResult, type FileResult, type Finding } from './check-result.js';
 import type { HitlIndexManager } from '../workspace/index-manager.js';
-import { CheckPlanner, type CheckPlan } from './check-plan.js';
+import type { CheckPlan } from './check-plan.js';
 import { dependenciesOf, type FileDependencies } from './dependencies.js';
-import { summariseDocuments } from './file-summary.js';
 
 /**
  * The headless check: collect a workspace's files through an injected file system, read them
@@ -193,6 +192,12 @@ export interface FindingsCache {
     readonly lookup: (file: URI, dependencies: FileDependencies) => readonly Finding[] | undefined;
     readonly store: (file: URI, dependencies: FileDependencies, findings: readonly Finding[]) => void;
     readonly storeWhole: (files: readonly FileResult[]) => void;
+    /**
+     * When `whole` has no result: the reported files' results from earlier runs' findings and one
+     * planned check of the files whose findings are not known (in these services, still empty),
+     * or undefined to check the whole workspace.
+     */
+    readonly planned: (shared: LangiumSharedCoreServices, sources: readonly SourceFile[], reported: ReadonlySet<string>) => Promise<readonly FileResult[] | undefined>;
 }
 
 /** Loads the files into one workspace, builds and validates it, and collects findings per file. */
@@ -208,7 +213,7 @@ export async function checkFiles(shared: LangiumSharedCoreServices, options: Che
         });
     const sources = (await Promise.all(all.map(read))).filter((source) => source !== undefined);
     const cache = options.cache;
-    const stored = cache?.whole(sources);
+    const stored = cache?.whole(sources) ?? (options.validateContext ? undefined : await cache?.planned(shared, sources, reported));
     if (stored) return { result: { files: stored }, documents: [] };
 
     const done = options.validateContext ? undefined : await options.checkElsewhere?.(sources, reported);
@@ -272,15 +277,14 @@ async function checkLoaded(
     const cache = options.cache;
     await shared.workspace.DocumentBuilder.build(documents, { validation: false });
     const reportedDocuments = documents.filter((document) => reported.has(document.uri.toString()));
-    const planner = cache && new CheckPlanner(await summariseDocuments(shared, documents));
-    const declarations = planner?.declarations() ?? '';
+    const dependencies = cache ? await dependenciesOf(shared, reportedDocuments.map((document) => document.uri)) : undefined;
     const known = new Map<string, readonly Finding[]>();
     for (const document of reportedDocuments) {
-        const dependencies = planner && dependenciesOf(planner, document.uri, declarations);
-        const found = dependencies && cache?.lookup(document.uri, dependencies);
+        const uri = document.uri.toString();
+        const found = dependencies && cache?.lookup(document.uri, dependencies.get(uri)!);
         const findings = found ?? (await validate(shared, document, options));
-        if (!found && dependencies) cache?.store(document.uri, dependencies, findings);
-        known.set(document.uri.toString(), findings);
+        if (!found && dependencies) cache?.store(document.uri, dependencies.get(uri)!, findings);
+        known.set(uri, findings);
     }
     return collect(sources, documents, reported, options, known);
 }

@@ -4,6 +4,8 @@ import * as os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { MAX_CACHE_FILES } from '../../cli/check-cache.js';
+import { crossFileWorkspace } from '../headless/cross-file-workspace.js';
+import { Random, randomEdit, sampleWorkspace } from '../lsp/random-edits.js';
 import { hitl, jsonFindings, REPO, type Run } from './cli.js';
 
 // The warm `hitl check` (cli/check-cache.ts): whatever changed between two runs, a run that uses
@@ -127,12 +129,14 @@ describe('hitl check with its cache gives what a check without it gives', () => 
         const file = path.join(folder, name);
         const good = readFileSync(file, 'utf8');
         // A finding no check reports, planted in the stored result: it shows whether the file was used.
+        // The file's lines: the entries' hash and JSON, the summaries' hash and JSON.
+        const [, entries, ...summaries] = good.split('\n');
         const planted = (tool?: string) => {
-            const stored = JSON.parse(good.slice(good.indexOf('\n') + 1));
+            const stored = JSON.parse(entries);
             stored.whole.files[0].findings = [{ code: 'planted/finding', severity: 'error', message: 'planted', path: stored.whole.files[0].path, region: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, related: [] }];
             if (tool !== undefined) stored.tool = tool;
             const body = JSON.stringify(stored);
-            return `${createHash('sha256').update(body).digest('hex')}\n${body}`;
+            return [createHash('sha256').update(body).digest('hex'), body, ...summaries].join('\n');
         };
         writeFileSync(file, planted());
         expect(hitl(['check', '.', '--format', 'json'], { cwd: root, env: DEFAULT_PLACE }).stdout).toContain('planted/finding');
@@ -140,6 +144,85 @@ describe('hitl check with its cache gives what a check without it gives', () => 
             writeFileSync(file, corrupt);
             expect(warmEqualsCold(root, ['--format', 'json']).stdout).not.toContain('planted/finding');
             expect(readFileSync(file, 'utf8')).toMatch(/^[0-9a-f]{64}\n\{/);
+        }
+    });
+});
+
+/** A workspace of the given files (names → text) in a folder of its own. */
+function writtenWorkspace(name: string, files: Readonly<Record<string, string>>): string {
+    const root = path.join(temporary, name);
+    mkdirSync(path.join(root, 'node_modules'), { recursive: true });
+    for (const [file, text] of Object.entries(files)) writeFileSync(path.join(root, file), text);
+    return root;
+}
+
+// Findings that read other files (test/headless/cross-file-workspace.ts), among enough unrelated
+// workflows that a change checks only the files whose findings it can change, loading what their
+// plans load; the other files' findings come from the cache.
+describe('hitl check with its cache, when findings read other files', () => {
+    const root = writtenWorkspace('cross-file', crossFileWorkspace(12));
+    const file = (name: string) => path.join(root, name);
+
+    test('a first run fills the cache; the cross-file findings are there', () => {
+        const codes0 = codes(warmEqualsCold(root, ['--format', 'json']));
+        expect(codes0).toEqual(expect.arrayContaining(['escalation-last.hitl escalation/fail-closed', 'datasets.hitl data/dataset-declared', 'lending.hitl structure/duplicate-name', 'typos.hitl reference/unresolved']));
+    });
+
+    test('a body edit of the file every other file depends on', () => {
+        edit(file('org.hitl'), /(role Lead \{\s*authority )3/, '$15');
+        warmEqualsCold(root, ['--format', 'json']);
+        edit(file('org.hitl'), /(role Lead \{\s*authority )5/, '$13');
+        warmEqualsCold(root, ['--format', 'sarif']);
+    });
+
+    test('an escalation used from another file, changed on the side of the escalation, then on the side of the gate using it', () => {
+        edit(file('escalation-last.hitl'), /(escalation LastLine \{[^}]*on timeout )approve/, '$1deny');
+        expect(codes(warmEqualsCold(root, ['--format', 'json']))).not.toContain('escalation-last.hitl escalation/fail-closed');
+        edit(file('escalation-last.hitl'), /(escalation LastLine \{[^}]*on timeout )deny/, '$1approve');
+        expect(codes(warmEqualsCold(root, ['--format', 'json']))).toContain('escalation-last.hitl escalation/fail-closed');
+        edit(file('lending.hitl'), 'on timeout escalate to FirstLine', 'on timeout deny');
+        expect(codes(warmEqualsCold(root, ['--format', 'json']))).not.toContain('escalation-last.hitl escalation/fail-closed');
+        edit(file('lending.hitl'), 'on timeout deny', 'on timeout escalate to FirstLine');
+        expect(codes(warmEqualsCold(root, ['--format', 'json']))).toContain('escalation-last.hitl escalation/fail-closed');
+    });
+
+    test('a dataset used from another file: the AI step reading it goes, then comes back', () => {
+        edit(file('lending.hitl'), /\n\s*input Applications/, '');
+        expect(codes(warmEqualsCold(root, ['--format', 'json']))).not.toContain('datasets.hitl data/dataset-declared');
+        edit(file('lending.hitl'), 'model Scorer\n', 'model Scorer\n        input Applications\n');
+        expect(codes(warmEqualsCold(root, ['--format', 'json']))).toContain('datasets.hitl data/dataset-declared');
+    });
+
+    test('a name declared again in a file that comes first: the file that did not change gets the finding', () => {
+        expect(codes(warmEqualsCold(root, ['--format', 'json']))).not.toContain('org.hitl structure/duplicate-name');
+        writeFileSync(file('escalation-first.hitl'), `${readFileSync(file('escalation-first.hitl'), 'utf8')}\nchannel Pager {\n    kind pager\n}\n`);
+        expect(codes(warmEqualsCold(root, ['--format', 'json']))).toContain('org.hitl structure/duplicate-name');
+    });
+
+    test('a typo whose suggestion is declared in a file that did not change', () => {
+        edit(file('typos.hitl'), 'reviewer Aprover', 'reviewer Approverz');
+        const run = warmEqualsCold(root, ['--format', 'json']);
+        expect(jsonFindings(run.stdout).some((f) => f.path === 'typos.hitl' && f.message.includes('Approverz') && f.message.includes('Approver'))).toBe(true);
+        warmEqualsCold(root, ['--format', 'text']);
+    });
+});
+
+// Random single-file edits (test/lsp/random-edits.ts: renames, duplicates, syntax errors, changed
+// timeouts, deleted text...) of the samples together with the cross-file workspace; seeded, so a
+// failure repeats.
+describe('hitl check with its cache, after random edits', () => {
+    test('each of 20 rounds of a random single-file edit gives what a check without the cache gives', () => {
+        const random = new Random(20261201);
+        const originals = new Map([...sampleWorkspace(), ...Object.entries(crossFileWorkspace(4))]);
+        const files = new Map(originals);
+        const root = writtenWorkspace('random', Object.fromEntries(files));
+        warmEqualsCold(root);
+        for (let round = 0; round < 20; round++) {
+            const { name, text } = randomEdit(random, files, originals);
+            files.set(name, text);
+            writeFileSync(path.join(root, name), text);
+            const run = warmEqualsCold(root, ['--format', 'json']);
+            expect(run.code, `round ${round}: ${name}\n${run.stderr}`).toBeLessThan(2);
         }
     });
 });
@@ -163,7 +246,7 @@ describe('--no-cache and the bounds of the cache', () => {
             expect(names).toHaveLength(1);
             const text = readFileSync(path.join(folder, names[0]), 'utf8');
             // One entry of findings per file of the workspace, whatever came before.
-            expect(Object.keys(JSON.parse(text.slice(text.indexOf('\n') + 1)).files)).toHaveLength(7);
+            expect(Object.keys(JSON.parse(text.split('\n')[1]).files)).toHaveLength(7);
         }
     });
 
