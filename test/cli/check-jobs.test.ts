@@ -61,11 +61,11 @@ describe('workers and the cache', () => {
     });
 });
 
-/** The keys of the per-file entries in the one cache file of the folder (cli/check-cache.ts). */
+/** The keys of the per-file entries in the one cache file of the folder (cli/check-cache.ts: its second line holds them). */
 function storedKeys(folder: string): string[] {
     const [file] = readdirSync(folder);
-    const text = readFileSync(path.join(folder, file), 'utf8');
-    return Object.keys((JSON.parse(text.slice(text.indexOf('\n') + 1)) as { files: Record<string, unknown> }).files);
+    const entries = readFileSync(path.join(folder, file), 'utf8').split('\n')[1];
+    return Object.keys((JSON.parse(entries) as { files: Record<string, unknown> }).files);
 }
 
 describe('a worker that fails', () => {
