@@ -26,7 +26,7 @@ import { parseArgs } from 'node:util';
 import { CHROMIUM, launchBrowser } from './browser.mjs';
 import { runRenderChecks } from './render/checks.mjs';
 import { graphViewCheck } from './views/graph.mjs';
-import { runCommand } from './workbench.mjs';
+import { browserCheck, runCommand } from './workbench.mjs';
 import { EDITED_SAMPLE, prepareWorkspace, ROOT } from './workspace.mjs';
 
 const { values: options } = parseArgs({
@@ -260,11 +260,7 @@ async function runSuite() {
 async function uiCheck() {
     const t = Date.now();
     const step = (text) => options.verbose && lap(`  ui: ${text}`);
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    let ok = false;
-    let detail = '';
-    try {
+    await browserCheck({ browser, viewport, record }, { name: 'UI: squiggle and Problems panel entry for a sample with a problem', screenshot: SCREENSHOT }, async (page) => {
         await page.goto(folderUrl(uiWorkspace.dir));
         await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
         step('workbench visible');
@@ -303,15 +299,8 @@ async function uiCheck() {
         await page.locator('.monaco-hover', { hasText: uiWorkspace.message }).first().waitFor({ timeout: 10_000 })
             .then(() => step('hover shown'), () => step('no hover (screenshot without it)'));
         await page.waitForTimeout(300); // let the editor finish painting
-        ok = true;
-        detail = `${uiWorkspace.file}:${uiWorkspace.line + 1} '${entry}' in ${((Date.now() - t) / 1000).toFixed(1)} s`;
-    } catch (error) {
-        detail = error.message.split('\n')[0];
-    } finally {
-        await page.screenshot({ path: SCREENSHOT }).catch(() => {});
-        await context.close();
-    }
-    record(ok, 'UI: squiggle and Problems panel entry for a sample with a problem', detail);
+        return `${uiWorkspace.file}:${uiWorkspace.line + 1} '${entry}' in ${((Date.now() - t) / 1000).toFixed(1)} s`;
+    });
     lap(`screenshot ${path.relative(ROOT, SCREENSHOT)}`);
 }
 
@@ -321,11 +310,7 @@ async function uiCheck() {
  */
 async function rulePageCheck() {
     const t = Date.now();
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    let ok = false;
-    let detail = '';
-    try {
+    await browserCheck({ browser, viewport, record }, { name: "UI: a problem's rule code opens the rule's page", screenshot: path.join(ARTIFACTS, 'rule-page.png') }, async (page) => {
         await page.goto(folderUrl(uiWorkspace.dir));
         await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
         const item = page.locator('.explorer-folders-view .monaco-list-row', { hasText: uiWorkspace.file }).first();
@@ -342,15 +327,8 @@ async function rulePageCheck() {
         await page.waitForSelector(`.tab[aria-label*="${name}.md"]`, { timeout: 30_000 });
         // The preview renders the page: its title, inside the webview's frames.
         const heading = await waitForFrameText(page, `${uiWorkspace.code}`, 30_000);
-        ok = true;
-        detail = `${uiWorkspace.code} opened in the preview ('${heading}') in ${((Date.now() - t) / 1000).toFixed(1)} s`;
-    } catch (error) {
-        detail = error.message.split('\n')[0];
-    } finally {
-        await page.screenshot({ path: path.join(ARTIFACTS, 'rule-page.png') }).catch(() => {});
-        await context.close();
-    }
-    record(ok, "UI: a problem's rule code opens the rule's page", detail);
+        return `${uiWorkspace.code} opened in the preview ('${heading}') in ${((Date.now() - t) / 1000).toFixed(1)} s`;
+    });
 }
 
 /** The text of the first h1 holding `text` in any frame of the page (webviews nest frames). */
@@ -373,11 +351,7 @@ async function waitForFrameText(page, text, ms) {
 async function walkthroughCheck() {
     const t = Date.now();
     const [walkthrough] = manifest.contributes.walkthroughs;
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    let ok = false;
-    let detail = '';
-    try {
+    await browserCheck({ browser, viewport, record }, { name: 'UI: the walkthrough is listed and opens', screenshot: path.join(ARTIFACTS, 'walkthrough.png') }, async (page) => {
         await page.goto(folderUrl(uiWorkspace.dir));
         await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
         await runCommand(page, 'Welcome: Open Walkthrough');
@@ -388,15 +362,8 @@ async function walkthroughCheck() {
         const container = page.locator('.gettingStartedContainer');
         await container.getByText(walkthrough.title, { exact: true }).first().waitFor({ timeout: 30_000 });
         for (const step of walkthrough.steps) await container.getByText(step.title, { exact: true }).first().waitFor({ timeout: 10_000 });
-        ok = true;
-        detail = `'${walkthrough.title}' listed and open with its ${walkthrough.steps.length} steps in ${((Date.now() - t) / 1000).toFixed(1)} s`;
-    } catch (error) {
-        detail = error.message.split('\n')[0];
-    } finally {
-        await page.screenshot({ path: path.join(ARTIFACTS, 'walkthrough.png') }).catch(() => {});
-        await context.close();
-    }
-    record(ok, 'UI: the walkthrough is listed and opens', detail);
+        return `'${walkthrough.title}' listed and open with its ${walkthrough.steps.length} steps in ${((Date.now() - t) / 1000).toFixed(1)} s`;
+    });
 }
 
 // ------------------------------------------------------------------ 3. the simulation and compliance views

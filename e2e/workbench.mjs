@@ -27,3 +27,25 @@ export async function runCommand(page, title, { timeout = 15_000 } = {}) {
         throw new Error(`the command palette lists no '${title}' (it lists: ${listed.slice(0, 5).join(' | ') || 'nothing'})`, { cause: error });
     }
 }
+
+/**
+ * One browser check in a page of its own: `body` drives the page and returns what the record
+ * says on success; an error fails the check with its first line. The page's screenshot is taken
+ * either way, to show what the check saw.
+ */
+export async function browserCheck({ browser, viewport, record }, { name, screenshot }, body) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    let ok = false;
+    let detail = '';
+    try {
+        detail = await body(page);
+        ok = true;
+    } catch (error) {
+        detail = error.message.split('\n')[0];
+    } finally {
+        await page.screenshot({ path: screenshot }).catch(() => {});
+        await context.close();
+    }
+    record(ok, name, detail);
+}

@@ -4,7 +4,7 @@
 // step's line. Screenshot: e2e/.work/artifacts/graph-view.png.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCommand } from '../workbench.mjs';
+import { browserCheck, runCommand } from '../workbench.mjs';
 
 const STEP = /^\s*(?:ai step|automated step|gate|queue|decision|effect|outcome)\s+(\w+)/;
 
@@ -27,11 +27,7 @@ export async function graphViewCheck({ browser, viewport, url, workspace, artifa
     const t = Date.now();
     const step = (text) => verbose && lap(`  graph: ${text}`);
     const screenshot = path.join(artifacts, 'graph-view.png');
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    let ok = false;
-    let detail = '';
-    try {
+    await browserCheck({ browser, viewport, record }, { name: 'graph view: a node per step, a badge on the broken gate, a click reveals the step', screenshot }, async (page) => {
         const { steps, firstGate } = stepsIn(path.join(workspace.dir, workspace.file));
         await page.goto(url);
         await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
@@ -63,14 +59,7 @@ export async function graphViewCheck({ browser, viewport, url, workspace, artifa
         });
         step(`click on ${target.name} revealed line ${target.line + 1}`);
         await page.waitForTimeout(300); // let the workbench finish painting
-        ok = true;
-        detail = `${drawn.length} steps drawn, badge on ${firstGate.name}, click on ${target.name} → line ${target.line + 1}, in ${((Date.now() - t) / 1000).toFixed(1)} s`;
-    } catch (error) {
-        detail = error.message.split('\n')[0];
-    } finally {
-        await page.screenshot({ path: screenshot }).catch(() => {});
-        await context.close();
-    }
-    record(ok, 'graph view: a node per step, a badge on the broken gate, a click reveals the step', detail);
+        return `${drawn.length} steps drawn, badge on ${firstGate.name}, click on ${target.name} → line ${target.line + 1}, in ${((Date.now() - t) / 1000).toFixed(1)} s`;
+    });
     lap(`screenshot ${path.relative(process.cwd(), screenshot)}`);
 }
