@@ -26,8 +26,9 @@ const chartLibrary = readFileSync(new URL('./node_modules/chart.js/dist/chart.um
 const builds = [
     // tinypool finds its worker entry next to its own module, so it stays in node_modules.
     { entryPoints: ['cli/bin.ts'], outfile: 'dist/cli.cjs', external: ['tinypool'], define: { ...common.define, HITL_CHART_LIBRARY: JSON.stringify(chartLibrary) } },
-    // Worker threads of simulate and check, found beside the CLI at run time (cli/worker-file.ts).
-    ...['simulate-worker', 'check-worker'].map((worker) => ({ entryPoints: [`cli/${worker}.ts`], outfile: `dist/${worker}.cjs` })),
+    // Worker threads of simulate and check, found beside the CLI at run time (cli/worker-file.ts),
+    // and the replay of the last check, which cli/hitl.cjs loads before the CLI (cli/replay.ts).
+    ...['simulate-worker', 'check-worker', 'replay'].map((entry) => ({ entryPoints: [`cli/${entry}.ts`], outfile: `dist/${entry}.cjs` })),
     { entryPoints: ['server/main.ts'], outfile: 'extension/dist/server.cjs' },
     { entryPoints: ['extension/src/extension.ts'], outfile: 'extension/dist/extension.cjs', external: ['vscode'] },
     // Webview pages run in the browser: a script (and the stylesheet it imports) per view.

@@ -1,23 +1,16 @@
 import { writeSync } from 'node:fs';
 import { processIsAlive, removeTemporaries, writeFileAtomically } from './atomic-write.js';
+import { commandOf, RunRecorder } from './last-run.js';
 import { runCli } from './main.js';
+import { guardOutputStreams } from './output-streams.js';
 import { removeFolderTemporaries, writeFolderAtomically, type PauseStage } from './output-folder.js';
 
 // The process boundary: real streams, the real file system, the exit code.
-const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
-
-// A reader that stops early (`hitl check | head`) closes the pipe; that is not a crash. Any other
-// failure to write the output (a full disk, `> /dev/full`) is an I/O error: exit code 2.
-for (const [stream, name] of [
-    [process.stdout, 'standard output'],
-    [process.stderr, 'standard error'],
-] as const) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-        if (stream !== process.stderr) process.stderr.write(`hitl: cannot write to ${name} (${error.code ?? error.message})\n`);
-        process.exit(2);
-    });
-}
+guardOutputStreams();
+const command = commandOf(process.argv.slice(2), __filename);
+// What the run prints, kept for its replay when the command allows it (cli/last-run.ts).
+const lastRun = new RunRecorder(command, new Date());
+const printed = { stdout: [] as string[], stderr: [] as string[] };
 
 // An interrupted write must not leave its temporary file behind.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -28,17 +21,25 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     });
 }
 
-void runCli(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+void runCli(command.argv, {
+    stdout: (text) => {
+        printed.stdout.push(text);
+        process.stdout.write(text);
+    },
+    stderr: (text) => {
+        printed.stderr.push(text);
+        process.stderr.write(text);
+    },
     writeFile: (file, text) => writeFileAtomically(file, text, { pid: process.pid, isAlive: processIsAlive }),
     writeFolder: (dir, files) => writeFolderAtomically(dir, files, { pid: process.pid, isAlive: processIsAlive, pause: testPause(process.env.HITL_TEST_COMPILE_PAUSE) }),
-    cwd: process.cwd(),
-    colour,
+    cwd: command.cwd,
+    colour: command.colour,
     ...(process.stderr.isTTY ? { progress: (text: string) => process.stderr.write(`\r\x1b[K${text}`) } : {}),
     cache: { bundle: __filename, env: process.env },
-}).then((code) => {
+    lastRun,
+}).then(async (code) => {
     process.exitCode = code;
+    await lastRun.save({ stdout: printed.stdout.join(''), stderr: printed.stderr.join(''), code });
 });
 
 /**

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import * as os from 'node:os';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { LangiumDocument, LangiumSharedCoreServices, URI } from 'langium';
 import { CheckPlanner } from '../language/headless/check-plan.js';
@@ -10,6 +9,7 @@ import { plannedDependencies, type FileDependencies } from '../language/headless
 import { summariseSources, type FileSummary } from '../language/headless/file-summary.js';
 import { checkPlanned, type FindingsCache, type SourceFile } from '../language/headless/workspace-check.js';
 import { processIsAlive, writeFileAtomically } from './atomic-write.js';
+import { pruneFolder, stampOf, vouches, type Stamp } from './cache-files.js';
 
 /**
  * The warm `hitl check`: findings of earlier runs on disk, one file per workspace, keyed by
@@ -27,10 +27,6 @@ import { processIsAlive, writeFileAtomically } from './atomic-write.js';
 
 /** Bumped when the layout of the cache file changes. */
 const FORMAT = 2;
-/** How many workspaces' cache files the folder keeps. */
-export const MAX_CACHE_FILES = 16;
-/** How long before its stamp a file's change time must lie for the stamp to vouch for its content. */
-const RACY_MS = 2000;
 const CACHE_FILE = /^check-[0-9a-f]{16}\.json$/;
 
 interface StoredEntry {
@@ -40,7 +36,8 @@ interface StoredEntry {
 }
 
 /** A file as `stat` saw it before it was read: `[uri, reported, inode, size, mtime, ctime]`. */
-type FileStamp = readonly [string, boolean, number, number, number, number];
+type FileStamp = readonly [string, boolean, ...Stamp];
+const fileStampOf = ([, , ...stamp]: FileStamp): Stamp => stamp;
 
 interface Stored {
     readonly format: number;
@@ -101,9 +98,8 @@ export class CheckCache implements FindingsCache {
 
     /**
      * Before anything is read: the stored result when every file is where it was, with the same
-     * inode, size, modification and change time as when the stored run read it. As in git's
-     * index, a file changed less than {@link RACY_MS} before it was stamped could have changed
-     * again within the same clock tick unseen: then the files are read and hashed.
+     * inode, size, modification and change time as when the stored run read it, and changed
+     * safely before that run (cli/cache-files.ts `vouches`); else the files are read and hashed.
      */
     async unchanged(files: readonly URI[], reported: ReadonlySet<string>): Promise<readonly FileResult[] | undefined> {
         this.stampedAt = Date.now();
@@ -111,7 +107,7 @@ export class CheckCache implements FindingsCache {
             this.stamps = await Promise.all(
                 files.map(async (uri): Promise<FileStamp> => {
                     const info = await stat(uri.fsPath);
-                    return [uri.toString(), reported.has(uri.toString()), info.ino, info.size, info.mtimeMs, info.ctimeMs];
+                    return [uri.toString(), reported.has(uri.toString()), ...stampOf(info)];
                 }),
             );
         } catch {
@@ -122,7 +118,7 @@ export class CheckCache implements FindingsCache {
         if (!whole || whole.salt !== sha256(this.settings.salt) || whole.stamps.length !== this.stamps.length) return undefined;
         const same = this.stamps.every((stamp, i) => {
             const old = whole.stamps[i];
-            return stamp.every((value, k) => value === old[k]) && Math.max(stamp[4], stamp[5]) < whole.stampedAt - RACY_MS;
+            return stamp[0] === old[0] && stamp[1] === old[1] && vouches(fileStampOf(stamp), fileStampOf(old), whole.stampedAt);
         });
         return same ? whole.files : undefined;
     }
@@ -251,7 +247,7 @@ export class CheckCache implements FindingsCache {
         try {
             await mkdir(this.settings.folder, { recursive: true });
             await writeFileAtomically(this.file, `${sha256(body)}\n${body}\n${sha256(summaries)}\n${summaries}`, { pid: process.pid, isAlive: processIsAlive });
-            await pruneFolder(this.settings.folder, this.file);
+            await pruneFolder(this.settings.folder, this.file, CACHE_FILE);
         } catch {
             // read-only or full: the next run checks without a cache
         }
@@ -319,30 +315,6 @@ function parseSummaries(read: SummariesRead | undefined): StoredSummaries {
     } catch {
         return {};
     }
-}
-
-/** Keeps the most recently written cache files only. */
-async function pruneFolder(folder: string, keep: string): Promise<void> {
-    const names = (await readdir(folder)).filter((name) => CACHE_FILE.test(name));
-    if (names.length <= MAX_CACHE_FILES) return;
-    const dated = await Promise.all(names.map(async (name) => ({ file: path.join(folder, name), time: (await stat(path.join(folder, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
-    dated.sort((a, b) => b.time - a.time);
-    for (const { file } of dated.slice(MAX_CACHE_FILES)) if (file !== keep) await rm(file, { force: true });
-}
-
-/**
- * `$HITL_CACHE_DIR` if set (a CI job's cached folder, say); else `node_modules/.cache/hitl` in the
- * nearest folder at or above the workspace that has a `node_modules`, as other tools keep theirs;
- * else `$XDG_CACHE_HOME/hitl` (`~/.cache/hitl`).
- */
-export function cacheFolder(workspaceRoot: string, cwd: string, env: Readonly<Record<string, string | undefined>>): string {
-    if (env.HITL_CACHE_DIR) return path.resolve(cwd, env.HITL_CACHE_DIR);
-    for (let dir = workspaceRoot; ; dir = path.dirname(dir)) {
-        if (existsSync(path.join(dir, 'node_modules'))) return path.join(dir, 'node_modules', '.cache', 'hitl');
-        if (path.dirname(dir) === dir) break;
-    }
-    const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
-    return path.join(base, 'hitl');
 }
 
 /** The version and, for a bundle, a hash of its bytes: a rebuilt hitl never reads an older build's findings. */

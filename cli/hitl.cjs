@@ -7,7 +7,9 @@ const major = Number(process.versions.node.split('.')[0]);
 if (major >= 22) {
     // V8 keeps the compiled bundle on disk (in the system's temporary folder): start-up halves.
     require('node:module').enableCompileCache?.();
-    require(path.join(__dirname, '..', 'dist', 'cli.cjs'));
+    // A check run before with the same command, nothing it read changed since: its output again, without loading the checker.
+    const { replayed } = require(path.join(__dirname, '..', 'dist', 'replay.cjs'));
+    if (!replayed(process.argv.slice(2))) require(path.join(__dirname, '..', 'dist', 'cli.cjs'));
 } else {
     const { spawnSync } = require('node:child_process');
     let node22;

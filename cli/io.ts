@@ -1,3 +1,4 @@
+import type { RunRecorder } from './last-run.js';
 import type { OutputFile } from './output-folder.js';
 
 // What a command needs from the process; cli/bin.ts gives the real one.
@@ -28,4 +29,6 @@ export interface CliIo {
         readonly bundle: string;
         readonly env: Readonly<Record<string, string | undefined>>;
     };
+    /** Set by the built CLI only: what the run looks at, for the replay of a check (cli/last-run.ts). */
+    readonly lastRun?: RunRecorder;
 }

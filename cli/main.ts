@@ -180,6 +180,8 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
         await writeReport(io, values.output, output);
     } else {
         io.stdout(output);
+        // Its output depends on the command line and the files the run looked at, nothing else (git's history for a baseline).
+        if (!values['no-cache'] && !baseline) io.lastRun?.allowReplay();
     }
     const summary = summarise(result);
     if (summary.errors > 0) return 1;

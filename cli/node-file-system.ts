@@ -1,11 +1,12 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import { URI } from 'langium';
+import { URI, type FileSystemNode } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
 import { MAX_SOURCE_BYTES } from '../language/parser/guarded-parser.js';
 import { MAX_CONFIG_BYTES } from '../language/settings/config-file.js';
 import { FileRefusal } from '../language/workspace/file-refusal.js';
 import type { WorkspaceBoundFileSystem } from '../language/workspace/workspace-bound.js';
+import type { RunRecorder } from './last-run.js';
 
 /**
  * Beyond this size a .hitl file is refused without reading it all: it holds more characters than
@@ -114,8 +115,60 @@ function megabytes(bytes: number): string {
 export class BoundedNodeFileSystemProvider extends NodeFileSystemProvider implements WorkspaceBoundFileSystem {
     private roots: string[] = [];
 
-    constructor(private readonly oversizedSources: 'truncate' | 'refuse' = 'truncate') {
+    constructor(
+        private readonly oversizedSources: 'truncate' | 'refuse' = 'truncate',
+        /** Told of every path read, listed or probed (the replay of a check, cli/last-run.ts). */
+        private readonly watcher?: Pick<RunRecorder, 'watch'>,
+    ) {
         super();
+    }
+
+    override async stat(uri: URI): Promise<FileSystemNode> {
+        return this.probed(uri, () => super.stat(uri));
+    }
+
+    override statSync(uri: URI): FileSystemNode {
+        try {
+            const node = super.statSync(uri);
+            this.watcher?.watch(uri.fsPath, 'presence', true);
+            return node;
+        } catch (error) {
+            this.watcher?.watch(uri.fsPath, 'presence', false);
+            throw error;
+        }
+    }
+
+    override async exists(uri: URI): Promise<boolean> {
+        const exists = await super.exists(uri);
+        this.watcher?.watch(uri.fsPath, 'presence', exists);
+        return exists;
+    }
+
+    override existsSync(uri: URI): boolean {
+        const exists = super.existsSync(uri);
+        this.watcher?.watch(uri.fsPath, 'presence', exists);
+        return exists;
+    }
+
+    override async readDirectory(uri: URI): Promise<FileSystemNode[]> {
+        this.watcher?.watch(uri.fsPath, 'content');
+        return super.readDirectory(uri);
+    }
+
+    override readDirectorySync(uri: URI): FileSystemNode[] {
+        this.watcher?.watch(uri.fsPath, 'content');
+        return super.readDirectorySync(uri);
+    }
+
+    private async probed(uri: URI, stat: () => Promise<FileSystemNode>): Promise<FileSystemNode> {
+        try {
+            const node = await stat();
+            this.watcher?.watch(uri.fsPath, 'presence', true);
+            return node;
+        } catch (error) {
+            this.watcher?.watch(uri.fsPath, 'presence', false);
+            throw error;
+        }
     }
 
     restrictTo(roots: readonly URI[]): void {
@@ -136,6 +189,7 @@ export class BoundedNodeFileSystemProvider extends NodeFileSystemProvider implem
 
     override readBinarySync(uri: URI): Buffer {
         const file = uri.fsPath;
+        this.watcher?.watch(file, 'content');
         const workspaceRoot = this.roots.find((root) => isInside(root, file));
         // Anything but a .hitl source is a configuration, refused past its cap.
         const limits: ReadLimits = !file.endsWith('.hitl')

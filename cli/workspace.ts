@@ -10,7 +10,8 @@ import { findWorkspace } from '../language/workspace/workspace-root.js';
 import { parseDate } from '../language/util/quantities.js';
 import type { FileResult, Finding } from '../language/headless/check-result.js';
 import { checkFiles, collectHitlFiles, type GivenPath, type IgnoredPath, type SourceFile } from '../language/headless/workspace-check.js';
-import { cacheFolder, CheckCache, toolIdentity } from './check-cache.js';
+import { cacheFolder } from './cache-files.js';
+import { CheckCache, toolIdentity } from './check-cache.js';
 import type { CheckWorkerSetup } from './check-worker.js';
 import { checkOnWorkers, jobsFor } from './check-workers.js';
 import { UsageError, wholeNumber, type CliIo } from './io.js';
@@ -57,11 +58,11 @@ export async function loadWorkspace(positionals: readonly string[], values: Work
     const absoluteInputs = inputs.map((input) => path.resolve(io.cwd, input));
     const start = commonFolder(absoluteInputs);
     const { shared, Hitl, location, config } = await openWorkspace(start, values, io);
-    const displayRoot = repositoryRoot(io.cwd);
+    const fileSystem = shared.workspace.FileSystemProvider;
+    const displayRoot = repositoryRoot(io.cwd, (file) => fileSystem.existsSync(URI.file(file)));
     const ignored = ignoredPaths(config);
     // Paths that the workspace ignores (test fixtures, say) are not part of it: they form a workspace of their own.
     const root = ignored && absoluteInputs.every((input) => ignored(URI.file(input))) ? start : location.root.fsPath;
-    const fileSystem = shared.workspace.FileSystemProvider;
     const given = (paths: readonly string[]): GivenPath[] => paths.map((p) => ({ given: p, uri: URI.file(path.resolve(io.cwd, p)) }));
     const files = await collectHitlFiles(fileSystem, given(inputs), { ignored });
     if (files.length === 0) throw new UsageError(`no .hitl files found in ${inputs.join(', ')}`);
@@ -70,6 +71,8 @@ export async function loadWorkspace(positionals: readonly string[], values: Work
         ...(values.workspace ? await collectHitlFiles(fileSystem, given(values.workspace), { ignored }) : []),
     ];
     const read = [...files, ...context].map((uri) => uri.fsPath);
+    // Every source counts for the output, whether the cache reads it or not.
+    for (const file of read) io.lastRun?.watch(file, 'content');
     if (values.output !== undefined) await checkOutputPath(path.resolve(io.cwd, values.output), values.output, [...read, ...(config.file ? [config.file] : [])]);
     const display = (uri: URI) => displayPath(displayRoot, uri.fsPath);
     const checked = options.reportContext ? uniqueUris([...files, ...context]) : files;
@@ -112,7 +115,7 @@ function uniqueUris(uris: readonly URI[]): URI[] {
 
 /** Services over the bounded file system, the workspace found from `start`, and its configuration applied. */
 export async function openWorkspace(start: string, values: Pick<WorkspaceValues, 'config' | 'today'>, io: CliIo) {
-    const fileSystem = new BoundedNodeFileSystemProvider('refuse');
+    const fileSystem = new BoundedNodeFileSystemProvider('refuse', io.lastRun);
     const { shared, Hitl } = createHitlCoreServices({ now: () => new Date(), fileSystemProvider: () => fileSystem });
     const location = await findWorkspace(fileSystem, URI.file(start));
     fileSystem.restrictTo([location.root]);
@@ -234,9 +237,9 @@ export function displayPath(root: string, absolute: string): string {
  * Paths in reports are relative to the repository root (the nearest folder with `.git`),
  * as code scanning expects; outside a repository, to the working directory.
  */
-export function repositoryRoot(cwd: string): string {
+export function repositoryRoot(cwd: string, exists: (file: string) => boolean = existsSync): string {
     for (let dir = cwd; ; dir = path.dirname(dir)) {
-        if (existsSync(path.join(dir, '.git'))) return dir;
+        if (exists(path.join(dir, '.git'))) return dir;
         if (path.dirname(dir) === dir) return cwd;
     }
 }
