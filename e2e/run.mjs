@@ -261,22 +261,7 @@ async function uiCheck() {
     const t = Date.now();
     const step = (text) => options.verbose && lap(`  ui: ${text}`);
     await browserCheck({ browser, viewport, record }, { name: 'UI: squiggle and Problems panel entry for a sample with a problem', screenshot: SCREENSHOT }, async (page) => {
-        await page.goto(folderUrl(uiWorkspace.dir));
-        await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-        step('workbench visible');
-        const item = page.locator('.explorer-folders-view .monaco-list-row', { hasText: uiWorkspace.file }).first();
-        await item.waitFor({ timeout: 60_000 });
-        await item.click();
-        await page.waitForSelector(`.tab[aria-label*="${uiWorkspace.file}"]`, { timeout: 30_000 });
-        step('editor open');
-        // the Problems panel lists the diagnostic once the language server has validated the file
-        await page.keyboard.press('Control+Shift+M');
-        // other samples may have problems of their own: filter the panel down to the expected one
-        const filter = page.locator('.part.panel').getByPlaceholder(/^Filter/).first();
-        await filter.waitFor({ timeout: 10_000 });
-        await filter.fill(uiWorkspace.message);
-        const row = page.locator('.markers-panel .monaco-list-row', { hasText: uiWorkspace.message }).first();
-        await row.waitFor({ timeout: 60_000 });
+        const row = await problemRow(page, step);
         const entry = (await row.innerText()).replace(/\s+/g, ' ').trim();
         step(`Problems panel: ${entry}`);
         // open the problem: the editor scrolls to it and draws the squiggle
@@ -311,17 +296,7 @@ async function uiCheck() {
 async function rulePageCheck() {
     const t = Date.now();
     await browserCheck({ browser, viewport, record }, { name: "UI: a problem's rule code opens the rule's page", screenshot: path.join(ARTIFACTS, 'rule-page.png') }, async (page) => {
-        await page.goto(folderUrl(uiWorkspace.dir));
-        await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-        const item = page.locator('.explorer-folders-view .monaco-list-row', { hasText: uiWorkspace.file }).first();
-        await item.waitFor({ timeout: 60_000 });
-        await item.click();
-        await page.keyboard.press('Control+Shift+M');
-        const filter = page.locator('.part.panel').getByPlaceholder(/^Filter/).first();
-        await filter.waitFor({ timeout: 10_000 });
-        await filter.fill(uiWorkspace.message);
-        const row = page.locator('.markers-panel .monaco-list-row', { hasText: uiWorkspace.message }).first();
-        await row.waitFor({ timeout: 60_000 });
+        const row = await problemRow(page);
         await row.locator('a.monaco-link', { hasText: uiWorkspace.code }).first().click();
         const [, name] = uiWorkspace.code.split('/');
         await page.waitForSelector(`.tab[aria-label*="${name}.md"]`, { timeout: 30_000 });
@@ -329,6 +304,27 @@ async function rulePageCheck() {
         const heading = await waitForFrameText(page, `${uiWorkspace.code}`, 30_000);
         return `${uiWorkspace.code} opened in the preview ('${heading}') in ${((Date.now() - t) / 1000).toFixed(1)} s`;
     });
+}
+
+/** Opens the UI workspace's sample with a problem and returns the problem's row in the Problems panel. */
+async function problemRow(page, step = () => {}) {
+    await page.goto(folderUrl(uiWorkspace.dir));
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    step('workbench visible');
+    const item = page.locator('.explorer-folders-view .monaco-list-row', { hasText: uiWorkspace.file }).first();
+    await item.waitFor({ timeout: 60_000 });
+    await item.click();
+    await page.waitForSelector(`.tab[aria-label*="${uiWorkspace.file}"]`, { timeout: 30_000 });
+    step('editor open');
+    // the Problems panel lists the diagnostic once the language server has validated the file
+    await page.keyboard.press('Control+Shift+M');
+    // other samples may have problems of their own: filter the panel down to the expected one
+    const filter = page.locator('.part.panel').getByPlaceholder(/^Filter/).first();
+    await filter.waitFor({ timeout: 10_000 });
+    await filter.fill(uiWorkspace.message);
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: uiWorkspace.message }).first();
+    await row.waitFor({ timeout: 60_000 });
+    return row;
 }
 
 /** The text of the first h1 holding `text` in any frame of the page (webviews nest frames). */
