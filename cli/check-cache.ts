@@ -7,7 +7,7 @@ import { CheckPlanner } from '../language/headless/check-plan.js';
 import type { FileResult, Finding } from '../language/headless/check-result.js';
 import { plannedDependencies, type FileDependencies } from '../language/headless/dependencies.js';
 import { summariseSources, type FileSummary } from '../language/headless/file-summary.js';
-import { checkPlanned, type FindingsCache, type SourceFile } from '../language/headless/workspace-check.js';
+import { checkPlanned, isUnread, type CheckSource, type FindingsCache, type SourceReader } from '../language/headless/workspace-check.js';
 import { processIsAlive, writeFileAtomically } from './atomic-write.js';
 import { pruneFolder, stampOf, vouches, type Stamp } from './cache-files.js';
 
@@ -26,7 +26,7 @@ import { pruneFolder, stampOf, vouches, type Stamp } from './cache-files.js';
  */
 
 /** Bumped when the layout of the cache file changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 const CACHE_FILE = /^check-[0-9a-f]{16}\.json$/;
 
 interface StoredEntry {
@@ -48,6 +48,8 @@ interface Stored {
         /** Shortcut to `key` that reads no file: the salt's hash and the files' stamps, taken at `stampedAt`. */
         readonly salt: string;
         readonly stamps: readonly FileStamp[];
+        /** The content hash of each stamped file that was read as text ('' otherwise): the stamp vouches for it in the next run. */
+        readonly hashes: readonly string[];
         readonly stampedAt: number;
     };
     readonly files: Readonly<Record<string, StoredEntry>>;
@@ -81,6 +83,10 @@ export class CheckCache implements FindingsCache {
     private wholeResult: readonly FileResult[] | undefined;
     private stamps: FileStamp[] = [];
     private stampedAt = 0;
+    /** Files whose stamps vouch for their content, with its hash: not read again. */
+    private readonly vouched = new Map<string, string>();
+    /** Files read as text (or vouched for), whose hashes the next run may trust by their stamps. */
+    private readonly readable = new Set<string>();
 
     private constructor(
         private readonly settings: CacheSettings,
@@ -115,7 +121,13 @@ export class CheckCache implements FindingsCache {
             return undefined;
         }
         const whole = this.stored?.whole;
-        if (!whole || whole.salt !== sha256(this.settings.salt) || whole.stamps.length !== this.stamps.length) return undefined;
+        if (!whole) return undefined;
+        const before = new Map(whole.stamps.map((stamp, i) => [stamp[0], { stamp, hash: whole.hashes[i] }]));
+        for (const stamp of this.stamps) {
+            const old = before.get(stamp[0]);
+            if (old?.hash && vouches(fileStampOf(stamp), fileStampOf(old.stamp), whole.stampedAt)) this.vouched.set(stamp[0], old.hash);
+        }
+        if (whole.salt !== sha256(this.settings.salt) || whole.stamps.length !== this.stamps.length) return undefined;
         const same = this.stamps.every((stamp, i) => {
             const old = whole.stamps[i];
             return stamp[0] === old[0] && stamp[1] === old[1] && vouches(fileStampOf(stamp), fileStampOf(old), whole.stampedAt);
@@ -123,11 +135,17 @@ export class CheckCache implements FindingsCache {
         return same ? whole.files : undefined;
     }
 
-    whole(sources: readonly SourceFile[]): readonly FileResult[] | undefined {
+    knownHash(file: URI): string | undefined {
+        return this.vouched.get(file.toString());
+    }
+
+    whole(sources: readonly CheckSource[]): readonly FileResult[] | undefined {
         const key = createHash('sha256').update(`${this.settings.salt}\n`);
         for (const source of sources) {
-            const hash = sha256(source.text ?? `unreadable ${JSON.stringify(source.unreadable)}`);
+            const read = !isUnread(source) && source.text !== undefined;
+            const hash = isUnread(source) ? source.knownHash : sha256(source.text ?? `unreadable ${JSON.stringify(source.unreadable)}`);
             const display = this.settings.display(source.uri);
+            if (read || isUnread(source)) this.readable.add(source.uri.toString());
             this.hashes.set(source.uri.toString(), hash);
             this.hashByDisplay.set(display, hash);
             key.update(`${source.uri.toString()} ${display} ${hash}\n`);
@@ -147,7 +165,7 @@ export class CheckCache implements FindingsCache {
      * check of the others. When most files have to be checked, a check of the whole workspace
      * (which reuses the known findings too) costs no more: undefined.
      */
-    async planned(shared: LangiumSharedCoreServices, sources: readonly SourceFile[], reported: ReadonlySet<string>): Promise<readonly FileResult[] | undefined> {
+    async planned(shared: LangiumSharedCoreServices, sources: readonly CheckSource[], reported: ReadonlySet<string>, read: SourceReader): Promise<readonly FileResult[] | undefined> {
         if (!this.stored || Object.keys(this.stored.files).length === 0) return undefined;
         this.storedSummaries ??= parseSummaries(this.summariesRead);
         const summaries = new Map<string, FileSummary>();
@@ -157,7 +175,7 @@ export class CheckCache implements FindingsCache {
             const hash = this.hashes.get(uri)!;
             let summary = Object.hasOwn(this.storedSummaries, hash) ? this.storedSummaries[hash] : undefined;
             if (!summary) {
-                const fresh = await summariseSources(shared, [source]);
+                const fresh = await summariseSources(shared, await read([source]));
                 summary = fresh.summaries.get(uri)!;
                 const document = fresh.parsed.get(uri);
                 if (document) parsed.set(uri, document);
@@ -168,11 +186,11 @@ export class CheckCache implements FindingsCache {
         const planner = new CheckPlanner(summaries);
         const declarations = planner.declarations();
         const known = new Map<string, readonly Finding[]>();
-        const misses = new Map<string, { readonly source: SourceFile; readonly dependencies: FileDependencies }>();
+        const misses = new Map<string, { readonly source: CheckSource; readonly dependencies: FileDependencies }>();
         for (const source of sources) {
             const uri = source.uri.toString();
             if (!reported.has(uri)) continue;
-            if (source.unreadable) {
+            if (!isUnread(source) && source.unreadable) {
                 known.set(uri, [source.unreadable]);
                 continue;
             }
@@ -185,7 +203,7 @@ export class CheckCache implements FindingsCache {
         if (misses.size > 0) {
             const plan = planner.planFor(misses.keys());
             const byUri = new Map(sources.map((source) => [source.uri.toString(), source]));
-            const checked = await checkPlanned(shared, plan.load.map((uri) => byUri.get(uri)!), plan, { display: this.settings.display, parsed });
+            const checked = await checkPlanned(shared, await read(plan.load.map((uri) => byUri.get(uri)!)), plan, { display: this.settings.display, parsed });
             const byPath = new Map(checked.files.map((file) => [file.path, file.findings]));
             for (const [uri, { source, dependencies }] of misses) {
                 const findings = byPath.get(this.settings.display(source.uri)) ?? [];
@@ -239,7 +257,8 @@ export class CheckCache implements FindingsCache {
     /** Writes the entries of this run; a failure only costs the next run its cache. */
     async save(): Promise<void> {
         if (this.wholeResult === undefined) return;
-        const whole = { key: this.wholeKey, files: this.wholeResult, salt: sha256(this.settings.salt), stamps: this.stamps, stampedAt: this.stampedAt };
+        const hashes = this.stamps.map(([uri]) => (this.readable.has(uri) ? (this.hashes.get(uri) ?? '') : ''));
+        const whole = { key: this.wholeKey, files: this.wholeResult, salt: sha256(this.settings.salt), stamps: this.stamps, hashes, stampedAt: this.stampedAt };
         const stored: Stored = { format: FORMAT, tool: this.settings.tool, whole, files: this.used };
         const body = JSON.stringify(stored);
         const kept = this.keepSummaries ? intact(this.summariesRead) : undefined;

@@ -98,6 +98,19 @@ export interface SourceFile {
     readonly unreadable?: Finding;
 }
 
+/** A source whose content the cache knows by the file's stamp (its hash), not read unless a check needs it. */
+export interface UnreadSource {
+    readonly uri: URI;
+    readonly knownHash: string;
+}
+
+/** What a check starts from: the sources read, and those the cache vouches for unread. */
+export type CheckSource = SourceFile | UnreadSource;
+
+export function isUnread(source: CheckSource): source is UnreadSource {
+    return 'knownHash' in source;
+}
+
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -187,8 +200,10 @@ export interface CheckOptions {
 
 /** Where findings of earlier runs are kept (the CLI keeps them on disk, keyed by content). */
 export interface FindingsCache {
-    /** Once the sources are read: the files' results of a run that read exactly these sources. */
-    readonly whole: (sources: readonly SourceFile[]) => readonly FileResult[] | undefined;
+    /** The hash of a file's content when its stamp vouches for it: the file need not be read. */
+    readonly knownHash: (file: URI) => string | undefined;
+    /** Once the sources are known: the files' results of a run that read exactly these sources. */
+    readonly whole: (sources: readonly CheckSource[]) => readonly FileResult[] | undefined;
     readonly lookup: (file: URI, dependencies: FileDependencies) => readonly Finding[] | undefined;
     readonly store: (file: URI, dependencies: FileDependencies, findings: readonly Finding[]) => void;
     readonly storeWhole: (files: readonly FileResult[]) => void;
@@ -197,8 +212,11 @@ export interface FindingsCache {
      * planned check of the files whose findings are not known (in these services, still empty),
      * or undefined to check the whole workspace.
      */
-    readonly planned: (shared: LangiumSharedCoreServices, sources: readonly SourceFile[], reported: ReadonlySet<string>) => Promise<readonly FileResult[] | undefined>;
+    readonly planned: (shared: LangiumSharedCoreServices, sources: readonly CheckSource[], reported: ReadonlySet<string>, read: SourceReader) => Promise<readonly FileResult[] | undefined>;
 }
+
+/** Reads the sources not read yet; a context file that can no longer be read is left out. */
+export type SourceReader = (sources: readonly CheckSource[]) => Promise<SourceFile[]>;
 
 /** Loads the files into one workspace, builds and validates it, and collects findings per file. */
 export async function checkFiles(shared: LangiumSharedCoreServices, options: CheckOptions): Promise<{ result: CheckResult; documents: LangiumDocument[] }> {
@@ -211,10 +229,12 @@ export async function checkFiles(shared: LangiumSharedCoreServices, options: Che
             if (reported.has(uri.toString())) throw error;
             return undefined;
         });
-    const sources = (await Promise.all(all.map(read))).filter((source) => source !== undefined);
+    const readAll: SourceReader = async (some) => (await Promise.all(some.map((source) => (isUnread(source) ? read(source.uri) : source)))).filter((source) => source !== undefined);
     const cache = options.cache;
-    const stored = cache?.whole(sources) ?? (options.validateContext ? undefined : await cache?.planned(shared, sources, reported));
+    const known = (await Promise.all(all.map((uri) => unreadOr(cache?.knownHash(uri), uri) ?? read(uri)))).filter((source) => source !== undefined);
+    const stored = cache?.whole(known) ?? (options.validateContext ? undefined : await cache?.planned(shared, known, reported, readAll));
     if (stored) return { result: { files: stored }, documents: [] };
+    const sources = await readAll(known);
 
     const done = options.validateContext ? undefined : await options.checkElsewhere?.(sources, reported);
     if (done) {
@@ -229,6 +249,10 @@ export async function checkFiles(shared: LangiumSharedCoreServices, options: Che
     const result = await checkLoaded(shared, sources, documents, reported, options);
     cache?.storeWhole(result.files);
     return { result, documents };
+}
+
+function unreadOr(knownHash: string | undefined, uri: URI): UnreadSource | undefined {
+    return knownHash === undefined ? undefined : { uri, knownHash };
 }
 
 export interface PlannedOptions {
