@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AstUtils, DefaultReferenceDescriptionProvider, type LangiumDocument, type ReferenceInfo } from 'langium';
+import { AstUtils, DefaultReferenceDescriptionProvider, DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createTestServices, buildWorkspace } from '../services.js';
 import { DocumentNodes, forEachReference } from '../../language/analysis/document-nodes.js';
@@ -19,7 +19,7 @@ function langiumReferences(document: LangiumDocument) {
         .toArray();
 }
 
-describe('linking and indexing walk the references as Langium does', () => {
+describe('local symbols, linking and indexing walk the tree as Langium does', () => {
     it('forEachReference over the shared node list yields every reference of every sample, in the same order, with the same container, property and index', async () => {
         const documents = await buildWorkspace(samples);
         for (const document of documents) {
@@ -48,5 +48,24 @@ describe('linking and indexing walk the references as Langium does', () => {
             const plain = (d: (typeof expected)[number]) => [d.sourceUri.toString(), d.sourcePath, d.targetUri.toString(), d.targetPath, d.local, d.segment];
             expect(actual.map(plain)).toEqual(expected.map(plain));
         }
+    });
+
+    it("the local symbols are those Langium's walk collects, container by container, in its order", async () => {
+        const documents = await buildWorkspace(samples);
+        const computation = createTestServices().Hitl.references.ScopeComputation;
+        const plain = (symbols: unknown) =>
+            [...(symbols as MultiMap<AstNode, AstNodeDescription>).entriesGroupedByKey()].map(([container, descriptions]) => [container, descriptions.map((d) => [d.name, d.type, d.path])]);
+        let containers = 0;
+        for (const document of documents) {
+            const ours = plain(await computation.collectLocalSymbols(document));
+            const theirs = plain(await DefaultScopeComputation.prototype.collectLocalSymbols.call(computation, document));
+            containers += ours.length;
+            expect(ours.length).toBe(theirs.length);
+            ours.forEach(([container, descriptions], i) => {
+                expect(container).toBe(theirs[i][0]);
+                expect(descriptions).toEqual(theirs[i][1]);
+            });
+        }
+        expect(containers).toBeGreaterThan(documents.length);
     });
 });
