@@ -1,4 +1,4 @@
-import { isAstNode, isCompositeCstNode, type AstNode, type CstNode, type LeafCstNode } from 'langium';
+import { isAstNode, isCompositeCstNode, isMultiReference, isReference, type AstNode, type CstNode, type LeafCstNode, type ReferenceInfo } from 'langium';
 
 /**
  * One walk of a document's syntax tree, shared by the validator and by every rule that looks at
@@ -95,4 +95,26 @@ export function documentNodes(node: AstNode): DocumentNodes {
 /** Drops the walk once the tree is validated; the next validation (after an edit, say) walks it again. */
 export function forgetDocumentNodes(root: AstNode): void {
     cache.delete(root);
+}
+
+/** Nodes linked or indexed between two checks for cancellation (well under a millisecond of work). */
+export const YIELD_EVERY = 256;
+
+/**
+ * The references a node holds, as `AstUtils.streamReferences` yields them (same order, same
+ * information), without building a stream per node: linking and indexing visit every node of
+ * every file, and the streams cost more than the look-ups on a large workflow.
+ */
+export function forEachReference(node: AstNode, visit: (info: ReferenceInfo) => void): void {
+    for (const property of Object.keys(node)) {
+        if (property.startsWith('$')) continue;
+        const value = (node as unknown as Record<string, unknown>)[property];
+        if (isReference(value) || isMultiReference(value)) visit({ reference: value, container: node, property });
+        else if (Array.isArray(value)) {
+            for (let index = 0; index < value.length; index++) {
+                const element: unknown = value[index];
+                if (isReference(element) || isMultiReference(element)) visit({ reference: element, container: node, property, index });
+            }
+        }
+    }
 }

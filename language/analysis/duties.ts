@@ -3,6 +3,7 @@ import { isDecision, isEffect, isEscalation, isGate, isManualQueue, type Gate, t
 import { chainOf, escalationReferencesOf, stepNoun } from './escalation.js';
 import { resolved } from './oversight.js';
 import { quoted } from '../util/names.js';
+import { keptWhileValidating } from './validation-memo.js';
 
 /**
  * Every duty a party has in a workflow, and the permissions each duty uses: what the
@@ -58,10 +59,11 @@ function reviewPermissionsOf(gate: Gate): readonly string[] {
  * the Responsible of effects (`execute` for execute and commit effects, `publish` for publish
  * and notify), stop owners (`halt`), the appeal reviewer, incident recipients, bias reviewers,
  * drift and misuse alert recipients (no permission beyond `view`), the retraining approver
- * (`retrain`). Linear in the workflow and the chains it reaches; computed per check, because
- * chains and teams in other files can change between checks.
+ * (`retrain`). Linear in the workflow and the chains it reaches; kept only while the workflow's
+ * file is validated (several rules ask), because chains and teams in other files can change
+ * between checks.
  */
-export function dutiesOf(workflow: Workflow): Duty[] {
+export const dutiesOf = keptWhileValidating((workflow: Workflow): readonly Duty[] => {
     const duties: Duty[] = [];
     const add = (kind: DutyKind, party: Party | undefined, what: string, node: AstNode, permissions: readonly string[], gate?: Gate) => {
         if (party) duties.push({ kind, party, what, node, permissions, gate });
@@ -93,7 +95,7 @@ export function dutiesOf(workflow: Workflow): Duty[] {
     const feedback = workflow.feedback;
     if (feedback) add('retraining', feedback.retrainingApprover?.ref, 'approves retraining', feedback, ['retrain']);
     return duties;
-}
+});
 
 type AddDuty = (kind: DutyKind, party: Party | undefined, what: string, node: AstNode, permissions: readonly string[], gate?: Gate) => void;
 

@@ -141,11 +141,23 @@ export function reachableFrom(graph: FlowGraph, from: Step): Set<Step> {
     return closure([from], (step) => (graph.outgoing.get(step) ?? []).map((edge) => edge.to));
 }
 
+const componentsOf = new WeakMap<FlowGraph, ReadonlyArray<readonly Step[]>>();
+
 /**
  * Strongly connected components (Tarjan), each in declaration order; iterative to stay
  * stack-safe. A component comes after every component it leads to (reverse topological order).
+ * Computed once per graph: several analyses and rules ask.
  */
-export function stronglyConnectedComponents(graph: FlowGraph): Step[][] {
+export function stronglyConnectedComponents(graph: FlowGraph): ReadonlyArray<readonly Step[]> {
+    let components = componentsOf.get(graph);
+    if (!components) {
+        components = tarjan(graph);
+        componentsOf.set(graph, components);
+    }
+    return components;
+}
+
+function tarjan(graph: FlowGraph): Step[][] {
     const index = new Map<Step, number>();
     const lowLink = new Map<Step, number>();
     const onStack = new Set<Step>();

@@ -194,27 +194,34 @@ export function shortestUnclearedPath(
     clears: (edge: FlowEdge) => boolean,
     mayTake: (edge: FlowEdge) => boolean = () => true,
 ): FlowEdge[] | undefined {
-    type State = { step: Step; marked: boolean };
+    // A state is a step and whether it carries unchecked AI output: number 2 × step index + mark.
     const index = stepIndex(graph);
-    const key = (state: State) => `${index.get(state.step)}:${state.marked}`;
-    const start: State = { step: from, marked: false };
-    const previous = new Map<string, { edge: FlowEdge; key: string } | null>([[key(start), null]]);
-    const queue: State[] = [start];
+    const steps = graph.steps;
+    // The edge taken into each state, and the state it was taken from (-1: the start; -2: not reached).
+    const edgeInto = new Array<FlowEdge | undefined>(2 * steps.length);
+    const previous = new Int32Array(2 * steps.length).fill(-2);
+    const start = 2 * (index.get(from) ?? -1);
+    if (start < 0) return undefined;
+    previous[start] = -1;
+    const queue: number[] = [start];
     for (let taken = 0; taken < queue.length; taken++) {
         const state = queue[taken];
-        const here = key(state);
-        if (state.step === target && state.marked) {
+        const step = steps[state >> 1];
+        const marked = (state & 1) === 1;
+        if (step === target && marked) {
             const path: FlowEdge[] = [];
-            for (let link = previous.get(here); link; link = previous.get(link.key)) path.unshift(link.edge);
-            return path;
+            for (let at = state; previous[at] !== -1; at = previous[at]) path.push(edgeInto[at]!);
+            return path.reverse();
         }
-        for (const edge of graph.outgoing.get(state.step) ?? []) {
+        for (const edge of graph.outgoing.get(step) ?? []) {
             if (!mayTake(edge)) continue;
-            const marked = carriesAiOutput(edge) ? true : clears(edge) ? false : state.marked;
-            const next: State = { step: edge.to, marked };
-            const nextKey = key(next);
-            if (previous.has(nextKey)) continue;
-            previous.set(nextKey, { edge, key: here });
+            const to = index.get(edge.to);
+            // A step outside the graph (another workflow's) has no way on from here, nor is it the target.
+            if (to === undefined) continue;
+            const next = 2 * to + ((carriesAiOutput(edge) ? true : clears(edge) ? false : marked) ? 1 : 0);
+            if (previous[next] !== -2) continue;
+            previous[next] = state;
+            edgeInto[next] = edge;
             queue.push(next);
         }
     }

@@ -1,5 +1,5 @@
-import { AstUtils, type AstNode } from 'langium';
-import { documentNodes } from './document-nodes.js';
+import { isReference, type AstNode } from 'langium';
+import { documentNodes, forEachReference } from './document-nodes.js';
 import { isAiActor, isRole, isTeam, type Party, type Workflow } from '../generated/ast.js';
 import { partiesIn } from './governance.js';
 
@@ -13,10 +13,10 @@ export function partiesReferencedIn(workflow: Workflow, skip: (node: AstNode) =>
     const parties = new Set<Party>();
     for (const node of documentNodes(workflow).within(workflow)) {
         if (skip(node)) continue;
-        for (const { reference } of AstUtils.streamReferences(node)) {
-            const target = 'ref' in reference ? reference.ref : undefined;
+        forEachReference(node, ({ reference }) => {
+            const target = isReference(reference) ? reference.ref : undefined;
             if (isRole(target) || isTeam(target) || isAiActor(target)) parties.add(target);
-        }
+        });
     }
     return parties;
 }

@@ -10,6 +10,8 @@ export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
 export function exceedsSourceLimit(text: string): boolean {
     if (text.length * 3 <= MAX_SOURCE_BYTES) return false;
     if (text.length > MAX_SOURCE_BYTES) return true;
+    // ASCII (the usual text) is a byte per unit, and a native scan finds out much faster than the loop.
+    if (!/[^\x00-\x7f]/.test(text)) return false;
     let bytes = 0;
     for (let i = 0; i < text.length; i++) {
         const unit = text.charCodeAt(i);

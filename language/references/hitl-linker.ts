@@ -1,4 +1,5 @@
-import { DefaultLinker, type AstNodeDescription, type LinkingError, type ReferenceInfo } from 'langium';
+import { Cancellation, DefaultLinker, interruptAndCheck, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
+import { DocumentNodes, forEachReference, YIELD_EVERY } from '../analysis/document-nodes.js';
 import type { HitlCoreServices } from '../hitl-module.js';
 import { nearestNames } from './nearest-names.js';
 
@@ -32,6 +33,21 @@ export function isHitlLinkingError(error: LinkingError): error is HitlLinkingErr
 export class HitlLinker extends DefaultLinker {
     constructor(private readonly services: HitlCoreServices) {
         super(services);
+    }
+
+    /**
+     * Langium's `link` (every reference, in tree order), without a stream per node and an
+     * await per node: on a workflow of thousands of steps those cost more than the look-ups.
+     * An editor's build still yields and checks for cancellation every few hundred nodes.
+     */
+    override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
+        const nodes = new DocumentNodes(document.parseResult.value).all;
+        const cancellable = cancelToken !== Cancellation.CancellationToken.None;
+        for (let index = 0; index < nodes.length; index++) {
+            if (cancellable && index % YIELD_EVERY === 0) await interruptAndCheck(cancelToken);
+            forEachReference(nodes[index], (info) => this.doLink(info, document));
+        }
     }
 
     override createLinkingError(info: ReferenceInfo, targetDescription?: AstNodeDescription): HitlLinkingError {

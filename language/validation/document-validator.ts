@@ -4,6 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { exceedsSourceLimit } from '../parser/guarded-parser.js';
 import { findSecrets, redactSecrets, secretPieces } from '../util/secrets.js';
 import { documentNodes, forgetDocumentNodes } from '../analysis/document-nodes.js';
+import { endValidation, startValidation } from '../analysis/validation-memo.js';
 import { HitlValidationRegistry } from './validation-registry.js';
 import { ReferenceUnresolved, SyntaxFileTooLarge, SyntaxInvalidToken, SyntaxParseError } from './built-in-rules.js';
 
@@ -23,10 +24,12 @@ const LANGIUM_CODES = new Map<string, string>([
 export class HitlDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         let validated: Diagnostic[];
+        startValidation(document.parseResult.value);
         try {
             validated = await super.validateDocument(document, options, cancelToken);
         } finally {
             forgetDocumentNodes(document.parseResult.value);
+            endValidation(document.parseResult.value);
         }
         const diagnostics = withoutSecrets(document, validated);
         const tooLarge = exceedsSourceLimit(document.textDocument.getText());

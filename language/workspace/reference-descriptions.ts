@@ -1,4 +1,5 @@
-import { AstUtils, CstUtils, DefaultReferenceDescriptionProvider, isMultiReference, isReference, UriUtils, type AstNodeDescription, type CstNode, type DocumentSegment, type ReferenceDescription, type ReferenceInfo, type URI } from 'langium';
+import { AstUtils, Cancellation, CstUtils, DefaultReferenceDescriptionProvider, interruptAndCheck, isMultiReference, isReference, UriUtils, type AstNodeDescription, type CstNode, type DocumentSegment, type LangiumDocument, type ReferenceDescription, type ReferenceInfo, type URI } from 'langium';
+import { DocumentNodes, forEachReference, YIELD_EVERY } from '../analysis/document-nodes.js';
 
 /**
  * A reference's description whose segment (offset, length and range) is computed when first
@@ -22,8 +23,24 @@ class ReferenceEntry implements ReferenceDescription {
     }
 }
 
-/** Langium's reference descriptions (`createInfoDescriptions`), with their segments computed on demand. */
+/**
+ * Langium's reference descriptions (`createInfoDescriptions`), with their segments computed on
+ * demand, collected in Langium's order without a stream and an await per node (as the linker).
+ */
 export class LazyReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
+        const descriptions: ReferenceDescription[] = [];
+        const nodes = new DocumentNodes(document.parseResult.value).all;
+        const cancellable = cancelToken !== Cancellation.CancellationToken.None;
+        for (let index = 0; index < nodes.length; index++) {
+            if (cancellable && index % YIELD_EVERY === 0) await interruptAndCheck(cancelToken);
+            forEachReference(nodes[index], (info) => {
+                if (!info.reference.error) descriptions.push(...this.createInfoDescriptions(info));
+            });
+        }
+        return descriptions;
+    }
+
     protected override createInfoDescriptions(refInfo: ReferenceInfo): ReferenceDescription[] {
         const reference = refInfo.reference;
         const refNode = reference.$refNode;

@@ -1,5 +1,5 @@
-import { DefaultScopeComputation, type AstNode, type AstNodeDescription, type LangiumDocument, type MultiMap } from 'langium';
-import type { Cancellation } from 'langium';
+import { Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
+import { DocumentNodes, YIELD_EVERY } from '../analysis/document-nodes.js';
 import { isDataField, isDataset, isHitlFile } from '../generated/ast.js';
 
 /**
@@ -12,6 +12,19 @@ import { isDataField, isDataset, isHitlFile } from '../generated/ast.js';
 export class HitlScopeComputation extends DefaultScopeComputation {
     override async collectExportedSymbols(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<AstNodeDescription[]> {
         return this.collectExportedSymbolsForNode(document.parseResult.value, document, exportedChildren, cancelToken);
+    }
+
+    /** Langium's, on one walk of the tree without an await per node (as the linker). */
+    override async collectLocalSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<LocalSymbols> {
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        const nodes = new DocumentNodes(document.parseResult.value).all;
+        const cancellable = cancelToken !== Cancellation.CancellationToken.None;
+        // From 1: the root is no symbol (Langium's `streamAllContents`).
+        for (let index = 1; index < nodes.length; index++) {
+            if (cancellable && index % YIELD_EVERY === 0) await interruptAndCheck(cancelToken);
+            this.addLocalSymbol(nodes[index], document, symbols);
+        }
+        return symbols;
     }
 
     protected override addLocalSymbol(node: AstNode, document: LangiumDocument, symbols: MultiMap<AstNode, AstNodeDescription>): void {

@@ -137,23 +137,30 @@ function isProtectedEffectKind(effect: Effect): boolean {
  * reported once, naming the shortest and listing the other targets.
  */
 function bypassesFrom(graph: FlowGraph, facts: CheckFacts, from: AiStep): Bypass[] {
+    // A state is a step and whether the path is governed: number 2 × step index + (1 when governed).
     const index = stepIndex(graph);
-    const key = (step: Step, governance: Governance) => `${index.get(step)}:${governance}`;
-    const previous = new Map<string, { edge: Move; key: string } | null>([[key(from, 'open'), null]]);
-    const queue: Array<{ step: Step; governance: Governance }> = [{ step: from, governance: 'open' }];
+    const steps = graph.steps;
+    const stateOf = (step: Step, governance: Governance) => 2 * index.get(step)! + (governance === 'governed' ? 1 : 0);
+    // The move into each state, and the state it was made from (-1: the start; -2: not reached).
+    const moveInto = new Array<Move | undefined>(2 * steps.length);
+    const previous = new Int32Array(2 * steps.length).fill(-2);
+    const start = stateOf(from, 'open');
+    previous[start] = -1;
+    const queue: number[] = [start];
     const found = new Map<Step, Move[]>();
     for (let head = 0; head < queue.length; head++) {
-        const { step, governance } = queue[head];
-        const here = key(step, governance);
+        const state = queue[head];
+        const step = steps[state >> 1];
+        const governance: Governance = (state & 1) === 1 ? 'governed' : 'open';
         const checkedHere = step !== from && checksOutput(step, from, facts);
         for (const edge of facts.moves(step)) {
             if (checkedHere && !leavesWithoutHuman(edge)) continue;
-            const next: Governance = isDecision(edge.to) ? (isProtectedDecision(edge.to) ? 'open' : 'governed') : governance;
-            const nextKey = key(edge.to, next);
-            if (previous.has(nextKey)) continue;
-            previous.set(nextKey, { edge, key: here });
-            queue.push({ step: edge.to, governance: next });
-            if (!found.has(edge.to) && isTarget(edge.to, next)) found.set(edge.to, edgesTo(previous, nextKey));
+            const next = stateOf(edge.to, isDecision(edge.to) ? (isProtectedDecision(edge.to) ? 'open' : 'governed') : governance);
+            if (previous[next] !== -2) continue;
+            previous[next] = state;
+            moveInto[next] = edge;
+            queue.push(next);
+            if (!found.has(edge.to) && isTarget(edge.to, (next & 1) === 1 ? 'governed' : 'open')) found.set(edge.to, movesTo(previous, moveInto, next));
         }
     }
     const paths = [...found.values()];
@@ -177,10 +184,10 @@ function isTarget(step: Step, governance: Governance): boolean {
     return isEffect(step) && governance === 'open' && isProtectedEffectKind(step);
 }
 
-function edgesTo(previous: Map<string, { edge: Move; key: string } | null>, key: string): Move[] {
-    const edges: Move[] = [];
-    for (let link = previous.get(key); link; link = previous.get(link.key)) edges.unshift(link.edge);
-    return edges;
+function movesTo(previous: Int32Array, moveInto: ReadonlyArray<Move | undefined>, state: number): Move[] {
+    const moves: Move[] = [];
+    for (let at = state; previous[at] !== -1; at = previous[at]) moves.push(moveInto[at]!);
+    return moves.reverse();
 }
 
 /** A place on a path where a gate or queue lets the AI output through unchecked, with its fix. */
