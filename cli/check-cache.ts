@@ -77,7 +77,7 @@ export class CheckCache implements FindingsCache {
     private declarationsKey: { readonly text: string; readonly hash: string } | undefined;
     private readonly used: Record<string, StoredEntry> = {};
     private readonly summaries: StoredSummaries = {};
-    private storedSummaries: StoredSummaries | undefined;
+    private storedSummaries: ParsedSummaries | undefined;
     /** Set when the stored summaries are written back as read (a run that read the same sources). */
     private keepSummaries = false;
     private wholeResult: readonly FileResult[] | undefined;
@@ -168,12 +168,13 @@ export class CheckCache implements FindingsCache {
     async planned(shared: LangiumSharedCoreServices, sources: readonly CheckSource[], reported: ReadonlySet<string>, read: SourceReader): Promise<readonly FileResult[] | undefined> {
         if (!this.stored || Object.keys(this.stored.files).length === 0) return undefined;
         this.storedSummaries ??= parseSummaries(this.summariesRead);
+        const stored = this.storedSummaries.entries;
         const summaries = new Map<string, FileSummary>();
         const parsed = new Map<string, LangiumDocument>();
         for (const source of sources) {
             const uri = source.uri.toString();
             const hash = this.hashes.get(uri)!;
-            let summary = Object.hasOwn(this.storedSummaries, hash) ? this.storedSummaries[hash] : undefined;
+            let summary = Object.hasOwn(stored, hash) ? stored[hash] : undefined;
             if (!summary) {
                 const fresh = await summariseSources(shared, await read([source]));
                 summary = fresh.summaries.get(uri)!;
@@ -262,7 +263,7 @@ export class CheckCache implements FindingsCache {
         const stored: Stored = { format: FORMAT, tool: this.settings.tool, whole, files: this.used };
         const body = JSON.stringify(stored);
         const kept = this.keepSummaries ? intact(this.summariesRead) : undefined;
-        const summaries = kept ?? JSON.stringify(this.summaries);
+        const summaries = kept ?? this.extendedSummaries() ?? JSON.stringify(this.summaries);
         try {
             await mkdir(this.settings.folder, { recursive: true });
             await writeFileAtomically(this.file, `${sha256(body)}\n${body}\n${sha256(summaries)}\n${summaries}`, { pid: process.pid, isAlive: processIsAlive });
@@ -270,6 +271,24 @@ export class CheckCache implements FindingsCache {
         } catch {
             // read-only or full: the next run checks without a cache
         }
+    }
+
+    /**
+     * The stored summaries' text with this run's new ones added, so that a run that parsed a few
+     * files does not write all the others again; undefined (write them anew) once the summaries of
+     * files no longer there would make up more than a fifth of it.
+     */
+    private extendedSummaries(): string | undefined {
+        const stored = this.storedSummaries;
+        if (stored?.text === undefined || !stored.text.endsWith('}')) return undefined;
+        const used = Object.keys(this.summaries);
+        const added = used.filter((hash) => !Object.hasOwn(stored.entries, hash));
+        const kept = used.length - added.length;
+        const stale = Object.keys(stored.entries).length - kept;
+        if (stale * 4 > used.length) return undefined;
+        if (added.length === 0) return stored.text;
+        const more = added.map((hash) => `${JSON.stringify(hash)}:${JSON.stringify(this.summaries[hash])}`).join(',');
+        return `${stored.text.slice(0, -1)}${Object.keys(stored.entries).length > 0 ? ',' : ''}${more}}`;
     }
 
     private keyOf(file: URI, dependencies: FileDependencies): string {
@@ -325,14 +344,20 @@ function intact(read: SummariesRead | undefined): string | undefined {
     return read && sha256(read.bytes) === read.hash ? read.bytes.toString() : undefined;
 }
 
-function parseSummaries(read: SummariesRead | undefined): StoredSummaries {
+/** The stored summaries, and their text when it is a JSON object (so that it can be extended). */
+interface ParsedSummaries {
+    readonly entries: StoredSummaries;
+    readonly text?: string;
+}
+
+function parseSummaries(read: SummariesRead | undefined): ParsedSummaries {
     const text = intact(read);
-    if (text === undefined) return {};
+    if (text === undefined) return { entries: {} };
     try {
         const summaries: unknown = JSON.parse(text);
-        return typeof summaries === 'object' && summaries !== null && !Array.isArray(summaries) ? (summaries as StoredSummaries) : {};
+        return typeof summaries === 'object' && summaries !== null && !Array.isArray(summaries) ? { entries: summaries as StoredSummaries, text } : { entries: {} };
     } catch {
-        return {};
+        return { entries: {} };
     }
 }
 

@@ -251,6 +251,8 @@ describe('--no-cache and the bounds of the cache', () => {
             const text = readFileSync(path.join(folder, names[0]), 'utf8');
             // One entry of findings per file of the workspace, whatever came before.
             expect(Object.keys(JSON.parse(text.split('\n')[1]).files)).toHaveLength(7);
+            // Summaries of earlier contents are added to, then dropped once they would pass a fifth of the whole.
+            expect(Object.keys(JSON.parse(text.split('\n')[3])).length).toBeLessThanOrEqual(7 + 7 / 4);
         }
     });
 
