@@ -1,6 +1,7 @@
-import { DefaultLinker, type AstNodeDescription, type LinkingError, type ReferenceInfo } from 'langium';
+import { Cancellation, DefaultLinker, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
 import type { HitlCoreServices } from '../hitl-module.js';
 import { nearestNames } from './nearest-names.js';
+import { visitReferences } from './reference-walk.js';
 
 /** What a reference of each type may name, as a reader says it. */
 const KINDS = new Map<string, string>([
@@ -32,6 +33,12 @@ export function isHitlLinkingError(error: LinkingError): error is HitlLinkingErr
 export class HitlLinker extends DefaultLinker {
     constructor(private readonly services: HitlCoreServices) {
         super(services);
+    }
+
+    /** Langium's linking, over the tree walked once (see reference-walk.ts) instead of through a stream per node. */
+    override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
+        await visitReferences(document.parseResult.value, cancelToken, (info) => this.doLink(info, document));
     }
 
     override createLinkingError(info: ReferenceInfo, targetDescription?: AstNodeDescription): HitlLinkingError {
