@@ -64,19 +64,19 @@ const TOKEN_CHARACTER = new Uint8Array(128);
 for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_.-') TOKEN_CHARACTER[char.charCodeAt(0)] = 1;
 const MIN_TOKEN = 32;
 
-/** The runs as `[start, end]`: one pass over the text, where a regular expression would retry at every character of every shorter run. */
-function* longTokens(text: string): Generator<readonly [number, number]> {
-    const isTokenCharacter = (index: number) => {
-        const code = text.charCodeAt(index);
-        return code < 128 && TOKEN_CHARACTER[code] === 1;
-    };
-    for (let start = 0; start < text.length; start++) {
-        if (!isTokenCharacter(start)) continue;
+/** The runs' starts and ends, in pairs: one pass over the text, where a regular expression would retry at every character of every shorter run. */
+function longTokens(text: string): number[] {
+    const bounds: number[] = [];
+    const length = text.length;
+    for (let start = 0; start < length; start++) {
+        let code = text.charCodeAt(start);
+        if (code >= 128 || TOKEN_CHARACTER[code] === 0) continue;
         let end = start + 1;
-        while (end < text.length && isTokenCharacter(end)) end++;
-        if (end - start >= MIN_TOKEN) yield [start, end];
+        while (end < length && (code = text.charCodeAt(end)) < 128 && TOKEN_CHARACTER[code] === 1) end++;
+        if (end - start >= MIN_TOKEN) bounds.push(start, end);
         start = end;
     }
+    return bounds;
 }
 
 /** Shannon entropy in bits per character. */
@@ -129,7 +129,10 @@ export function findSecrets(text: string): SecretMatch[] {
     for (const match of text.matchAll(AFTER_KEYWORD)) {
         if (looksRandom(match[2], false)) add('a key or password', match.index + match[1].length, match[2], '');
     }
-    for (const [start, end] of longTokens(text)) {
+    const tokens = longTokens(text);
+    for (let i = 0; i < tokens.length; i += 2) {
+        const start = tokens[i];
+        const end = tokens[i + 1];
         const token = text.slice(start, end);
         if (looksRandom(token, true)) add('a long random token (an API key or password?)', start, token, token.slice(0, 4));
     }

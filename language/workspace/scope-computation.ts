@@ -1,5 +1,5 @@
-import { DefaultScopeComputation, type AstNode, type AstNodeDescription, type LangiumDocument, type MultiMap } from 'langium';
-import type { Cancellation } from 'langium';
+import { Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument } from 'langium';
+import { documentNodes } from '../analysis/document-nodes.js';
 import { isDataField, isDataset, isHitlFile } from '../generated/ast.js';
 
 /**
@@ -12,6 +12,23 @@ import { isDataField, isDataset, isHitlFile } from '../generated/ast.js';
 export class HitlScopeComputation extends DefaultScopeComputation {
     override async collectExportedSymbols(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<AstNodeDescription[]> {
         return this.collectExportedSymbolsForNode(document.parseResult.value, document, exportedChildren, cancelToken);
+    }
+
+    /**
+     * Langium's, on the node list that linking and validation use next (analysis/document-nodes.ts)
+     * rather than a stream, yielding to the event loop between nodes only when the work can be
+     * cancelled (the editor's; the CLI's cannot).
+     */
+    override async collectLocalSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<MultiMap<AstNode, AstNodeDescription>> {
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        const cancellable = cancelToken !== Cancellation.CancellationToken.None;
+        const nodes = documentNodes(document.parseResult.value).all;
+        // Index 0 is the root, which Langium's walk leaves out: it is in no container's scope.
+        for (let index = 1; index < nodes.length; index++) {
+            if (cancellable) await interruptAndCheck(cancelToken);
+            this.addLocalSymbol(nodes[index], document, symbols);
+        }
+        return symbols;
     }
 
     protected override addLocalSymbol(node: AstNode, document: LangiumDocument, symbols: MultiMap<AstNode, AstNodeDescription>): void {
