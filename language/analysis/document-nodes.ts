@@ -1,11 +1,11 @@
 import { isAstNode, isCompositeCstNode, isMultiReference, isReference, type AstNode, type CstNode, type LeafCstNode, type ReferenceInfo } from 'langium';
 
 /**
- * One walk of a document's syntax tree, shared by the validator and by every rule that looks at
- * all nodes of a kind (suppressions, quantities, models) or at every token (durations), instead
- * of each walking the whole tree again through Langium's streams. It is kept while the tree is
- * validated and dropped after (`forgetDocumentNodes`), so that a large workspace does not hold a
- * second copy of every tree's node list.
+ * One walk of a document's syntax tree, shared by the linker, the reference index, the validator
+ * and every rule that looks at all nodes of a kind (suppressions, quantities, models) or at every
+ * token (durations), instead of each walking the whole tree again through Langium's streams. It
+ * is made when the tree is linked and dropped once it is validated (`forgetDocumentNodes`), so
+ * that a large workspace does not hold a second copy of every tree's node list for long.
  */
 export class DocumentNodes {
     /** Every node, the root first, in the order of Langium's `AstUtils.streamAst`. */

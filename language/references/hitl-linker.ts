@@ -1,7 +1,7 @@
-import { Cancellation, DefaultLinker, interruptAndCheck, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
-import { DocumentNodes, forEachReference, YIELD_EVERY } from '../analysis/document-nodes.js';
+import { Cancellation, DefaultLinker, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
 import type { HitlCoreServices } from '../hitl-module.js';
 import { nearestNames } from './nearest-names.js';
+import { visitReferences } from './reference-walk.js';
 
 /** What a reference of each type may name, as a reader says it. */
 const KINDS = new Map<string, string>([
@@ -35,19 +35,10 @@ export class HitlLinker extends DefaultLinker {
         super(services);
     }
 
-    /**
-     * Langium's `link` (every reference, in tree order), without a stream per node and an
-     * await per node: on a workflow of thousands of steps those cost more than the look-ups.
-     * An editor's build still yields and checks for cancellation every few hundred nodes.
-     */
+    /** Langium's linking, over the tree walked once (see reference-walk.ts) instead of through a stream per node. */
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
-        const nodes = new DocumentNodes(document.parseResult.value).all;
-        const cancellable = cancelToken !== Cancellation.CancellationToken.None;
-        for (let index = 0; index < nodes.length; index++) {
-            if (cancellable && index % YIELD_EVERY === 0) await interruptAndCheck(cancelToken);
-            forEachReference(nodes[index], (info) => this.doLink(info, document));
-        }
+        await visitReferences(document.parseResult.value, cancelToken, (info) => this.doLink(info, document));
     }
 
     override createLinkingError(info: ReferenceInfo, targetDescription?: AstNodeDescription): HitlLinkingError {

@@ -34,14 +34,50 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string, ((value: string) => bool
     [/\b((?:password|passwd|pwd)\s*=\s*)[^\s"'&,;]{4,}/gi, 'a password assignment'],
     [/\b((?:secret|api[_-]?key|access[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret|token)\s*=\s*)([^\s"'&,;]{8,})/gi, 'a key or token assignment', hasDigit],
     [/\b((?:password|passwd|api[_-]?key|client[_-]?secret|access[_-]?token):\s*)([^\s"]{6,})/gi, 'a password or key', (value) => hasDigit(value) && /[A-Za-z]/.test(value)],
-    [/(?<![A-Za-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/[^\s/:@"]+:)[^\s/@"]+@/gi, 'credentials in a URL'],
 ];
+
+/**
+ * Credentials in a URL (`scheme://user:password@`), from the scheme. The scheme is the whole run of
+ * scheme characters before a `://` and must start with a letter, so each `://` has one place a
+ * match can start: `urlCredentials` tries only there, instead of at every letter of the text.
+ */
+const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/[^\s/:@"]+:)[^\s/@"]+@/iy;
+const SCHEME_CHARACTER = /[A-Za-z0-9+.-]/;
+const LETTER = /[A-Za-z]/;
+
+function* urlCredentials(text: string): Generator<RegExpExecArray> {
+    for (let separator = text.indexOf('://'); separator >= 0; ) {
+        let start = separator;
+        while (start > 0 && SCHEME_CHARACTER.test(text[start - 1])) start--;
+        URL_CREDENTIALS.lastIndex = start;
+        const match = start < separator && LETTER.test(text[start]) ? URL_CREDENTIALS.exec(text) : null;
+        if (match) yield match;
+        separator = text.indexOf('://', match ? match.index + match[0].length : separator + 1);
+    }
+}
 
 /** A random-looking token written right after a credential-ish keyword (`credentials a8F…`). */
 const AFTER_KEYWORD = /\b((?:credentials|password|passwd|token|api[_-]?key|apikey|client[_-]?secret)[\s"':=]+)([A-Za-z0-9+/=_.-]{16,})/gi;
 
-/** Candidate tokens for the generic test: runs of key-ish characters. */
-const TOKEN = /(?<![A-Za-z0-9+/=_.-])[A-Za-z0-9+/=_.-]{32,}/g;
+/** Candidate tokens for the generic test: whole runs of key-ish characters (`[A-Za-z0-9+/=_.-]`), 32 or more. */
+const TOKEN_CHARACTER = new Uint8Array(128);
+for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_.-') TOKEN_CHARACTER[char.charCodeAt(0)] = 1;
+const MIN_TOKEN = 32;
+
+/** The runs' starts and ends, in pairs: one pass over the text, where a regular expression would retry at every character of every shorter run. */
+function longTokens(text: string): number[] {
+    const bounds: number[] = [];
+    const length = text.length;
+    for (let start = 0; start < length; start++) {
+        let code = text.charCodeAt(start);
+        if (code >= 128 || TOKEN_CHARACTER[code] === 0) continue;
+        let end = start + 1;
+        while (end < length && (code = text.charCodeAt(end)) < 128 && TOKEN_CHARACTER[code] === 1) end++;
+        if (end - start >= MIN_TOKEN) bounds.push(start, end);
+        start = end;
+    }
+    return bounds;
+}
 
 /** Shannon entropy in bits per character. */
 function entropy(text: string): number {
@@ -89,11 +125,16 @@ export function findSecrets(text: string): SecretMatch[] {
     for (const [pattern, kind, accept] of PATTERNS) {
         for (const match of text.matchAll(pattern)) if (!accept || accept(match[2])) add(kind, match.index, match[0], match[1]);
     }
+    for (const match of urlCredentials(text)) add('credentials in a URL', match.index, match[0], match[1]);
     for (const match of text.matchAll(AFTER_KEYWORD)) {
         if (looksRandom(match[2], false)) add('a key or password', match.index + match[1].length, match[2], '');
     }
-    for (const match of text.matchAll(TOKEN)) {
-        if (looksRandom(match[0], true)) add('a long random token (an API key or password?)', match.index, match[0], match[0].slice(0, 4));
+    const tokens = longTokens(text);
+    for (let i = 0; i < tokens.length; i += 2) {
+        const start = tokens[i];
+        const end = tokens[i + 1];
+        const token = text.slice(start, end);
+        if (looksRandom(token, true)) add('a long random token (an API key or password?)', start, token, token.slice(0, 4));
     }
     return found.sort((a, b) => a.start - b.start);
 }

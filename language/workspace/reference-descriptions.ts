@@ -1,5 +1,21 @@
-import { AstUtils, Cancellation, CstUtils, DefaultReferenceDescriptionProvider, interruptAndCheck, isMultiReference, isReference, UriUtils, type AstNodeDescription, type CstNode, type DocumentSegment, type LangiumDocument, type ReferenceDescription, type ReferenceInfo, type URI } from 'langium';
-import { DocumentNodes, forEachReference, YIELD_EVERY } from '../analysis/document-nodes.js';
+import {
+    AstUtils,
+    Cancellation,
+    CstUtils,
+    DefaultReferenceDescriptionProvider,
+    isMultiReference,
+    isReference,
+    UriUtils,
+    type AstNode,
+    type AstNodeDescription,
+    type CstNode,
+    type DocumentSegment,
+    type LangiumDocument,
+    type ReferenceDescription,
+    type ReferenceInfo,
+    type URI,
+} from 'langium';
+import { visitReferences } from '../references/reference-walk.js';
 
 /**
  * A reference's description whose segment (offset, length and range) is computed when first
@@ -24,32 +40,36 @@ class ReferenceEntry implements ReferenceDescription {
 }
 
 /**
- * Langium's reference descriptions (`createInfoDescriptions`), with their segments computed on
- * demand, collected in Langium's order without a stream and an await per node (as the linker).
+ * Langium's reference descriptions, with their segments computed on demand, over the tree walked
+ * once (see reference-walk.ts), and each source's path computed once for all its references.
  */
 export class LazyReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        const nodes = new DocumentNodes(document.parseResult.value).all;
-        const cancellable = cancelToken !== Cancellation.CancellationToken.None;
-        for (let index = 0; index < nodes.length; index++) {
-            if (cancellable && index % YIELD_EVERY === 0) await interruptAndCheck(cancelToken);
-            forEachReference(nodes[index], (info) => {
-                if (!info.reference.error) descriptions.push(...this.createInfoDescriptions(info));
-            });
-        }
+        let container: AstNode | undefined;
+        let sourcePath = '';
+        await visitReferences(document.parseResult.value, cancelToken, (info) => {
+            if (info.reference.error) return;
+            if (info.container !== container) {
+                container = info.container;
+                sourcePath = this.nodeLocator.getAstNodePath(container);
+            }
+            descriptions.push(...this.entries(info, document.uri, sourcePath));
+        });
         return descriptions;
     }
 
     protected override createInfoDescriptions(refInfo: ReferenceInfo): ReferenceDescription[] {
+        return this.entries(refInfo, AstUtils.getDocument(refInfo.container).uri, this.nodeLocator.getAstNodePath(refInfo.container));
+    }
+
+    private entries(refInfo: ReferenceInfo, sourceUri: URI, sourcePath: string): ReferenceDescription[] {
         const reference = refInfo.reference;
         const refNode = reference.$refNode;
         if (reference.error || !refNode) return [];
         let targets: AstNodeDescription[] = [];
         if (isReference(reference) && reference.$nodeDescription) targets = [reference.$nodeDescription];
         else if (isMultiReference(reference)) targets = reference.items.flatMap((item) => item.$nodeDescription ?? []);
-        const sourceUri = AstUtils.getDocument(refInfo.container).uri;
-        const sourcePath = this.nodeLocator.getAstNodePath(refInfo.container);
         return targets.map((target) => new ReferenceEntry(sourceUri, sourcePath, target.documentUri, target.path, UriUtils.equals(target.documentUri, sourceUri), refNode));
     }
 }

@@ -1,5 +1,5 @@
 import { Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
-import { DocumentNodes, YIELD_EVERY } from '../analysis/document-nodes.js';
+import { documentNodes, YIELD_EVERY } from '../analysis/document-nodes.js';
 import { isDataField, isDataset, isHitlFile } from '../generated/ast.js';
 
 /**
@@ -14,12 +14,16 @@ export class HitlScopeComputation extends DefaultScopeComputation {
         return this.collectExportedSymbolsForNode(document.parseResult.value, document, exportedChildren, cancelToken);
     }
 
-    /** Langium's, on one walk of the tree without an await per node (as the linker). */
+    /**
+     * Langium's, on the node list that linking and validation use next (analysis/document-nodes.ts)
+     * rather than a stream; an editor's build yields and checks for cancellation every few hundred
+     * nodes (the CLI's cannot be cancelled).
+     */
     override async collectLocalSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<LocalSymbols> {
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
-        const nodes = new DocumentNodes(document.parseResult.value).all;
         const cancellable = cancelToken !== Cancellation.CancellationToken.None;
-        // From 1: the root is no symbol (Langium's `streamAllContents`).
+        const nodes = documentNodes(document.parseResult.value).all;
+        // Index 0 is the root, which Langium's walk leaves out: it is in no container's scope.
         for (let index = 1; index < nodes.length; index++) {
             if (cancellable && index % YIELD_EVERY === 0) await interruptAndCheck(cancelToken);
             this.addLocalSymbol(nodes[index], document, symbols);

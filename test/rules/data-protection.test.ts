@@ -270,6 +270,7 @@ describe('security/inline-secret', () => {
         ['-----BEGIN OPENSSH PRIVATE KEY-----'],
         ['db password=correct-horse'],
         ['postgres://app:s3cr3t@db.internal/claims'],
+        ['from vault://kv/claims, then postgres://app:s3cr3t@db.internal/claims'],
         ['ghp_9fK2xQ7vLm3ZpR8tYc4WnB6hJd1GsA5eUq0a'],
         ['https://api.example.org/v1?token=8f3kQ92xLm'],
         ['9fK2xQ7vLm3ZpR8tYc4WnB6hJd1GsA5eUq0'],

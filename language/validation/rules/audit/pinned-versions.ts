@@ -30,17 +30,19 @@ export const modelVersionsMustBePinned = defineRule({
     crossFile: { referrersOf: ['AiModel'] },
     checks: (services) => ({
         AiModel: (model, report) => {
+            const versionProblem = unpinned(model.version);
+            const promptProblem = model.promptTemplate === undefined ? undefined : unpinned(model.promptVersion);
+            // Most models are pinned: the workspace-wide search for their users is only for a finding.
+            if (!versionProblem && !promptProblem) return;
             const steps = aiStepsUsing(model, services);
             if (steps.length === 0) return;
-            checkVersion(model, 'version', 'version', steps, report);
-            if (model.promptTemplate !== undefined) checkVersion(model, 'promptVersion', 'prompt version', steps, report);
+            if (versionProblem) checkVersion(model, 'version', 'version', versionProblem, steps, report);
+            if (promptProblem) checkVersion(model, 'promptVersion', 'prompt version', promptProblem, steps, report);
         },
     }),
 });
 
-function checkVersion(model: AiModel, property: 'version' | 'promptVersion', keyword: string, steps: readonly AiStep[], report: Report): void {
-    const problem = unpinned(model[property]);
-    if (!problem) return;
+function checkVersion(model: AiModel, property: 'version' | 'promptVersion', keyword: string, problem: string, steps: readonly AiStep[], report: Report): void {
     const users = steps.map((step) => `AI step ${quoted(step.name)}`);
     const shown = users.length > 3 ? `${users.slice(0, 3).join(', ')} and ${users.length - 3} more` : users.join(', ');
     report({

@@ -19,7 +19,9 @@ function withoutComments(text: string): string {
     let copied = 0;
     let unclosedBlock = false;
     const blank = (start: number, end: number) => {
-        parts.push(text.slice(copied, start), text.slice(start, end).replace(/[^\r\n]/g, ' '));
+        const comment = text.slice(start, end);
+        // Only a block comment can hold line breaks, which stay so that lines keep their numbers.
+        parts.push(text.slice(copied, start), /[\r\n]/.test(comment) ? comment.replace(/[^\r\n]/g, ' ') : ' '.repeat(comment.length));
         copied = end;
     };
     // Only a quote or a slash can start a string or a comment: jump from one to the next.

@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type CompositeCstNode, type CstNode } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CompositeCstNode, type CstNode } from 'langium';
 import { documentNodes } from '../../../analysis/document-nodes.js';
 import { defineRule } from '../../rule.js';
 
@@ -17,9 +17,14 @@ export const propertiesMustNotRepeat = defineRule({
             for (const node of documentNodes(file).all) {
                 const cst = ownCstNode(node.$cstNode);
                 if (!cst) continue;
+                // What a token of the block is assigned through when its own grammar element is in no assignment: the same for all of them.
+                const owner = cst.astNode;
+                const enclosing = assignmentFrom(cst, owner);
                 const firstByFeature = new Map<string, CstNode>();
                 cst.content.forEach((child, position) => {
-                    const assignment = assignmentOf(child);
+                    // `assignmentOf(child)`, with the climb above the block done once for all its tokens.
+                    const own = isCompositeCstNode(child) ? child.astNode === owner : true;
+                    const assignment = own ? (assignmentAroundElement(child.grammarSource) ?? enclosing) : undefined;
                     if (!assignment || assignment.operator === '+=') return;
                     const first = firstByFeature.get(assignment.feature);
                     if (!first) {
@@ -48,18 +53,26 @@ const assignmentAround = new WeakMap<GrammarAST.AbstractElement, GrammarAST.Assi
  * element: called for every token of every file, the climb was most of this rule's time.
  */
 function assignmentOf(cst: CstNode): GrammarAST.Assignment | undefined {
-    const astNode = cst.astNode;
+    return assignmentFrom(cst, cst.astNode);
+}
+
+/** The first assignment around the grammar elements of `cst` and of its containers, while they build `astNode`. */
+function assignmentFrom(cst: CstNode, astNode: AstNode): GrammarAST.Assignment | undefined {
     for (let current = cst; astNode === current.container?.astNode; current = current.container!) {
-        const source = current.grammarSource;
-        if (!source) continue;
-        let assignment = assignmentAround.get(source);
-        if (assignment === undefined) {
-            assignment = AstUtils.getContainerOfType(source, GrammarAST.isAssignment) ?? null;
-            assignmentAround.set(source, assignment);
-        }
+        const assignment = assignmentAroundElement(current.grammarSource);
         if (assignment) return assignment;
     }
     return undefined;
+}
+
+function assignmentAroundElement(source: GrammarAST.AbstractElement | undefined): GrammarAST.Assignment | undefined {
+    if (!source) return undefined;
+    let assignment = assignmentAround.get(source);
+    if (assignment === undefined) {
+        assignment = AstUtils.getContainerOfType(source, GrammarAST.isAssignment) ?? null;
+        assignmentAround.set(source, assignment);
+    }
+    return assignment ?? undefined;
 }
 
 /** A node reached through a union rule (`Step` → `Gate`) sits inside a wrapper; unwrap to its own tokens. */

@@ -19,11 +19,11 @@ export const durationsMustBePositive = defineRule({
         HitlFile: (file, report) => {
             for (const leaf of documentNodes(file).leaves) {
                 if (leaf.tokenType.name !== 'DURATION') continue;
-                if (governingRule(leaf.astNode, GrammarUtils.findAssignment(leaf)?.feature)) continue;
                 const duration = parseDuration(leaf.text);
-                if (duration !== undefined && duration.milliseconds <= 0) {
-                    report({ node: leaf.astNode, range: leaf.range, message: `Duration '${leaf.text}' is zero; write a positive duration such as 4h or 2d.` });
-                }
+                // The value first: finding the property a token is assigned to climbs the syntax tree.
+                if (duration === undefined || duration.milliseconds > 0) continue;
+                if (governingRule(leaf.astNode, GrammarUtils.findAssignment(leaf)?.feature)) continue;
+                report({ node: leaf.astNode, range: leaf.range, message: `Duration '${leaf.text}' is zero; write a positive duration such as 4h or 2d.` });
             }
         },
     },
