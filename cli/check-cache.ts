@@ -142,10 +142,9 @@ export class CheckCache implements FindingsCache {
     whole(sources: readonly CheckSource[]): readonly FileResult[] | undefined {
         const key = createHash('sha256').update(`${this.settings.salt}\n`);
         for (const source of sources) {
-            const read = !isUnread(source) && source.text !== undefined;
             const hash = isUnread(source) ? source.knownHash : sha256(source.text ?? `unreadable ${JSON.stringify(source.unreadable)}`);
             const display = this.settings.display(source.uri);
-            if (read || isUnread(source)) this.readable.add(source.uri.toString());
+            if (isUnread(source) || source.text !== undefined) this.readable.add(source.uri.toString());
             this.hashes.set(source.uri.toString(), hash);
             this.hashByDisplay.set(display, hash);
             key.update(`${source.uri.toString()} ${display} ${hash}\n`);

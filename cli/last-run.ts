@@ -9,7 +9,7 @@ import { cacheFolder, pruneFolder, stampOf, vouches, type Stamp } from './cache-
 // the files it looked for exist) is kept with its output. The same command run again, with every
 // watched file's stamp unchanged and older than that run (cli/cache-files.ts `vouches`), prints
 // that output without loading the checker: no source is read, as `make` does with its targets.
-// dist/last-run.cjs holds this file alone; cli/hitl.cjs asks it before loading the CLI's bundle.
+// dist/replay.cjs (cli/replay.ts) holds the reading side alone; cli/hitl.cjs asks it before loading the CLI's bundle.
 
 /** Bumped when the layout of a record changes. */
 const FORMAT = 1;
@@ -44,7 +44,7 @@ interface RunRecord extends RunOutput {
     readonly watched: readonly Watched[];
 }
 
-/** Whether a file or folder exists, as a probe of the run saw it. */
+/** How a path counts: by its stamp (read or listed), or only by whether it exists (probed). */
 export type WatchKind = 'content' | 'presence';
 
 /**
