@@ -57,21 +57,7 @@ workflow Scale "Scale" {
     start Begin
     sla 2d
     intended use "Scaling measurement"
-
-    ai step Begin "Score" {
-        task scoring
-        actor Scorer
-        model ScoreModel
-        confidence threshold 0.8
-        explanation required
-        raci {
-            responsible Scorer
-            accountable Head
-        }
-        on low-confidence -> Done
-${body.begin}
-    }
-${body.steps}
+${aiStep('Begin', body.begin)}${body.steps}
     outcome Done {
         result "done"
     }
@@ -106,6 +92,36 @@ ${routes}
 `;
 }
 
+/** An AI step of the scoring model; `routes` are its lines after the low-confidence route. */
+function aiStep(name, routes) {
+    return `
+    ai step ${name} "Score" {
+        task scoring
+        actor Scorer
+        model ScoreModel
+        confidence threshold 0.8
+        explanation required
+        raci {
+            responsible Scorer
+            accountable Head
+        }
+        on low-confidence -> Done
+${routes}
+    }
+`;
+}
+
+/** The high-risk decision the AI chains lead to. */
+const FINAL = `
+    decision Final {
+        kind eligibility
+        decided by Reviewer
+        risk high
+${raci}
+        then Done
+    }
+`;
+
 const range = (n) => Array.from({ length: n }, (_, i) => i + 1);
 
 /**
@@ -114,8 +130,10 @@ const range = (n) => Array.from({ length: n }, (_, i) => i + 1);
  * branches to a step with no route out (`flow/dead-end`, with a path as long as the chain);
  * a chain of gates whose timeouts approve or skip (fail open), each escalating to an escalation
  * that fails open too, towards a high-risk decision; `n`
- * escalations each handing over to the next on timeout; `n` suppressions in the workflow
- * block, none of them used, beside a chain of steps.
+ * escalations each handing over to the next on timeout; a chain of `n` AI steps into a
+ * high-risk decision with nobody between (`oversight/gate-bypass` from each); the same with a
+ * gate reviewing each AI step; `n` suppressions in the workflow block, none of them used,
+ * beside a chain of steps.
  */
 export const SHAPES = {
     'then-chain': (n) =>
@@ -159,16 +177,7 @@ ${range(n).map((i) => automated(`B${i}`, '        then Done')).join('')}`,
     }
 `,
                     )
-                    .join('') +
-                `
-    decision Final {
-        kind eligibility
-        decided by Reviewer
-        risk high
-${raci}
-        then Done
-    }
-`,
+                    .join('') + FINAL,
         }),
     'escalation-chains': (n) =>
         workflow({
@@ -183,6 +192,19 @@ ${raci}
     }
 `)
                     .join(''),
+        }),
+    'ai-chain': (n) =>
+        workflow({
+            begin: '        then A1',
+            steps: range(n).map((i) => aiStep(`A${i}`, `        then ${i < n ? `A${i + 1}` : 'Final'}`)).join('') + FINAL,
+        }),
+    'reviewed-ai-chain': (n) =>
+        workflow({
+            begin: '        then A1',
+            steps:
+                range(n)
+                    .map((i) => aiStep(`A${i}`, `        then G${i}`) + gate(`G${i}`, `        sla 1d\n        on approve -> ${i < n ? `A${i + 1}` : 'Final'}\n        on reject -> Done\n        on timeout deny`).replace('reviews Begin', `reviews A${i}`))
+                    .join('') + FINAL,
         }),
     suppressions: (n) =>
         workflow({

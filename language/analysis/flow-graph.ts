@@ -157,6 +157,42 @@ export function stronglyConnectedComponents(graph: FlowGraph): ReadonlyArray<rea
     return components;
 }
 
+const componentIndexes = new WeakMap<FlowGraph, Map<Step, number>>();
+
+/**
+ * Each step's component's position in {@link stronglyConnectedComponents}: every step a route
+ * leads to from a step has a position no larger than that step's, so a larger one is never
+ * reached from it.
+ */
+export function componentIndex(graph: FlowGraph): ReadonlyMap<Step, number> {
+    let index = componentIndexes.get(graph);
+    if (!index) {
+        index = new Map();
+        for (const [position, component] of stronglyConnectedComponents(graph).entries()) for (const step of component) index.set(step, position);
+        componentIndexes.set(graph, index);
+    }
+    return index;
+}
+
+/** Whether a route leads from `from` to `to` (a step to itself, as {@link reachableFrom} has it); the walk skips components that cannot lead there. */
+export function leadsTo(graph: FlowGraph, from: Step, to: Step): boolean {
+    if (from === to) return true;
+    const component = componentIndex(graph);
+    const floor = component.get(to);
+    if (floor === undefined || (component.get(from) ?? -1) < floor) return false;
+    const seen = new Set<Step>([from]);
+    const stack = [from];
+    while (stack.length > 0) {
+        for (const edge of graph.outgoing.get(stack.pop()!) ?? []) {
+            if (edge.to === to) return true;
+            if (seen.has(edge.to) || component.get(edge.to)! < floor) continue;
+            seen.add(edge.to);
+            stack.push(edge.to);
+        }
+    }
+    return false;
+}
+
 function tarjan(graph: FlowGraph): Step[][] {
     const index = new Map<Step, number>();
     const lowLink = new Map<Step, number>();

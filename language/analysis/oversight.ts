@@ -1,5 +1,6 @@
 import { isAiStep, isEscalation, isEscalationRule, isEventRoute, isGate, isManualQueue, isRole, isTeam, type AiModel, type AiStep, type Escalation, type EscalationRule, type EscalationTarget, type Gate, type ManualQueue, type Party, type Step, type Workflow } from '../generated/ast.js';
-import { automaticExits, flowGraphOf, NO_PERSON_EVENTS, reachableFrom, type FlowEdge, type FlowGraph } from './flow-graph.js';
+import { automaticExits, flowGraphOf, NO_PERSON_EVENTS, type FlowEdge, type FlowGraph, type PathView } from './flow-graph.js';
+import { closure } from '../util/graph.js';
 import { joinShown, shownPositions } from './caps.js';
 import { aiStepsOf, isHumanParty } from './governance.js';
 import type { RelatedNode } from '../validation/rule.js';
@@ -115,23 +116,42 @@ export function aiStepsReviewedBy(gate: Gate): AiStep[] {
     return aiStepsUpstreamOf(gate);
 }
 
-/** AI steps from which a route leads to the step. */
+/** AI steps from which a route leads to the step, in declaration order. */
 export function aiStepsUpstreamOf(step: Step): AiStep[] {
-    const workflow = step.$container;
-    return [...downstreamOfAiSteps(workflow)].filter(([ai, reachable]) => ai !== step && reachable.has(step)).map(([ai]) => ai);
+    const graph = flowGraphOf(step.$container);
+    let memo = upstream.get(graph);
+    if (!memo) upstream.set(graph, (memo = new Map()));
+    let found = memo.get(step);
+    if (!found) {
+        // One walk back from the step, not a walk forward from every AI step: the forward sets
+        // cost AI steps × steps in time and memory on a workflow of many AI steps.
+        const index = stepIndex(graph);
+        found = [...closure([step], (at) => incomingOf(graph).get(at) ?? [])]
+            .filter((at): at is AiStep => isAiStep(at) && at !== step)
+            .sort((a, b) => index.get(a)! - index.get(b)!);
+        memo.set(step, found);
+    }
+    return found;
 }
 
-const downstream = new WeakMap<Workflow, Map<AiStep, Set<Step>>>();
+/** Per graph, the AI steps upstream of each step asked about (they depend on the workflow's own routes only). */
+const upstream = new WeakMap<FlowGraph, Map<Step, AiStep[]>>();
+const incoming = new WeakMap<FlowGraph, Map<Step, Step[]>>();
 
-/** For each AI step, the steps reachable from it; computed once per parsed workflow. */
-function downstreamOfAiSteps(workflow: Workflow): Map<AiStep, Set<Step>> {
-    let result = downstream.get(workflow);
-    if (!result) {
-        const graph = flowGraphOf(workflow);
-        result = new Map(aiStepsOf(workflow).map((step) => [step, reachableFrom(graph, step)]));
-        downstream.set(workflow, result);
+function incomingOf(graph: FlowGraph): Map<Step, Step[]> {
+    let from = incoming.get(graph);
+    if (!from) {
+        from = new Map();
+        for (const [step, edges] of graph.outgoing) {
+            for (const edge of edges) {
+                const list = from.get(edge.to);
+                if (list) list.push(step);
+                else from.set(edge.to, [step]);
+            }
+        }
+        incoming.set(graph, from);
     }
-    return result;
+    return from;
 }
 
 const indexes = new WeakMap<FlowGraph, Map<Step, number>>();
@@ -229,10 +249,10 @@ export function shortestUnclearedPath(
 }
 
 /** Every step on a path, in order, as related information; a long path's first and last steps only. */
-export function pathSteps(path: readonly FlowEdge[], describe: (step: Step, index: number) => string = (step, index) => `Step ${index + 1} of the path: ${quoted(step.name)}`): RelatedNode[] {
+export function pathSteps(path: PathView, describe: (step: Step, index: number) => string = (step, index) => `Step ${index + 1} of the path: ${quoted(step.name)}`): RelatedNode[] {
     if (path.length === 0) return [];
-    const steps = [path[0].from, ...path.map((edge) => edge.to)];
-    return shownPositions(steps.length).flatMap((index) => (index === undefined ? [] : [{ node: steps[index], message: describe(steps[index], index) }]));
+    const stepAt = (index: number) => (index === 0 ? path.at(0)!.from : path.at(index - 1)!.to);
+    return shownPositions(path.length + 1).flatMap((index) => (index === undefined ? [] : [{ node: stepAt(index), message: describe(stepAt(index), index) }]));
 }
 
 /** `Role 'X'`, `Team 'X'` or `AI actor 'X'`. */

@@ -1,9 +1,10 @@
-import { isAiStep, isDecision, isEffect, isEventRoute, isGate, isManualQueue, type AiStep, type Effect, type Gate, type ManualQueue, type Step } from '../../../generated/ast.js';
-import { describePath, flowGraphOf, type FlowGraph } from '../../../analysis/flow-graph.js';
+import { isAiStep, isDecision, isEffect, isEventRoute, isGate, isManualQueue, type AiStep, type Effect, type Gate, type ManualQueue, type Step, type Workflow } from '../../../generated/ast.js';
+import { componentIndex, describePath, flowGraphOf, leadsTo, type FlowGraph, type PathView } from '../../../analysis/flow-graph.js';
+import { MAX_PATH_STEPS } from '../../../analysis/caps.js';
 import { aiStepsOf, decisionsOf, isHighRisk, isProtectedDecision } from '../../../analysis/governance.js';
 import { defineRule, type RelatedNode } from '../../rule.js';
 import type { AstNode } from 'langium';
-import { aiStepsReviewedBy, aiStepsUpstreamOf, chainExitMoves, describeNonPersons, isPersonStep, leavesWithoutHuman, pathSteps, resolved, stepIndex, type Move } from '../../../analysis/oversight.js';
+import { aiStepsUpstreamOf, chainExitMoves, describeNonPersons, isPersonStep, leavesWithoutHuman, pathSteps, resolved, stepIndex, type Move } from '../../../analysis/oversight.js';
 import { joinList, quoted } from '../../../util/names.js';
 
 /**
@@ -27,23 +28,23 @@ export const aiOutputMustPassAHuman = defineRule({
             if (!decisionsOf(workflow).some(isProtectedDecision)) return;
             const graph = flowGraphOf(workflow);
             const facts = checkFacts(graph);
+            const bypasses = bypassesOfEach(graph, facts, aiStepsOf(workflow));
             for (const aiStep of aiStepsOf(workflow)) {
-                for (const path of bypassesFrom(graph, facts, aiStep)) {
+                for (const path of bypasses.get(aiStep)!) {
                     const first = path.targets[0];
-                    const toFirst = path.edges.slice(0, path.edges.findIndex((edge) => edge.to === first) + 1);
-                    const holes = holesOn(toFirst, aiStep, facts);
-                    const shown = holes.slice(0, MAX_HOLES).map((hole) => hole.fix);
-                    if (holes.length > MAX_HOLES) shown.push(`and ${holes.length - MAX_HOLES} more steps on the path let it through`);
+                    const holes = path.holes.first.map((site) => holeAt(site, aiStep, facts));
+                    const shown = holes.map((hole) => hole.fix);
+                    if (path.holes.count > MAX_HOLES) shown.push(`and ${path.holes.count - MAX_HOLES} more steps on the path let it through`);
                     const fix = shown.length > 0 ? shown.join('; ') : `route it through a gate or manual queue before ${quoted(first.name)}`;
-                    const how = holes.some((hole) => hole.kind === 'reviews-other') ? 'with its output unreviewed' : 'with no person acting';
+                    const how = path.holes.reviewsOther ? 'with its output unreviewed' : 'with no person acting';
                     const also = path.alsoReached.length > 0 ? `; from ${quoted(first.name)} it also reaches ${path.alsoReached.map(targetLabel).join(' and ')}` : '';
                     const where = holes[0];
                     report({
-                        node: where?.node ?? path.edges[0].route,
+                        node: where?.node ?? path.edges.at(0)!.route,
                         property: where?.property,
                         index: where?.index,
                         message: `AI step ${quoted(aiStep.name)} reaches ${path.targets.map(targetLabel).join(' and ')} ${how}: ${describePath(path.edges)}${also}; ${fix}.`,
-                        related: [...pathSteps(path.edges), ...holes.flatMap((hole) => hole.related ?? []).slice(0, MAX_HOLES)],
+                        related: [...pathSteps(path.edges), ...path.holes.related.flatMap((site) => holeAt(site, aiStep, facts).related ?? [])],
                     });
                 }
             }
@@ -60,7 +61,7 @@ export const aiOutputMustPassAHuman = defineRule({
                         message: `Gate ${quoted(gate.name)} reviews ${quoted(target.name)}, which is ${kindOf(target)}, not an AI step, so it protects no AI output; name the AI steps whose output the reviewer checks${suggestUpstream(gate)}.`,
                         related: [{ node: target, message: `${quoted(target.name)} is ${kindOf(target)}` }],
                     });
-                } else if (!aiStepsUpstreamOf(gate).includes(target)) {
+                } else if (!leadsTo(flowGraphOf(gate.$container), target, gate)) {
                     report({
                         node: gate,
                         property: 'reviews',
@@ -81,17 +82,22 @@ const MAX_HOLES = 3;
 interface CheckFacts {
     readonly moves: (step: Step) => readonly Move[];
     readonly isPerson: (step: Step) => boolean;
-    readonly reviewed: (gate: Gate) => ReadonlySet<AiStep>;
+    /** The AI steps a gate's `reviews` names; undefined when it names none, and so reviews every AI step upstream of it. */
+    readonly named: (gate: Gate) => ReadonlySet<AiStep> | undefined;
 }
 
 function checkFacts(graph: FlowGraph): CheckFacts {
     const moves = new Map<Step, readonly Move[]>();
     const persons = new Map<Step, boolean>();
-    const reviewed = new Map<Gate, ReadonlySet<AiStep>>();
+    const named = new Map<Gate, ReadonlySet<AiStep> | null>();
     return {
         moves: (step) => remember(moves, step, () => [...(graph.outgoing.get(step) ?? []), ...chainExitMoves(step)]),
         isPerson: (step) => remember(persons, step, () => isPersonStep(step)),
-        reviewed: (gate) => remember(reviewed, gate, () => new Set(aiStepsReviewedBy(gate))),
+        named: (gate) =>
+            remember(named, gate, () => {
+                const steps = resolved(gate.reviews).filter(isAiStep);
+                return steps.length > 0 ? new Set(steps) : null;
+            }) ?? undefined,
     };
 }
 
@@ -104,19 +110,29 @@ function remember<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
     return value;
 }
 
+/**
+ * Whether the gate reviews the output of `aiStep`, which reaches it: the AI steps it names, or
+ * when it names none every AI step upstream of it, so every one that reaches it.
+ */
+function reviews(gate: Gate, aiStep: AiStep, facts: CheckFacts): boolean {
+    return facts.named(gate)?.has(aiStep) ?? true;
+}
+
 /** True when a person acts at the step on the output of `aiStep`: a queue's owner, or a gate that reviews it. */
 function checksOutput(step: Step, aiStep: AiStep, facts: CheckFacts): boolean {
     if (!facts.isPerson(step)) return false;
     if (isManualQueue(step)) return true;
-    return isGate(step) && facts.reviewed(step).has(aiStep);
+    return isGate(step) && reviews(step, aiStep, facts);
 }
 
-interface Bypass {
-    readonly edges: readonly Move[];
+export interface Bypass {
+    readonly edges: PathView;
     /** The protected steps the path reaches, in path order. */
     readonly targets: readonly Step[];
     /** Further targets reached past the path's first target along other routes. */
     readonly alsoReached: readonly Step[];
+    /** The places on the path to its first target that let the output through. */
+    readonly holes: HoleSummary;
 }
 
 /** Whether the latest decision on the path so far was unprotected (it then governs the effects after it). */
@@ -128,6 +144,68 @@ function isProtectedEffectKind(effect: Effect): boolean {
 }
 
 /**
+ * Each AI step's bypasses in a workflow, as the rule reports them. `reuse: false` searches from
+ * every AI step alone: the reference that test/rules/gate-bypass-reuse.test.ts compares with.
+ */
+export function bypassesByAiStep(workflow: Workflow, reuse = true): Map<AiStep, Bypass[]> {
+    const graph = flowGraphOf(workflow);
+    return bypassesOfEach(graph, checkFacts(graph), aiStepsOf(workflow), reuse);
+}
+
+/**
+ * The bypasses from each AI step. Searched downstream first (by strongly connected component),
+ * so that a search can go on with the result of an AI step it meets, as long as that step's
+ * search would find exactly what the rest of its own would (see {@link bypassesFrom}): a chain
+ * of AI steps then costs its length once rather than once per AI step on it.
+ */
+function bypassesOfEach(graph: FlowGraph, facts: CheckFacts, aiSteps: readonly AiStep[], reuse = true): Map<AiStep, Bypass[]> {
+    const component = componentIndex(graph);
+    const signature = gatesNaming(graph, facts);
+    const results = new Map<AiStep, Bypass[]>();
+    const downstreamFirst = [...aiSteps].sort((a, b) => component.get(a)! - component.get(b)!);
+    const space = searchSpace(graph);
+    for (const aiStep of downstreamFirst) {
+        const reusable = (other: AiStep) => (reuse && signature(other) === signature(aiStep) ? results.get(other) : undefined);
+        space.search++;
+        results.set(aiStep, bypassesFrom(graph, facts, aiStep, space, reusable));
+    }
+    return results;
+}
+
+/**
+ * The searches' states, allocated once per check: a state counts as reached only when marked
+ * with the current search's number, so a search that stops early costs what it visits, not
+ * the size of the workflow.
+ */
+interface SearchSpace {
+    search: number;
+    /** The search that last reached each state. */
+    readonly reachedIn: Int32Array;
+    /** The state each state was reached from (-1: the start), and the move into it. */
+    readonly previous: Int32Array;
+    readonly moveInto: Array<Move | undefined>;
+}
+
+function searchSpace(graph: FlowGraph): SearchSpace {
+    const states = 2 * graph.steps.length;
+    return { search: 0, reachedIn: new Int32Array(states), previous: new Int32Array(states), moveInto: new Array<Move | undefined>(states) };
+}
+
+/**
+ * For each AI step, the people's gates that name it in `reviews`, as a key: two AI steps with
+ * the same key are checked by the same steps (a gate naming no AI step reviews every one that
+ * reaches it), so searches from either stop at the same places.
+ */
+function gatesNaming(graph: FlowGraph, facts: CheckFacts): (aiStep: AiStep) => string {
+    const keys = new Map<AiStep, string>();
+    graph.steps.forEach((step, position) => {
+        if (!isGate(step) || !facts.isPerson(step)) return;
+        for (const aiStep of facts.named(step) ?? []) keys.set(aiStep, `${keys.get(aiStep) ?? ''},${position}`);
+    });
+    return (aiStep) => keys.get(aiStep) ?? '';
+}
+
+/**
  * Shortest bypassing paths from an AI step to each protected target, breadth first over
  * (step, governance) so that an effect that only follows a low-stakes decision (an automatic
  * small refund, say) is not a target on that path. The search stands for the AI step's
@@ -135,32 +213,56 @@ function isProtectedEffectKind(effect: Effect): boolean {
  * leave such a step with nobody acting. A path that only leads on to a further target is
  * folded into that longer path, which names both; paths that share their first target are
  * reported once, naming the shortest and listing the other targets.
+ *
+ * When the search has found no target yet and all that is left of it is another AI step, with
+ * nothing it has queued reachable from there (an earlier strongly connected component; dead
+ * ends are never queued), the rest of the search is that step's own search: the same states in
+ * the same order, the same stops when the same gates check both. Its bypasses, with the path to
+ * it in front, are the answer.
  */
-function bypassesFrom(graph: FlowGraph, facts: CheckFacts, from: AiStep): Bypass[] {
+function bypassesFrom(graph: FlowGraph, facts: CheckFacts, from: AiStep, space: SearchSpace, reusable: (aiStep: AiStep) => readonly Bypass[] | undefined): Bypass[] {
     // A state is a step and whether the path is governed: number 2 × step index + (1 when governed).
     const index = stepIndex(graph);
+    const component = componentIndex(graph);
     const steps = graph.steps;
     const stateOf = (step: Step, governance: Governance) => 2 * index.get(step)! + (governance === 'governed' ? 1 : 0);
-    // The move into each state, and the state it was made from (-1: the start; -2: not reached).
-    const moveInto = new Array<Move | undefined>(2 * steps.length);
-    const previous = new Int32Array(2 * steps.length).fill(-2);
+    const { search, reachedIn, previous, moveInto } = space;
     const start = stateOf(from, 'open');
+    reachedIn[start] = search;
     previous[start] = -1;
     const queue: number[] = [start];
     const found = new Map<Step, Move[]>();
+    // The lowest component of the states reached, and of all of them but the last one reached.
+    let lowest = component.get(from)!;
+    let lowestBeforeLast = lowest;
     for (let head = 0; head < queue.length; head++) {
         const state = queue[head];
         const step = steps[state >> 1];
+        if (head > 0 && head === queue.length - 1 && found.size === 0 && (state & 1) === 0 && isAiStep(step) && lowestBeforeLast > component.get(step)!) {
+            const rest = reusable(step);
+            if (rest) {
+                const prefix = movesTo(previous, moveInto, state);
+                const prefixHoles = holesOn(prefix, from, facts);
+                return rest.map((bypass) => ({ ...bypass, edges: joined(prefix, bypass.edges), holes: combined(prefixHoles, bypass.holes) }));
+            }
+        }
         const governance: Governance = (state & 1) === 1 ? 'governed' : 'open';
         const checkedHere = step !== from && checksOutput(step, from, facts);
         for (const edge of facts.moves(step)) {
             if (checkedHere && !leavesWithoutHuman(edge)) continue;
             const next = stateOf(edge.to, isDecision(edge.to) ? (isProtectedDecision(edge.to) ? 'open' : 'governed') : governance);
-            if (previous[next] !== -2) continue;
+            if (reachedIn[next] === search) continue;
+            reachedIn[next] = search;
             previous[next] = state;
             moveInto[next] = edge;
+            const target = isTarget(edge.to, (next & 1) === 1 ? 'governed' : 'open');
+            if (target && !found.has(edge.to)) found.set(edge.to, movesTo(previous, moveInto, next));
+            // A dead end (an outcome, say) adds nothing once marked as reached: it is not queued,
+            // so it does not stand between a search and an AI step whose search it can reuse.
+            if (!target && facts.moves(edge.to).length === 0) continue;
             queue.push(next);
-            if (!found.has(edge.to) && isTarget(edge.to, (next & 1) === 1 ? 'governed' : 'open')) found.set(edge.to, movesTo(previous, moveInto, next));
+            lowestBeforeLast = lowest;
+            lowest = Math.min(lowest, component.get(edge.to)!);
         }
     }
     const paths = [...found.values()];
@@ -175,7 +277,9 @@ function bypassesFrom(graph: FlowGraph, facts: CheckFacts, from: AiStep): Bypass
     return [...byFirstTarget.values()].map((group) => {
         const chosen = group.reduce((best, next) => (next.edges.length < best.edges.length ? next : best));
         const alsoReached = [...new Set(group.flatMap((other) => other.targets))].filter((step) => !chosen.targets.includes(step));
-        return { edges: chosen.edges, targets: chosen.targets, alsoReached };
+        // The path to the first target: up to where the path first enters it.
+        const toFirst = chosen.edges.slice(0, chosen.edges.findIndex((edge) => edge.to === chosen.targets[0]) + 1);
+        return { edges: ends(chosen.edges), targets: chosen.targets, alsoReached, holes: holesOn(toFirst, from, facts) };
     });
 }
 
@@ -190,9 +294,55 @@ function movesTo(previous: Int32Array, moveInto: ReadonlyArray<Move | undefined>
     return moves.reverse();
 }
 
+/**
+ * A path kept by its length and its first and last edges, all that a finding shows of it
+ * ({@link describePath}, {@link pathSteps}): searches that go on from another AI step's share
+ * its paths, so no path is copied whole once per AI step.
+ */
+function ends(edges: readonly Move[]): PathView {
+    return endsOf(edges.length, edges.slice(0, MAX_PATH_STEPS), edges.slice(-MAX_PATH_STEPS));
+}
+
+function endsOf(length: number, head: readonly Move[], tail: readonly Move[]): PathView {
+    return {
+        length,
+        at: (position) => {
+            if (position < 0 || position >= length) return undefined;
+            if (position < head.length) return head[position];
+            return tail[position - (length - tail.length)];
+        },
+    };
+}
+
+/** `prefix`, then `path`. */
+function joined(prefix: readonly Move[], path: PathView): PathView {
+    const length = prefix.length + path.length;
+    const edgeAt = (position: number) => (position < prefix.length ? prefix[position] : (path.at(position - prefix.length) as Move));
+    const headLength = Math.min(length, MAX_PATH_STEPS);
+    const tailLength = Math.min(length, MAX_PATH_STEPS);
+    return endsOf(
+        length,
+        Array.from({ length: headLength }, (_, i) => edgeAt(i)),
+        Array.from({ length: tailLength }, (_, i) => edgeAt(length - tailLength + i)),
+    );
+}
+
+/** A place on a path where a gate or queue lets the AI output through unchecked: the move that leaves it. */
+export interface HoleSite {
+    readonly kind: 'no-person' | 'reviews-other' | 'unattended';
+    readonly edge: Move;
+}
+
+/** What a finding says of the holes on a path: how many, the first few, the first few that point to a chain's last level, whether any lets through unreviewed output. */
+export interface HoleSummary {
+    readonly count: number;
+    readonly first: readonly HoleSite[];
+    readonly related: readonly HoleSite[];
+    readonly reviewsOther: boolean;
+}
+
 /** A place on a path where a gate or queue lets the AI output through unchecked, with its fix. */
 interface Hole {
-    readonly kind: 'no-person' | 'reviews-other' | 'unattended';
     readonly node: AstNode;
     readonly property?: string;
     readonly index?: number;
@@ -201,24 +351,53 @@ interface Hole {
 }
 
 /** Each gate or queue the path leaves without a person checking the AI step's output there, in path order. */
-function holesOn(edges: readonly Move[], aiStep: AiStep, facts: CheckFacts): Hole[] {
-    const holes: Hole[] = [];
+function holesOn(edges: readonly Move[], aiStep: AiStep, facts: CheckFacts): HoleSummary {
+    const sites: HoleSite[] = [];
     const seen = new Set<Step>();
     for (const edge of edges) {
         const step = edge.from;
         if (step === aiStep || seen.has(step) || !(isGate(step) || isManualQueue(step))) continue;
         seen.add(step);
-        if (!facts.isPerson(step)) holes.push(noPersonHole(step));
-        else if (isGate(step) && !facts.reviewed(step).has(aiStep)) holes.push(reviewsOtherHole(step, aiStep, facts));
-        else if (leavesWithoutHuman(edge)) holes.push(unattendedHole(edge));
+        if (!facts.isPerson(step)) sites.push({ kind: 'no-person', edge });
+        else if (isGate(step) && !reviews(step, aiStep, facts)) sites.push({ kind: 'reviews-other', edge });
+        else if (leavesWithoutHuman(edge)) sites.push({ kind: 'unattended', edge });
     }
-    return holes;
+    return {
+        count: sites.length,
+        first: sites.slice(0, MAX_HOLES),
+        related: sites.filter(pointsToLastLevel).slice(0, MAX_HOLES),
+        reviewsOther: sites.some((site) => site.kind === 'reviews-other'),
+    };
+}
+
+/**
+ * The holes of a path, then those of the path after it. No step lies on both (the second
+ * starts in an earlier component), so none is counted twice.
+ */
+function combined(before: HoleSummary, after: HoleSummary): HoleSummary {
+    return {
+        count: before.count + after.count,
+        first: [...before.first, ...after.first].slice(0, MAX_HOLES),
+        related: [...before.related, ...after.related].slice(0, MAX_HOLES),
+        reviewsOther: before.reviewsOther || after.reviewsOther,
+    };
+}
+
+/** Whether the hole's fix points to the escalation whose timeout lets the item through. */
+function pointsToLastLevel(site: HoleSite): boolean {
+    return site.kind === 'unattended' && site.edge.chainExit?.last.onTimeout !== undefined;
+}
+
+function holeAt(site: HoleSite, aiStep: AiStep, facts: CheckFacts): Hole {
+    const step = site.edge.from as Gate | ManualQueue;
+    if (site.kind === 'no-person') return noPersonHole(step);
+    if (site.kind === 'reviews-other') return reviewsOtherHole(step as Gate, aiStep, facts);
+    return unattendedHole(site.edge);
 }
 
 function noPersonHole(step: Gate | ManualQueue): Hole {
     if (isGate(step)) {
         return {
-            kind: 'no-person',
             node: step,
             property: 'reviewers',
             index: 0,
@@ -226,7 +405,6 @@ function noPersonHole(step: Gate | ManualQueue): Hole {
         };
     }
     return {
-        kind: 'no-person',
         node: step,
         property: 'owner',
         fix: `give queue ${quoted(step.name)} an owner who is a person (its owner is AI only: ${describeNonPersons(step)})`,
@@ -234,10 +412,9 @@ function noPersonHole(step: Gate | ManualQueue): Hole {
 }
 
 function reviewsOtherHole(gate: Gate, aiStep: AiStep, facts: CheckFacts): Hole {
-    const others = [...facts.reviewed(gate)].map((step) => quoted(step.name));
+    const others = [...(facts.named(gate) ?? [])].map((step) => quoted(step.name));
     const list = [...resolved(gate.reviews).map((step) => step.name), aiStep.name].join(', ');
     return {
-        kind: 'reviews-other',
         node: gate,
         property: 'reviews',
         index: 0,
@@ -254,7 +431,6 @@ function unattendedHole(edge: Move): Hole {
         const event = isEventRoute(edge.route) && edge.route.action ? edge.route.event : 'timeout';
         const handedOver = chain.escalations.length > 1 ? `, which hands over to ${chain.escalations.slice(1).map((e) => quoted(e.name)).join(' then ')}` : '';
         return {
-            kind: 'unattended',
             node: reference.node,
             fix: `${noun} ${quoted(step.name)} escalates on ${event} to ${quoted(chain.escalations[0].name)}${handedOver}, and escalation ${quoted(last.name)} ends with 'on timeout ${action}': when nobody at any level acts, the item goes on to ${quoted(edge.to.name)} unreviewed; make ${quoted(last.name)} fail closed ('on timeout deny' or 'on timeout pause')`,
             related: last.onTimeout ? [{ node: last.onTimeout, message: `escalation ${quoted(last.name)} ends with 'on timeout ${action}'` }] : [],
@@ -264,7 +440,6 @@ function unattendedHole(edge: Move): Hole {
     if (isEventRoute(route) && route.action) {
         const action = route.action.kind;
         return {
-            kind: 'unattended',
             node: route,
             fix: `make ${noun} ${quoted(step.name)} fail closed ('on timeout escalate to <Escalation>' or 'on timeout deny' instead of 'on timeout ${action}')`,
         };
@@ -272,7 +447,6 @@ function unattendedHole(edge: Move): Hole {
     const event = isEventRoute(route) ? route.event : 'timeout';
     const policy = isEventRoute(route) && route.policy ? ` by policy ${quoted(route.policy.$refText)}` : '';
     return {
-        kind: 'unattended',
         node: route,
         fix: `${noun} ${quoted(step.name)} sends the item on ${event} to ${quoted(edge.to.name)}${policy} with nobody there acting; have it escalate instead ('on ${event} escalate to <Escalation>')`,
     };
@@ -297,5 +471,8 @@ function kindOf(step: Step): string {
 
 function suggestUpstream(gate: Gate): string {
     const upstream = aiStepsUpstreamOf(gate);
-    return upstream.length > 0 ? ` (upstream of it: ${joinList(upstream.map((step) => quoted(step.name)))})` : '';
+    if (upstream.length === 0) return '';
+    const names = upstream.slice(0, MAX_PATH_STEPS).map((step) => quoted(step.name));
+    if (upstream.length > MAX_PATH_STEPS) names.push(`${upstream.length - MAX_PATH_STEPS} more`);
+    return ` (upstream of it: ${joinList(names)})`;
 }
