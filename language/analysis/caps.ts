@@ -27,3 +27,17 @@ export function joinShown(count: number, item: (position: number) => string, uni
     const left = count - shown.length + 1;
     return shown.map((position) => (position === undefined ? `… ${left} more ${unit} …` : item(position))).join(' → ');
 }
+
+/**
+ * Names for a message, at most `max` of them and then how many more: `'A', 'B' and 3 more`.
+ * A list of steps, decisions, gates or members that grows with the workflow keeps to this.
+ */
+export function joinCapped(items: readonly string[], separator = ', ', max = MAX_PATH_STEPS): string {
+    if (items.length <= max) return items.join(separator);
+    return `${items.slice(0, max).join(separator)} and ${items.length - max} more`;
+}
+
+/** The first `max` items and, past them, `N more`: for `joinList`, which writes the last one after 'and'. */
+export function shownItems(items: readonly string[], max = MAX_PATH_STEPS): string[] {
+    return items.length <= max ? [...items] : [...items.slice(0, max), `${items.length - max} more`];
+}

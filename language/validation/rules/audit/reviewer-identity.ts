@@ -1,6 +1,7 @@
 import { isHumanStep } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
+import { joinCapped } from '../../../analysis/caps.js';
 import { recordedFields } from '../../../analysis/audit-records.js';
 
 export const auditMustRecordReviewer = defineRule({
@@ -16,7 +17,7 @@ export const auditMustRecordReviewer = defineRule({
             report({
                 node: audit,
                 keyword: 'audit',
-                message: `Audit of workflow ${quoted(workflow.name)} does not record who verified each result, though people act in ${humanSteps.map((step) => `${quoted(step.name)}`).join(', ')}; add 'record reviewer'.`,
+                message: `Audit of workflow ${quoted(workflow.name)} does not record who verified each result, though people act in ${joinCapped(humanSteps.map((step) => quoted(step.name)))}; add 'record reviewer'.`,
                 related: humanSteps.map((step) => ({ node: step, message: `${quoted(step.name)} is worked by a person` })),
             });
         },

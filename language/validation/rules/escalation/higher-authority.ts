@@ -5,6 +5,7 @@ import { effectiveAuthority, partiesOverlap } from '../../../analysis/governance
 import { authorityLabel, chainStart, escalationReferencesOf, handlerNoun, handlersOf, memberRelated, stepNoun } from '../../../analysis/escalation.js';
 import { isAiParty } from '../../../analysis/governance.js';
 import { quoted } from '../../../util/names.js';
+import { joinCapped } from '../../../analysis/caps.js';
 import { levelRelated } from '../../../analysis/authority.js';
 
 /**
@@ -57,7 +58,7 @@ function checkStep(step: Step, report: Report): void {
             report({
                 node: reference.node,
                 property: 'target',
-                message: `${stepNoun(step)} ${quoted(step.name)} escalates to ${via}, but its ${noun} ${unranked.map((h) => `${quoted(h.name)}`).join(', ')} declares no authority, so the escalation cannot be shown to go higher; add 'authority <n>' to ${unranked.map((h) => `${quoted(h.name)}`).join(', ')}.`,
+                message: `${stepNoun(step)} ${quoted(step.name)} escalates to ${via}, but its ${noun} ${joinCapped(unranked.map((h) => quoted(h.name)))} declares no authority, so the escalation cannot be shown to go higher; add 'authority <n>' to ${joinCapped(unranked.map((h) => quoted(h.name)))}.`,
                 related,
             });
             continue;

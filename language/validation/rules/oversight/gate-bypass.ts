@@ -1,6 +1,6 @@
 import { isAiStep, isDecision, isEffect, isEventRoute, isGate, isManualQueue, type AiStep, type Effect, type Gate, type ManualQueue, type Step, type Workflow } from '../../../generated/ast.js';
 import { componentIndex, describePath, flowGraphOf, leadsTo, type FlowGraph, type PathView } from '../../../analysis/flow-graph.js';
-import { MAX_PATH_STEPS } from '../../../analysis/caps.js';
+import { joinCapped, MAX_PATH_STEPS } from '../../../analysis/caps.js';
 import { aiStepsOf, decisionsOf, isHighRisk, isProtectedDecision } from '../../../analysis/governance.js';
 import { defineRule, type RelatedNode } from '../../rule.js';
 import type { AstNode } from 'langium';
@@ -37,13 +37,13 @@ export const aiOutputMustPassAHuman = defineRule({
                     if (path.holes.count > MAX_HOLES) shown.push(`and ${path.holes.count - MAX_HOLES} more steps on the path let it through`);
                     const fix = shown.length > 0 ? shown.join('; ') : `route it through a gate or manual queue before ${quoted(first.name)}`;
                     const how = path.holes.reviewsOther ? 'with its output unreviewed' : 'with no person acting';
-                    const also = path.alsoReached.length > 0 ? `; from ${quoted(first.name)} it also reaches ${path.alsoReached.map(targetLabel).join(' and ')}` : '';
+                    const also = path.alsoReached.length > 0 ? `; from ${quoted(first.name)} it also reaches ${joinCapped(path.alsoReached.map(targetLabel), ' and ')}` : '';
                     const where = holes[0];
                     report({
                         node: where?.node ?? path.edges.at(0)!.route,
                         property: where?.property,
                         index: where?.index,
-                        message: `AI step ${quoted(aiStep.name)} reaches ${path.targets.map(targetLabel).join(' and ')} ${how}: ${describePath(path.edges)}${also}; ${fix}.`,
+                        message: `AI step ${quoted(aiStep.name)} reaches ${joinCapped(path.targets.map(targetLabel), ' and ')} ${how}: ${describePath(path.edges)}${also}; ${fix}.`,
                         related: [...pathSteps(path.edges), ...path.holes.related.flatMap((site) => holeAt(site, aiStep, facts).related ?? [])],
                     });
                 }
@@ -429,7 +429,7 @@ function unattendedHole(edge: Move): Hole {
     if (exit) {
         const { reference, chain, last, action } = exit;
         const event = isEventRoute(edge.route) && edge.route.action ? edge.route.event : 'timeout';
-        const handedOver = chain.escalations.length > 1 ? `, which hands over to ${chain.escalations.slice(1).map((e) => quoted(e.name)).join(' then ')}` : '';
+        const handedOver = chain.escalations.length > 1 ? `, which hands over to ${joinCapped(chain.escalations.slice(1).map((e) => quoted(e.name)), ' then ')}` : '';
         return {
             node: reference.node,
             fix: `${noun} ${quoted(step.name)} escalates on ${event} to ${quoted(chain.escalations[0].name)}${handedOver}, and escalation ${quoted(last.name)} ends with 'on timeout ${action}': when nobody at any level acts, the item goes on to ${quoted(edge.to.name)} unreviewed; make ${quoted(last.name)} fail closed ('on timeout deny' or 'on timeout pause')`,

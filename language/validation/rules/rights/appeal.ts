@@ -2,6 +2,7 @@ import type { AppealExemption, Decision, Workflow } from '../../../generated/ast
 import { aiStepsOf, decisionsOf, isHumanParty } from '../../../analysis/governance.js';
 import { defineRule, type Report } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
+import { joinCapped } from '../../../analysis/caps.js';
 import { isImpossibleDate, isZeroDuration } from '../../../analysis/governed-values.js';
 
 /** What an appeal needs; the explanation of the AI's role only where there is AI. */
@@ -54,7 +55,7 @@ export const rightsDecisionsMustBeAppealable = defineRule({
                 report({
                     node: workflow,
                     property: 'name',
-                    message: `Workflow ${quoted(workflow.name)} has decisions that affect user rights (${decisions.map((d) => `${quoted(d.name)}`).join(', ')}) but no appeal; add 'appeal { channel <Channel> reviewer <independent Role> sla 14d explanation "…" }'.`,
+                    message: `Workflow ${quoted(workflow.name)} has decisions that affect user rights (${joinCapped(decisions.map((d) => quoted(d.name)))}) but no appeal; add 'appeal { channel <Channel> reviewer <independent Role> sla 14d explanation "…" }'.`,
                     related,
                 });
                 return;

@@ -1,6 +1,7 @@
 import { isHighRisk, isHighRiskWorkflow, isHumanParty, decisionsOf } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
 import { joinList, quoted } from '../../../util/names.js';
+import { joinCapped } from '../../../analysis/caps.js';
 
 /** G15: a high-risk workflow goes live only on the strength of a recorded review. */
 export const highRiskWorkflowsMustBeReviewed = defineRule({
@@ -16,7 +17,7 @@ export const highRiskWorkflowsMustBeReviewed = defineRule({
                 report({
                     node: workflow,
                     property: 'name',
-                    message: `Workflow ${quoted(workflow.name)} is high risk (${highRisk.map((d) => `${quoted(d.name)} risk ${d.risk}`).join(', ')}) but references no pre-deployment review; add 'pre-deployment review "<id>" { approver <Role> date YYYY-MM-DD conclusion approved expires YYYY-MM-DD }'.`,
+                    message: `Workflow ${quoted(workflow.name)} is high risk (${joinCapped(highRisk.map((d) => `${quoted(d.name)} risk ${d.risk}`))}) but references no pre-deployment review; add 'pre-deployment review "<id>" { approver <Role> date YYYY-MM-DD conclusion approved expires YYYY-MM-DD }'.`,
                     related: highRisk.map((d) => ({ node: d, message: `decision ${quoted(d.name)} is risk ${d.risk}` })),
                 });
                 return;

@@ -1,6 +1,7 @@
 import { aiStepsOf } from '../../../analysis/governance.js';
 import { defineRule } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
+import { joinCapped } from '../../../analysis/caps.js';
 
 export const intendedUseMustBeDeclared = defineRule({
     code: 'security/intended-use',
@@ -18,7 +19,7 @@ export const intendedUseMustBeDeclared = defineRule({
             report({
                 node: workflow,
                 property: 'name',
-                message: `Workflow ${quoted(workflow.name)} has user-facing AI step${facing.length > 1 ? 's' : ''} ${facing.map((s) => `${quoted(s.name)}`).join(', ')} but declares no ${missing.map((m) => `'${m}'`).join(' and no ')}; say what the AI is for and what it must not be used for.`,
+                message: `Workflow ${quoted(workflow.name)} has user-facing AI step${facing.length > 1 ? 's' : ''} ${joinCapped(facing.map((s) => quoted(s.name)))} but declares no ${missing.map((m) => `'${m}'`).join(' and no ')}; say what the AI is for and what it must not be used for.`,
                 related: facing.map((step) => ({ node: step, message: `${quoted(step.name)} is user-facing` })),
             });
         },

@@ -1,6 +1,7 @@
 import type { Gate, Grant, Party, Workflow } from '../../../generated/ast.js';
 import { defineRule, type RelatedNode } from '../../rule.js';
 import { joinList, quoted } from '../../../util/names.js';
+import { shownItems } from '../../../analysis/caps.js';
 import { REVIEW_PERMISSIONS, type Duty } from '../../../analysis/duties.js';
 import { type PermissionUse, permissionUseOf, unusedGrant } from '../../../analysis/permissions.js';
 
@@ -62,7 +63,7 @@ function finding(workflow: Workflow, grant: Grant, index: number, party: Party, 
         const users = result.people.filter((p) => !result.unused.includes(p)).map((p) => quoted(p.name));
         return {
             ...base,
-            message: `Team ${quoted(party.name)} is allowed '${permission}', which reaches ${names.length === 1 ? 'its member' : 'its members'} ${joinList(names)} too, but ${names.length === 1 ? 'that member' : 'those members'} ${missingDuty(permission)}${hint}; only ${joinList(users)} ${users.length === 1 ? 'needs' : 'need'} it: grant '${permission}' to ${users.length === 1 ? 'that member' : 'those members'} instead of the team.`,
+            message: `Team ${quoted(party.name)} is allowed '${permission}', which reaches ${names.length === 1 ? 'its member' : 'its members'} ${joinList(shownItems(names))} too, but ${names.length === 1 ? 'that member' : 'those members'} ${missingDuty(permission)}${hint}; only ${joinList(users)} ${users.length === 1 ? 'needs' : 'need'} it: grant '${permission}' to ${users.length === 1 ? 'that member' : 'those members'} instead of the team.`,
             related: relatedDuties(permission, result.people, use),
         };
     }
@@ -80,7 +81,7 @@ function narrowerGates(permission: string, people: readonly Party[], use: Permis
     }
     if (gates.size === 0) return '';
     const described = [...gates].map((gate) => `gate ${quoted(gate.name)} allows only ${gate.allows.join(', ')}`);
-    return ` (${joinList(described)})`;
+    return ` (${joinList(shownItems(described))})`;
 }
 
 /** The duties that use the permission among a team's members, as related locations (a few). */
