@@ -126,7 +126,8 @@ export function aiStepsUpstreamOf(step: Step): AiStep[] {
         // One walk back from the step, not a walk forward from every AI step: the forward sets
         // cost AI steps × steps in time and memory on a workflow of many AI steps.
         const index = stepIndex(graph);
-        found = [...closure([step], (at) => incomingOf(graph).get(at) ?? [])]
+        const from = incomingOf(graph);
+        found = [...closure([step], (at) => from.get(at) ?? [])]
             .filter((at): at is AiStep => isAiStep(at) && at !== step)
             .sort((a, b) => index.get(a)! - index.get(b)!);
         memo.set(step, found);

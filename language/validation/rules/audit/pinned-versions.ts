@@ -3,6 +3,7 @@ import type { HitlCoreServices } from '../../../hitl-module.js';
 import { referencingNodes } from '../../referencing.js';
 import { defineRule, type Report } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
+import { joinCapped } from '../../../analysis/caps.js';
 
 const MOVING_TAG = /\b(latest|newest|current|stable|head|main|master|default)\b/i;
 
@@ -44,7 +45,7 @@ export const modelVersionsMustBePinned = defineRule({
 
 function checkVersion(model: AiModel, property: 'version' | 'promptVersion', keyword: string, problem: string, steps: readonly AiStep[], report: Report): void {
     const users = steps.map((step) => `AI step ${quoted(step.name)}`);
-    const shown = users.length > 3 ? `${users.slice(0, 3).join(', ')} and ${users.length - 3} more` : users.join(', ');
+    const shown = joinCapped(users, ', ', 3);
     report({
         node: model,
         property: model[property] === undefined ? 'name' : property,

@@ -2,6 +2,7 @@ import { isAiStep, type Dataset } from '../../../generated/ast.js';
 import { referencingNodes } from '../../referencing.js';
 import { defineRule } from '../../rule.js';
 import { quoted } from '../../../util/names.js';
+import { joinCapped } from '../../../analysis/caps.js';
 
 /**
  * The finding is on the dataset, the declaration to complete; the AI steps that read it are
@@ -21,7 +22,7 @@ export const datasetsMustBeDeclared = defineRule({
             const steps = referencingNodes(dataset, services).filter(isAiStep);
             if (steps.length === 0) return;
             const readers = steps.map((step) => `AI step ${quoted(step.name)}`);
-            const shown = readers.length > 3 ? `${readers.slice(0, 3).join(', ')} and ${readers.length - 3} more` : readers.join(', ');
+            const shown = joinCapped(readers, ', ', 3);
             report({
                 node: dataset,
                 property: 'name',

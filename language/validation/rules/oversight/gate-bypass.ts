@@ -1,6 +1,6 @@
 import { isAiStep, isDecision, isEffect, isEventRoute, isGate, isManualQueue, type AiStep, type Effect, type Gate, type ManualQueue, type Step, type Workflow } from '../../../generated/ast.js';
 import { componentIndex, describePath, flowGraphOf, leadsTo, type FlowGraph, type PathView } from '../../../analysis/flow-graph.js';
-import { joinCapped, MAX_PATH_STEPS } from '../../../analysis/caps.js';
+import { joinCapped, MAX_PATH_STEPS, shownItems } from '../../../analysis/caps.js';
 import { aiStepsOf, decisionsOf, isHighRisk, isProtectedDecision } from '../../../analysis/governance.js';
 import { defineRule, type RelatedNode } from '../../rule.js';
 import type { AstNode } from 'langium';
@@ -279,7 +279,7 @@ function bypassesFrom(graph: FlowGraph, facts: CheckFacts, from: AiStep, space: 
         const alsoReached = [...new Set(group.flatMap((other) => other.targets))].filter((step) => !chosen.targets.includes(step));
         // The path to the first target: up to where the path first enters it.
         const toFirst = chosen.edges.slice(0, chosen.edges.findIndex((edge) => edge.to === chosen.targets[0]) + 1);
-        return { edges: ends(chosen.edges), targets: chosen.targets, alsoReached, holes: holesOn(toFirst, from, facts) };
+        return { edges: joined([], chosen.edges), targets: chosen.targets, alsoReached, holes: holesOn(toFirst, from, facts) };
     });
 }
 
@@ -295,36 +295,23 @@ function movesTo(previous: Int32Array, moveInto: ReadonlyArray<Move | undefined>
 }
 
 /**
- * A path kept by its length and its first and last edges, all that a finding shows of it
- * ({@link describePath}, {@link pathSteps}): searches that go on from another AI step's share
- * its paths, so no path is copied whole once per AI step.
+ * `prefix`, then `path`, kept by its length and its first and last edges, all that a finding
+ * shows of it ({@link describePath}, {@link pathSteps}): searches that go on from another AI
+ * step's share its paths, so no path is copied whole once per AI step.
  */
-function ends(edges: readonly Move[]): PathView {
-    return endsOf(edges.length, edges.slice(0, MAX_PATH_STEPS), edges.slice(-MAX_PATH_STEPS));
-}
-
-function endsOf(length: number, head: readonly Move[], tail: readonly Move[]): PathView {
+function joined(prefix: readonly Move[], path: PathView): PathView {
+    const length = prefix.length + path.length;
+    const edgeAt = (position: number) => (position < prefix.length ? prefix[position] : (path.at(position - prefix.length) as Move));
+    const kept = Math.min(length, MAX_PATH_STEPS);
+    const head = Array.from({ length: kept }, (_, i) => edgeAt(i));
+    const tail = Array.from({ length: kept }, (_, i) => edgeAt(length - kept + i));
     return {
         length,
         at: (position) => {
             if (position < 0 || position >= length) return undefined;
-            if (position < head.length) return head[position];
-            return tail[position - (length - tail.length)];
+            return position < kept ? head[position] : tail[position - (length - kept)];
         },
     };
-}
-
-/** `prefix`, then `path`. */
-function joined(prefix: readonly Move[], path: PathView): PathView {
-    const length = prefix.length + path.length;
-    const edgeAt = (position: number) => (position < prefix.length ? prefix[position] : (path.at(position - prefix.length) as Move));
-    const headLength = Math.min(length, MAX_PATH_STEPS);
-    const tailLength = Math.min(length, MAX_PATH_STEPS);
-    return endsOf(
-        length,
-        Array.from({ length: headLength }, (_, i) => edgeAt(i)),
-        Array.from({ length: tailLength }, (_, i) => edgeAt(length - tailLength + i)),
-    );
 }
 
 /** A place on a path where a gate or queue lets the AI output through unchecked: the move that leaves it. */
@@ -471,8 +458,5 @@ function kindOf(step: Step): string {
 
 function suggestUpstream(gate: Gate): string {
     const upstream = aiStepsUpstreamOf(gate);
-    if (upstream.length === 0) return '';
-    const names = upstream.slice(0, MAX_PATH_STEPS).map((step) => quoted(step.name));
-    if (upstream.length > MAX_PATH_STEPS) names.push(`${upstream.length - MAX_PATH_STEPS} more`);
-    return ` (upstream of it: ${joinList(names)})`;
+    return upstream.length > 0 ? ` (upstream of it: ${joinList(shownItems(upstream.map((step) => quoted(step.name))))})` : '';
 }
