@@ -1,6 +1,6 @@
 import { writeSync } from 'node:fs';
 import { processIsAlive, removeTemporaries, writeFileAtomically } from './atomic-write.js';
-import { commandOf, RunRecorder } from './last-run.js';
+import { commandOf, PrintedOutput, RunRecorder } from './last-run.js';
 import { runCli } from './main.js';
 import { guardOutputStreams } from './output-streams.js';
 import { removeFolderTemporaries, writeFolderAtomically, type PauseStage } from './output-folder.js';
@@ -10,7 +10,7 @@ guardOutputStreams();
 const command = commandOf(process.argv.slice(2), __filename);
 // What the run prints, kept for its replay when the command allows it (cli/last-run.ts).
 const lastRun = new RunRecorder(command, new Date());
-const printed = { stdout: [] as string[], stderr: [] as string[] };
+const printed = new PrintedOutput();
 
 // An interrupted write must not leave its temporary file behind.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -23,11 +23,11 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 
 void runCli(command.argv, {
     stdout: (text) => {
-        printed.stdout.push(text);
+        printed.add('stdout', text);
         process.stdout.write(text);
     },
     stderr: (text) => {
-        printed.stderr.push(text);
+        printed.add('stderr', text);
         process.stderr.write(text);
     },
     writeFile: (file, text) => writeFileAtomically(file, text, { pid: process.pid, isAlive: processIsAlive }),
@@ -39,7 +39,8 @@ void runCli(command.argv, {
     lastRun,
 }).then(async (code) => {
     process.exitCode = code;
-    await lastRun.save({ stdout: printed.stdout.join(''), stderr: printed.stderr.join(''), code });
+    const output = printed.output(code);
+    if (output) await lastRun.save(output);
 });
 
 /**

@@ -72,6 +72,28 @@ export function lastRunOutput(command: RunCommand, now: Date): RunOutput | undef
 }
 
 /** Collects what a run looks at, and keeps its output when the command says it may be replayed. */
+/** What a run prints, kept for its record while it stays within the size a record may have: past that, nothing is held. */
+export class PrintedOutput {
+    private readonly kept = { stdout: [] as string[], stderr: [] as string[] };
+    private chars = 0;
+
+    add(stream: 'stdout' | 'stderr', text: string): void {
+        this.chars += text.length;
+        if (this.chars > MAX_RECORDED_CHARS) {
+            this.kept.stdout.length = 0;
+            this.kept.stderr.length = 0;
+        } else {
+            this.kept[stream].push(text);
+        }
+    }
+
+    /** The whole output with the exit code; undefined when it grew past what a record keeps. */
+    output(code: number): RunOutput | undefined {
+        if (this.chars > MAX_RECORDED_CHARS) return undefined;
+        return { stdout: this.kept.stdout.join(''), stderr: this.kept.stderr.join(''), code };
+    }
+}
+
 export class RunRecorder {
     private readonly startedAt: Date;
     private readonly content = new Set<string>();
